@@ -1,0 +1,73 @@
+// Builds PaperLens: first the corpus data (seeds → validated corpus + search
+// index), then the extension and CLI bundles. Type checking is separate:
+// `npm run typecheck` (tsc --noEmit).
+//
+//   node esbuild.mjs               data + bundles
+//   node esbuild.mjs --production  minified bundles, no source maps
+//   node esbuild.mjs --watch       rebuild bundles on change
+//   node esbuild.mjs --data-only   only the corpus data
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const dataOnly = process.argv.includes('--data-only');
+
+/** Prints esbuild errors in the shape of VS Code's $esbuild-watch problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+async function buildData() {
+  await esbuild.build({ ...common, entryPoints: ['src/build/buildData.ts'], outfile: 'out/build-data.cjs', minify: false });
+  try {
+    execFileSync(process.execPath, ['--enable-source-maps', 'out/build-data.cjs', 'seeds', 'dist/data'], { stdio: 'inherit' });
+  } catch {
+    console.error('corpus build failed');
+    process.exit(1);
+  }
+}
+
+const bundles = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+async function main() {
+  if (!watch) rmSync('dist', { recursive: true, force: true });
+  await buildData();
+  if (dataOnly) return;
+  if (watch) {
+    const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...b, plugins: [problemMatcher] })));
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(bundles.map((b) => esbuild.build(b)));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
