@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * The shapes of the shipped data. The build validates every paper against
+ * these before writing, and the extension and CLI validate again on load, so
+ * a stale or hand-edited data file is caught with a clear message.
+ */
+
+/** Bumped whenever the shape of the shipped data changes. */
+export const DATA_VERSION = 1;
+
+export const SeedFormatSchema = z.enum(['profile-list', 'bare-abstracts', 'blank-separated', 'alternating', 'daily-papers']);
+
+export const PartialDateSchema = z
+  .object({
+    year: z.number().int().min(1900).max(2100).optional(),
+    month: z.number().int().min(1).max(12).optional(),
+    day: z.number().int().min(1).max(31).optional(),
+  })
+  .strict();
+
+export const AuthorSchema = z
+  .object({
+    /** As displayed: "Zizheng Pan", "DeepSeek-AI". */
+    name: z.string().min(1),
+    given: z.string().min(1).optional(),
+    family: z.string().min(1).optional(),
+    /** An organisation signing as author; cited as one braced name. */
+    organization: z.boolean().optional(),
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    file: z.string().min(1),
+    /** 1-based line where the record starts. */
+    line: z.number().int().min(1),
+    format: SeedFormatSchema,
+    /** primary: created the paper; duplicate: same title elsewhere; abstract: a bare abstract attached by similarity. */
+    role: z.enum(['primary', 'duplicate', 'abstract']),
+    /** How a non-primary record was matched to this paper. */
+    match: z.string().optional(),
+  })
+  .strict();
+
+export const PaperSchema = z
+  .object({
+    /** Stable slug of the title; never changes between builds. */
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    /** Clean Unicode display title. */
+    title: z.string().min(1),
+    /** The title as the seed wrote it, LaTeX residue and all. */
+    titleRaw: z.string().min(1),
+    /** The short name before the title's colon ("TransMLA", "H₂O"), when there is one. */
+    shortName: z.string().min(1).optional(),
+    authors: z.array(AuthorSchema),
+    /** The listing cut the author list short ("et al."). */
+    authorsTruncated: z.boolean(),
+    /** Number of authors when a listing states it or shows them all. */
+    authorCount: z.number().int().min(1).optional(),
+    organization: z.string().min(1).optional(),
+    affiliations: z.array(z.string().min(1)).optional(),
+    date: PartialDateSchema.optional(),
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** arXiv primary category such as "cs.CV". */
+    category: z.string().regex(/^[a-z]+\.[A-Z]{2,4}$/).optional(),
+    /** A listing marked the paper as having code. */
+    codeFlag: z.boolean().optional(),
+    /** The code or project URL found in the abstract. */
+    codeUrl: z.url().optional(),
+    /** Every URL found in the abstract. */
+    urls: z.array(z.url()),
+    upvotes: z.number().int().min(0).optional(),
+    /** Clean Unicode abstract; empty only if no source had one. */
+    abstract: z.string(),
+    abstractRaw: z.string(),
+    /** Why this abstract was kept when sources disagreed. */
+    abstractNote: z.string().optional(),
+    sources: z.array(SourceSchema).min(1),
+  })
+  .strict();
+
+export type Paper = z.infer<typeof PaperSchema>;
+export type Author = z.infer<typeof AuthorSchema>;
+export type PaperSource = z.infer<typeof SourceSchema>;
+export type PartialDateT = z.infer<typeof PartialDateSchema>;
+
+export const MergeSchema = z
+  .object({
+    line: z.number().int().min(1),
+    into: z.string(),
+    how: z.string(),
+  })
+  .strict();
+
+export const FileReportSchema = z
+  .object({
+    file: z.string(),
+    format: SeedFormatSchema,
+    /** Why the content was recognised as that format. */
+    evidence: z.string(),
+    records: z.number().int().min(0),
+    papers: z.number().int().min(0),
+    merged: z.number().int().min(0),
+    merges: z.array(MergeSchema),
+    chromeLines: z.number().int().min(0),
+  })
+  .strict();
+
+export type FileReport = z.infer<typeof FileReportSchema>;
+
+export const CorpusSchema = z
+  .object({
+    version: z.literal(DATA_VERSION),
+    papers: z.array(PaperSchema),
+    files: z.array(FileReportSchema),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const ids = new Set<string>();
+    for (const p of c.papers) {
+      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', message: `duplicate paper id ${p.id}` });
+      ids.add(p.id);
+    }
+  });
+
+export type Corpus = z.infer<typeof CorpusSchema>;
