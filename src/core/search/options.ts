@@ -1,0 +1,163 @@
+import type { Options, Query, SearchOptions } from 'minisearch';
+import type { Paper } from '../corpus/schema';
+import { foldForSearch } from '../text/clean';
+
+/**
+ * The single source of truth for the search index: the same options object
+ * builds the index at build time and loads it at run time. MiniSearch does
+ * not serialise functions, so loading with different options would silently
+ * tokenise queries differently from the index.
+ */
+
+/** What the index sees of a paper. Nothing is stored in the index; papers are looked up by id. */
+export interface IndexedPaper {
+  id: string;
+  title: string;
+  shortName: string;
+  authors: string;
+  abstract: string;
+  year: string;
+  techniques: string;
+}
+
+export function toIndexedPaper(p: Paper, techniques: readonly string[] = []): IndexedPaper {
+  return {
+    id: p.id,
+    title: p.title,
+    shortName: p.shortName ?? '',
+    authors: [...p.authors.map((a) => a.name), p.organization ?? ''].join(', '),
+    abstract: p.abstract,
+    year: p.year === undefined ? '' : String(p.year),
+    techniques: techniques.join(', '),
+  };
+}
+
+/** Very common English words that carry no meaning in a query. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or of to in on for with by from at as is are was were be been being it its this that these those ' +
+    'we our us via into than then so such which who whom whose what when where how can could may might will would ' +
+    'do does did not no but if while about over under between through also both each other more most very'
+  ).split(' '),
+);
+
+const SPLIT = /[\s\p{P}\p{S}]+/u;
+
+/**
+ * Splits on whitespace, punctuation and symbols, after folding ² → 2 and
+ * è → e. A hyphenated name also yields its joined form, so "SN-Net" is found
+ * as "snnet" as well as "sn" + "net", and does not drown in SNN papers.
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const chunk of foldForSearch(text).split(/\s+/)) {
+    const parts = chunk.split(SPLIT).filter((t) => t !== '');
+    out.push(...parts);
+    if (parts.length >= 2 && parts.length <= 4 && /^[\p{L}\d]+(?:-[\p{L}\d]+)+$/u.test(chunk.replace(/^\p{P}+|\p{P}+$/gu, ''))) {
+      const joined = parts.join('');
+      if (joined.length <= 24) out.push(joined);
+    }
+  }
+  return out;
+}
+
+/**
+ * Extra index terms for a coined name: its CamelCase parts when every part
+ * is at least two letters (TransMLA → trans, mla; SnapKV → snap, kv), and its
+ * stem without a version suffix (LITv2 → lit, YOLOv12 → yolo). LLaVA and MoE
+ * have one-letter parts and are kept whole.
+ */
+export function camelParts(token: string): string[] {
+  const out: string[] = [];
+  const base = token.replace(/(?:[vV]\d+(?:\.\d+)*|\d+)$/, '');
+  if (base !== token && base.length >= 2) out.push(base.toLowerCase());
+  const parts = base.match(/\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\d+/gu) ?? [];
+  if (parts.length >= 2 && parts.join('') === base && parts.every((p) => p.length >= 2)) {
+    out.push(...parts.filter((p) => !/^\d+$/.test(p)).map((p) => p.toLowerCase()));
+  }
+  return out;
+}
+
+/** Index-time terms: the lowercase token, plus its coined-name parts. */
+export function processIndexTerm(term: string): string | string[] | null {
+  const lower = term.toLowerCase();
+  if (STOP_WORDS.has(lower)) return null;
+  const parts = camelParts(term);
+  return parts.length > 0 ? [lower, ...parts] : lower;
+}
+
+/** Query-time terms: lowercase, stop words dropped, no expansion. */
+export function processQueryTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return STOP_WORDS.has(lower) ? null : lower;
+}
+
+export const SEARCH_FIELDS = ['title', 'shortName', 'authors', 'abstract', 'year', 'techniques'] as const;
+
+/**
+ * Field boosts. A short name or a title word is worth far more than an
+ * abstract word, and an author name more than a passing mention.
+ */
+export const FIELD_BOOSTS: Record<(typeof SEARCH_FIELDS)[number], number> = {
+  shortName: 6,
+  title: 3,
+  techniques: 2,
+  authors: 2.5,
+  year: 1,
+  abstract: 1,
+};
+
+/** Short fields where a prefix is a name being typed ("transm" → TransMLA). */
+export const PREFIX_FIELDS = ['title', 'shortName', 'authors', 'techniques'];
+/** Long text, matched by whole words (and typos) only. */
+export const WORD_FIELDS = ['abstract', 'year'];
+
+/** Typo tolerance: one edit per five characters, for terms of four or more. */
+export const fuzzyFor = (term: string): number | false => (term.length >= 4 ? 0.2 : false);
+
+/**
+ * Whether a query term may be a prefix: the last term once it has three
+ * characters (it is still being typed), earlier terms of four or more
+ * (abbreviations such as "transf"). Short complete words ("he", "kv") match
+ * exactly.
+ */
+export const isPrefix = (term: string, i: number, count: number): boolean => term.length >= (i === count - 1 ? 3 : 4);
+
+export const QUERY_OPTIONS: SearchOptions = {
+  boost: FIELD_BOOSTS,
+  prefix: (term, i, terms) => isPrefix(term, i, terms.length),
+  fuzzy: fuzzyFor,
+  maxFuzzy: 2,
+  combineWith: 'OR',
+  processTerm: processQueryTerm,
+  weights: { fuzzy: 0.4, prefix: 0.6 },
+};
+
+/**
+ * The query tree for already-processed terms. A prefix expands only over the
+ * short fields: as a prefix of abstract words, "pan" would match
+ * "panoramas" and "panoptic" and bury Zizheng Pan's papers under them.
+ * The two branches cover disjoint fields, so nothing is counted twice.
+ */
+export function toQuery(terms: readonly string[]): Query {
+  return {
+    combineWith: 'OR',
+    queries: terms.flatMap((t, i): Query[] => {
+      const fuzzy = fuzzyFor(t);
+      if (!isPrefix(t, i, terms.length)) return [{ queries: [t], prefix: false, fuzzy }];
+      return [
+        { queries: [t], fields: PREFIX_FIELDS, prefix: true, fuzzy },
+        { queries: [t], fields: WORD_FIELDS, prefix: false, fuzzy },
+      ];
+    }),
+  };
+}
+
+export const SEARCH_OPTIONS: Options<IndexedPaper> = {
+  idField: 'id',
+  fields: [...SEARCH_FIELDS],
+  storeFields: [],
+  tokenize,
+  processTerm: processIndexTerm,
+  searchOptions: QUERY_OPTIONS,
+};
