@@ -1,0 +1,61 @@
+import type { Paper } from '../../core/corpus/schema';
+import type { PaperData } from '../../core/data/load';
+import { NotFoundError, UsageError } from '../args';
+import type { CliCommand } from '../command';
+import { authorsLine, dateLine, json, wrap } from '../format';
+
+/** A paper by exact id, or by an id prefix that only one paper has. */
+export function findPaper(data: PaperData, ref: string): Paper {
+  const papers = data.corpus.papers;
+  const exact = papers.find((p) => p.id === ref);
+  if (exact) return exact;
+  const prefixed = papers.filter((p) => p.id.startsWith(ref));
+  if (prefixed.length === 1 && prefixed[0]) return prefixed[0];
+  const hint =
+    prefixed.length > 1
+      ? `"${ref}" is the start of ${prefixed.length} ids, for example ${prefixed
+          .slice(0, 3)
+          .map((p) => p.id)
+          .join(', ')}`
+      : suggest(data, ref);
+  throw new NotFoundError(`no paper with id "${ref}"${hint ? `; ${hint}` : ''}`);
+}
+
+function suggest(data: PaperData, ref: string): string {
+  const hits = data.search.search(ref.replace(/-/g, ' '), { limit: 3 });
+  return hits.length > 0 ? `did you mean ${hits.map((h) => h.paper.id).join(', ')}?` : '';
+}
+
+export const showCommand: CliCommand = {
+  name: 'show',
+  usage: 'show <id> [--json]',
+  summary: 'print one paper: metadata, abstract and where it came from',
+  flags: { switches: ['json'] },
+  run(args, io) {
+    const ref = args.positionals[0];
+    if (ref === undefined || args.positionals.length > 1) throw new UsageError('show needs exactly one paper id');
+    const p = findPaper(io.data(), ref);
+    if (args.switches.has('json')) {
+      io.out(json(p));
+      return 0;
+    }
+    const rows: [string, string][] = [
+      ['id', p.id],
+      ['authors', authorsLine(p)],
+      ['date', dateLine(p)],
+    ];
+    if (p.category) rows.push(['category', p.category]);
+    if (p.affiliations) rows.push(['affiliations', p.affiliations.join(', ')]);
+    if (p.codeUrl) rows.push(['code', p.codeUrl]);
+    else if (p.codeFlag) rows.push(['code', 'yes (no link in the abstract)']);
+    if (p.upvotes !== undefined) rows.push(['upvotes', String(p.upvotes)]);
+    rows.push(['sources', p.sources.map((s) => `${s.file}:${s.line} (${s.role}${s.match ? `, ${s.match}` : ''})`).join('\n              ')]);
+    io.out(p.title);
+    io.out('='.repeat(Math.min(p.title.length, 100)));
+    for (const [k, v] of rows) io.out(`${k.padEnd(12)}  ${v}`);
+    io.out('');
+    io.out(wrap(p.abstract || '(no abstract)', 100));
+    if (p.abstractNote) io.out(`\nnote: ${p.abstractNote}`);
+    return 0;
+  },
+};

@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli';
+import { PaperSearch } from '../../src/core/search/engine';
+import { REPO, realCorpus, realSearch } from '../support/realCorpus';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function run(...argv: string[]): Run {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    data: () => ({ corpus: realCorpus(), search: realSearch() as PaperSearch }),
+    readFile: () => {
+      throw new Error('no files in this test');
+    },
+  };
+  const code = main(argv, io);
+  return { code, out, err };
+}
+
+suite('cli: search', () => {
+  test('--json prints {id, title, authors, year, score}, best first', () => {
+    const r = run('search', 'kv cache compression', '--json', '--limit', '3');
+    assert.equal(r.code, 0);
+    const hits = JSON.parse(r.out) as { id: string; title: string; authors: string[]; year: number | null; score: number }[];
+    assert.equal(hits.length, 3);
+    assert.deepEqual(Object.keys(hits[0] ?? {}), ['id', 'title', 'authors', 'year', 'score']);
+    assert.match(hits[0]?.title ?? '', /KV Cache Compression/);
+    assert.ok((hits[0]?.score ?? 0) >= (hits[1]?.score ?? 0));
+    const minicache = hits.find((h) => h.id.startsWith('minicache'));
+    assert.deepEqual(minicache?.authors, ['Akide Liu', 'Jing Liu', 'Zizheng Pan']);
+    assert.equal(minicache?.year, 2024);
+  });
+  test('words after the command form one query; --limit=N works', () => {
+    const r = run('search', 'speculative', 'decoding', '--limit=2', '--json');
+    assert.equal((JSON.parse(r.out) as unknown[]).length, 2);
+  });
+  test('text output names authors or says they are unknown', () => {
+    const r = run('search', 'transmla', '--limit', '1');
+    assert.match(r.out, /TransMLA: Multi-head Latent Attention Is All You Need\n.*authors unknown · year unknown/);
+  });
+  test('bad arguments exit 2 with a clear message', () => {
+    for (const args of [['search'], ['search', 'x', '--limit', '0'], ['search', 'x', '--limit', 'ten'], ['search', 'x', '--bogus'], ['nope']]) {
+      const r = run(...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /^paperlens: .+\n\nusage: /, args.join(' '));
+    }
+  });
+});
+
+suite('cli: show', () => {
+  test('--json prints the full record', () => {
+    const r = run('show', 'fast-vision-transformers-with-hilo-attention', '--json');
+    assert.equal(r.code, 0);
+    const p = JSON.parse(r.out) as { title: string; sources: unknown[]; codeUrl: string };
+    assert.equal(p.title, 'Fast Vision Transformers with HiLo Attention');
+    assert.equal(p.sources.length, 2);
+    assert.equal(p.codeUrl, 'https://github.com/ziplab/LITv2');
+  });
+  test('a unique id prefix is enough', () => {
+    assert.match(run('show', 'transmla').out, /^TransMLA: Multi-head Latent Attention/);
+  });
+  test('an unknown id exits 1 and suggests ids', () => {
+    const r = run('show', 'hilo-attention-paper');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /no paper with id "hilo-attention-paper"; did you mean fast-vision-transformers-with-hilo-attention/);
+  });
+  test('an ambiguous prefix exits 1 and says so', () => {
+    const r = run('show', 'deepseek');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /is the start of \d+ ids/);
+  });
+});
+
+suite('cli: stats', () => {
+  test('--json accounts for every seed record', () => {
+    const r = run('stats', '--json');
+    const s = JSON.parse(r.out) as { papers: number; files: Record<string, { records: number; papers: number; merged: number }> };
+    assert.equal(s.papers, 397);
+    assert.equal(Object.keys(s.files).length, 5);
+    for (const f of Object.values(s.files)) assert.equal(f.records, f.papers + f.merged);
+  });
+  test('the table has a total row', () => {
+    assert.match(run('stats').out, /total\s+420\s+397\s+23/);
+  });
+});
+
+suite('cli: the built dist/cli.js', () => {
+  const cli = join(REPO, 'dist', 'cli.js');
+  const exec = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  suiteSetup(function () {
+    if (!existsSync(cli)) this.skip(); // npm test builds first; a bare `mocha` run may not have
+  });
+  test('runs on the shipped data, with exit codes 0, 1 and 2', () => {
+    const ok = exec('search', 'kv cache compression', '--json');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match((JSON.parse(ok.stdout) as { title: string }[])[0]?.title ?? '', /KV Cache Compression/);
+    assert.equal(exec('show', 'no-such-paper').status, 1);
+    assert.equal(exec('search').status, 2);
+    assert.equal(exec('--help').status, 0);
+  });
+  test('missing data is a clear error, exit 1', () => {
+    const r = spawnSync(process.execPath, [cli, 'stats'], { encoding: 'utf8', env: { ...process.env, PAPERLENS_DATA_DIR: '/nonexistent' } });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /corpus\.json is missing; run "npm run build" first/);
+  });
+});
