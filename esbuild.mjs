@@ -56,7 +56,7 @@ const bundles = [
 ];
 
 async function main() {
-  if (!watch) rmSync('dist', { recursive: true, force: true });
+  if (!watch) rmSync(dataOnly ? 'dist/data' : 'dist', { recursive: true, force: true });
   await buildData();
   if (dataOnly) return;
   if (watch) {
