@@ -1,0 +1,550 @@
+import type { Paper } from '../corpus/schema';
+import { slugOf } from '../corpus/titles';
+import { DATA_VERSION } from '../corpus/schema';
+import { findAcronyms } from './acronyms';
+import {
+  ALIASES,
+  COMMON_IDENTIFIERS,
+  GENERIC_MODIFIERS,
+  GENERIC_STEMS,
+  NON_METHOD_HEADS,
+  STOP_PHRASES,
+  TECHNIQUE_HEADS,
+  UMBRELLA_ACRONYMS,
+} from './curated';
+import { type Lexicon, LexiconSchema, type Technique, type TechniqueKind, type TechniquePaper } from './schema';
+import { foldForSearch } from '../text/clean';
+import { keyOf, splitWords, stem, stemsOf } from './words';
+
+/** A phrase becomes a technique when this many papers use it. */
+export const PHRASE_MIN_PAPERS = 3;
+/** Longest run of words a technique name spans. */
+export const MAX_RUN = 6;
+
+const KIND_RANK: Record<TechniqueKind, number> = { name: 3, acronym: 2, phrase: 1 };
+
+interface Expansion {
+  display: string;
+  papers: Set<string>;
+}
+
+interface Candidate {
+  key: string;
+  kind: TechniqueKind;
+  /** Surface forms of the name, with counts, for the canonical display. */
+  names: Map<string, number>;
+  /** Expansions by key. */
+  expansions: Map<string, Expansion>;
+  aliases: Set<string>;
+  introducedBy: Set<string>;
+  /** Context stems for guarded names: words the technique comes with. */
+  context: Set<string>;
+}
+
+const FUNCTION_WORDS = new Set(
+  'of in on to for the a an is are with by and or from at as into via meets beyond towards toward you your not all no do does can be'.split(' '),
+);
+
+/**
+ * Builds the technique lexicon from the corpus: names papers coin (the short
+ * name before a title's colon; "we propose X"), acronyms defined in
+ * parentheses with their long forms, and technique phrases that recur
+ * across papers; plus the small curated alias and stop lists. Each
+ * technique lists the papers that introduce it, then those that mention it.
+ */
+export function buildLexicon(papers: readonly Paper[]): Lexicon {
+  const cands = new Map<string, Candidate>();
+  const get = (key: string, kind: TechniqueKind): Candidate => {
+    let c = cands.get(key);
+    if (!c) {
+      c = { key, kind, names: new Map(), expansions: new Map(), aliases: new Set(), introducedBy: new Set(), context: new Set() };
+      cands.set(key, c);
+    } else if (KIND_RANK[kind] > KIND_RANK[c.kind]) {
+      c.kind = kind;
+    }
+    return c;
+  };
+  const addName = (c: Candidate, name: string): void => {
+    c.names.set(name, (c.names.get(name) ?? 0) + 1);
+  };
+
+  for (const p of papers) {
+    // Names a paper coins in its title: "TransMLA: …", "Swin Transformer V2: …".
+    if (p.shortName && isCoinedName(p.shortName)) {
+      const c = get(keyOf(p.shortName), 'name');
+      addName(c, p.shortName);
+      c.introducedBy.add(p.id);
+      addContext(c, p.title);
+      const base = versionless(p.shortName);
+      if (base) c.aliases.add(base);
+    }
+    // "we dub HiLo", "We present Medusa, a simple framework …".
+    for (const { name, context } of proposedNames(p.abstract)) {
+      const c = get(keyOf(name), 'name');
+      addName(c, name);
+      c.introducedBy.add(p.id);
+      addContext(c, `${p.title} ${context}`);
+    }
+    // "Multi-head Latent Attention (MLA)".
+    const text = `${p.title}. ${p.abstract}`;
+    for (const d of findAcronyms(text)) {
+      const key = keyOf(d.short);
+      if (key === '' || UMBRELLA_ACRONYMS.has(key)) continue;
+      const longStems = stemsOf(d.long);
+      if (NON_METHOD_HEADS.has(longStems[longStems.length - 1] ?? '')) continue;
+      const c = get(key, 'acronym');
+      addName(c, d.short);
+      const ek = keyOf(d.long);
+      const e = c.expansions.get(ek) ?? { display: d.long, papers: new Set<string>() };
+      e.papers.add(p.id);
+      c.expansions.set(ek, e);
+      if ((p.shortName !== undefined && keyOf(p.shortName) === key) || definedAsOwn(text, d.index, d.long)) c.introducedBy.add(p.id);
+      addContext(c, d.long);
+    }
+  }
+
+  // Technique phrases that recur: "speculative decoding", "KV cache", "sparse attention".
+  // A phrase that spells out a clear acronym (mixture of experts → MoE) joins it.
+  const acronyms = [...cands.values()].filter((c) => c.kind === 'acronym' && c.key.length >= 3 && meaningGroups(c.expansions).length === 1);
+  for (const [key, ph] of recurringPhrases(papers)) {
+    const owner = cands.get(key) ?? acronyms.find((c) => c.expansions.has(key));
+    if (owner) {
+      owner.aliases.add(ph.display);
+      continue;
+    }
+    const c = get(key, 'phrase');
+    addName(c, ph.display);
+  }
+
+  // The family name behind versioned names: YOLOv6 and YOLOv12 → YOLO; DeepSeek-V3 → DeepSeek.
+  for (const c of [...cands.values()]) {
+    if (c.kind !== 'name') continue;
+    for (const n of c.names.keys()) {
+      const base = familyName(n);
+      if (!base || cands.has(keyOf(base))) continue;
+      addName(get(keyOf(base), 'name'), base);
+    }
+  }
+
+  // Named techniques the corpus discusses but does not introduce: "FlashAttention".
+  for (const [key, n] of mentionedNames(papers)) {
+    if (cands.has(key)) continue;
+    const c = get(key, 'name');
+    for (const [form, count] of n.forms) c.names.set(form, count);
+    for (const v of n.variants) c.aliases.add(v);
+  }
+
+  // Curated aliases, for techniques the corpus has.
+  for (const [name, aliases] of Object.entries(ALIASES)) {
+    const k = keyOf(name);
+    const owner = cands.get(k) ?? [...cands.values()].find((c) => c.expansions.has(k));
+    if (owner) for (const a of aliases) owner.aliases.add(a);
+  }
+
+  // Guarded names also take context from what their introducing papers are about.
+  const salient = salientStems(papers);
+  for (const c of cands.values()) for (const id of c.introducedBy) for (const st of salient.get(id) ?? []) c.context.add(st);
+
+  const techniques = finalize([...cands.values()], papers);
+  return LexiconSchema.parse({ version: DATA_VERSION, techniques });
+}
+
+/** A short name that is a name, not a phrase: "TransMLA", "Deja Vu", "Swin Transformer V2"; not "Less is More". */
+export function isCoinedName(s: string): boolean {
+  if (/[,;!?%&]/.test(s)) return false;
+  const words = s.split(/\s+/);
+  if (words.length > 3) return false;
+  return words.every((w) => /^[\p{Lu}\d]/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase())) || words.length === 1;
+}
+
+/**
+ * The family a versioned name belongs to: "YOLOv12" → "YOLO", "DeepSeek-V3.2"
+ * → "DeepSeek", "YOLO9000" → "YOLO". Undefined when there is no version.
+ */
+export function familyName(name: string): string | undefined {
+  const m = /^(.*?\p{L})[-\s]?([vV]\d+(?:\.\d+)*|\d+(?:\.\d+)*)$/u.exec(name);
+  const base = m?.[1];
+  if (base === undefined || base.replace(/[^\p{L}\d]/gu, '').length < 3) return undefined;
+  // "DeepSeek-R1" and "M2R2" are names, not versions of "DeepSeek-R" and "M2R".
+  if (!/^[vV]/.test(m?.[2] ?? '') && !/\p{L}{2}$/u.test(base)) return undefined;
+  return base;
+}
+
+/** "Swin Transformer V2" → "Swin Transformer"; "MInference 1.0" → "MInference". */
+function versionless(name: string): string | undefined {
+  const m = /^(.+?)\s+(?:[vV]\d+(?:\.\d+)?|\d+(?:\.\d+)?)$/.exec(name);
+  return m?.[1];
+}
+
+const PROPOSE_RE =
+  /\b(?:[Ww]e (?:propose|introduce|present|dub|call|name|term|develop)|(?:called|dubbed|named|termed|coined))\s+(?:it |this |them )?(?:as )?(?:(?:a|an|the) )?(?:(?:novel|new|simple|lightweight|efficient|general|unified) )*(\p{Lu}[\p{L}\d]*(?:[-.][\p{L}\d]+)*\+*(?: (?:[vV]\d+|\d+(?:\.\d+)?)(?![\p{L}\d]))?)([^.;(]{0,120})/gu;
+
+/** A name with its own shape: inner capitals (HiLo, LITv2), digits, or an all-caps part (SN-Net). */
+export function isDistinctiveName(name: string): boolean {
+  const parts = name.replace(/\s+(?:[vV]?\d+(?:\.\d+)?)$/, '').split(/[-.\s]+/).filter((x) => x !== '');
+  // "MoE-based", "Transformer-based 1-Dimensional", "DETR-like" are adjectives, not names.
+  if (parts.slice(1).some((w) => /^\p{Ll}{3,}$/u.test(w))) return false;
+  return parts.some((w) => /\p{Ll}\p{Lu}/u.test(w) || /\d/.test(w) || /^\p{Lu}{2,}/u.test(w));
+}
+
+/**
+ * Names a paper says it proposes: "we dub HiLo", "We present Medusa, a
+ * simple framework". A capitalised plain word counts only when an
+ * appositive follows ("Medusa, a …", "Janus, an …"), so "we propose a
+ * Coarse-to-Fine architecture" does not coin "Coarse-to-Fine".
+ */
+export function proposedNames(abstract: string): { name: string; context: string }[] {
+  const out: { name: string; context: string }[] = [];
+  for (const m of abstract.matchAll(PROPOSE_RE)) {
+    const name = m[1] ?? '';
+    const rest = m[2] ?? '';
+    const appositive = /^,\s+(a|an|the)\b/.test(rest) || /^\s+(is|that|which)\b/.test(rest);
+    if (name.length < 2 || UMBRELLA_ACRONYMS.has(keyOf(name))) continue;
+    if (!isDistinctiveName(name) && !(appositive && /^\p{Lu}\p{Ll}+$/u.test(name))) continue;
+    out.push({ name, context: rest });
+  }
+  return out;
+}
+
+/**
+ * "we propose … termed Dynamic Focus-aware Positional Queries (DFPQ)": the
+ * long form follows the proposing verb closely. "we propose X for
+ * Diffusion Transformers (DiTs)" does not coin DiT.
+ */
+function definedAsOwn(text: string, paren: number, long: string): boolean {
+  const longStart = text.lastIndexOf(long, paren);
+  if (longStart < 0) return false;
+  const lead = text.slice(Math.max(0, longStart - 80), longStart);
+  const m = /\b(?:we (?:propose|introduce|present|develop|design)|termed|called|dubbed|named|coined)\b([^.;]*)$/i.exec(lead);
+  const gap = (m?.[1] ?? '').trim();
+  return m !== null && !gap.includes(',') && gap.split(/\s+/).filter((w) => w !== '').length <= 3;
+}
+
+/** Number of salient abstract words that join a guarded name's context. */
+const SALIENT_PER_PAPER = 10;
+
+/** Each paper's most distinctive abstract stems (tf-idf), without generic words. */
+function salientStems(papers: readonly Paper[]): Map<string, string[]> {
+  const df = new Map<string, number>();
+  const tfs = new Map<string, Map<string, number>>();
+  for (const p of papers) {
+    const tf = new Map<string, number>();
+    for (const st of stemsOf(p.abstract)) {
+      if (st.length < 3 || GENERIC_STEMS.has(st) || FUNCTION_WORDS.has(st) || /\d/.test(st)) continue;
+      tf.set(st, (tf.get(st) ?? 0) + 1);
+    }
+    tfs.set(p.id, tf);
+    for (const st of tf.keys()) df.set(st, (df.get(st) ?? 0) + 1);
+  }
+  const n = papers.length;
+  const out = new Map<string, string[]>();
+  for (const [id, tf] of tfs) {
+    const scored = [...tf].map(([st, f]) => [st, f * Math.log(n / (df.get(st) ?? 1))] as const);
+    scored.sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    out.set(id, scored.slice(0, SALIENT_PER_PAPER).map(([st]) => st));
+  }
+  return out;
+}
+
+function addContext(c: Candidate, text: string): void {
+  for (const s of stemsOf(text)) {
+    if (s.length >= 3 && !GENERIC_STEMS.has(s) && !FUNCTION_WORDS.has(s) && !/^\d+$/.test(s)) c.context.add(s);
+  }
+}
+
+/** Surface-word runs of a paper's prose, never across punctuation. */
+function proseChunks(text: string): string[] {
+  return text.split(/[.,;:()[\]"!?]+\s*|\s+-{2,}\s+/);
+}
+
+interface Phrase {
+  display: string;
+  papers: Set<string>;
+}
+
+/**
+ * 2–3 word phrases ending in a technique head noun ("speculative decoding",
+ * "KV cache", "mixture of experts") that at least PHRASE_MIN_PAPERS papers
+ * use, one of them in its title (a phrase papers are about), or one more
+ * paper when no title names it.
+ */
+export function recurringPhrases(papers: readonly Paper[]): Map<string, Phrase> {
+  const found = new Map<string, { forms: Map<string, number>; papers: Set<string>; inTitle: boolean }>();
+  for (const p of papers) {
+    const titleKeys = new Set<string>();
+    for (const part of ['title', 'abstract'] as const) {
+      for (const chunk of proseChunks(p[part])) {
+        const words = chunk.split(/[\s/]+/).filter((w) => w !== '');
+        for (let n = 2; n <= 3; n++) {
+          for (let i = 0; i + n <= words.length; i++) {
+            const ws = words.slice(i, i + n);
+            if (!ws.every((w) => /^[\p{L}][\p{L}-]*$/u.test(w))) continue;
+            const parts = ws.flatMap((w) => w.split('-')).filter((w) => w !== '');
+            const first = (parts[0] ?? '').toLowerCase();
+            const lastStem = stem(parts[parts.length - 1] ?? '');
+            if (!TECHNIQUE_HEADS.has(lastStem) || FUNCTION_WORDS.has(first) || GENERIC_MODIFIERS.has(stem(first))) continue;
+            if (parts.slice(1, -1).some((w) => FUNCTION_WORDS.has(w.toLowerCase()) && w.toLowerCase() !== 'of')) continue;
+            const key = keyOf(ws.join(' '));
+            if (STOP_PHRASES.has(key)) continue;
+            const f = found.get(key) ?? { forms: new Map(), papers: new Set(), inTitle: false };
+            const surface = ws.join(' ');
+            f.forms.set(surface, (f.forms.get(surface) ?? 0) + 1);
+            f.papers.add(p.id);
+            if (part === 'title') titleKeys.add(key);
+            found.set(key, f);
+          }
+        }
+      }
+    }
+    for (const k of titleKeys) {
+      const f = found.get(k);
+      if (f) f.inTitle = true;
+    }
+  }
+  const out = new Map<string, Phrase>();
+  for (const [key, f] of found) {
+    if (f.papers.size < (f.inTitle ? PHRASE_MIN_PAPERS : PHRASE_MIN_PAPERS + 1)) continue;
+    out.set(key, { display: preferredForm(f.forms), papers: f.papers });
+  }
+  return out;
+}
+
+/**
+ * CamelCase technique names that at least two papers mention, such as
+ * FlashAttention: the last CamelCase part is a technique head noun. A
+ * numbered variant ("FlashAttention-2") is an alias of the name.
+ */
+export function mentionedNames(papers: readonly Paper[]): Map<string, { forms: Map<string, number>; variants: Set<string> }> {
+  const found = new Map<string, { forms: Map<string, number>; variants: Set<string>; papers: Set<string> }>();
+  for (const p of papers) {
+    for (const m of `${p.title} ${p.abstract}`.matchAll(/(?<![\p{L}\d-])(\p{Lu}[\p{L}\d]*\p{Ll}\p{Lu}[\p{L}\d]*)(-\d+)?(?![\p{L}\d-])/gu)) {
+      const name = m[1] ?? '';
+      const words = splitWords(name);
+      if (words.length < 2 || !TECHNIQUE_HEADS.has(words[words.length - 1]?.stem ?? '')) continue;
+      const key = keyOf(name);
+      const f = found.get(key) ?? { forms: new Map(), variants: new Set(), papers: new Set() };
+      f.forms.set(name, (f.forms.get(name) ?? 0) + 1);
+      if (m[2]) f.variants.add(m[0]);
+      f.papers.add(p.id);
+      found.set(key, f);
+    }
+  }
+  return new Map([...found].filter(([, f]) => f.papers.size >= 2));
+}
+
+/** The most frequent surface form; on a tie, the one with more capitals (KV cache over kv cache). */
+function preferredForm(forms: Map<string, number>): string {
+  return [...forms].sort((a, b) => b[1] - a[1] || caps(b[0]) - caps(a[0]) || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+}
+const caps = (s: string): number => (s.match(/\p{Lu}/gu) ?? []).length;
+
+/** Merges expansions that say the same thing ("Low-Rank Adaptation" / "Low-Rank Adaptive Method"). */
+function meaningGroups(expansions: Map<string, Expansion>): Expansion[] {
+  const groups: { stems: string[]; display: Map<string, number>; papers: Set<string> }[] = [];
+  const sorted = [...expansions.values()].sort((a, b) => b.papers.size - a.papers.size || a.display.localeCompare(b.display));
+  for (const e of sorted) {
+    const st = stemsOf(e.display).filter((s) => !FUNCTION_WORDS.has(s));
+    const g = groups.find((x) => sameMeaning(x.stems, st));
+    if (g) {
+      g.display.set(e.display, (g.display.get(e.display) ?? 0) + e.papers.size);
+      for (const id of e.papers) g.papers.add(id);
+    } else {
+      groups.push({ stems: st, display: new Map([[e.display, e.papers.size]]), papers: new Set(e.papers) });
+    }
+  }
+  return groups.map((g) => ({ display: preferredForm(g.display), papers: g.papers }));
+}
+
+function sameMeaning(a: readonly string[], b: readonly string[]): boolean {
+  const like = (x: string, y: string): boolean => x === y || (x.length >= 5 && y.length >= 5 && x.slice(0, 5) === y.slice(0, 5));
+  const matched = a.filter((x) => b.some((y) => like(x, y))).length;
+  return matched / Math.max(a.length, b.length) >= 0.6;
+}
+
+interface MentionIndex {
+  /**
+   * run key → count. Variants: "^key" counts runs written with a capital
+   * ("SEED", not "seed"); "=key" counts runs inside one whitespace token, so
+   * the name "ASA" is not found in "As a result".
+   */
+  title: Map<string, number>;
+  body: Map<string, number>;
+}
+
+/** Every run of up to MAX_RUN words in a paper's title and abstract, counted. */
+function mentionIndex(p: Paper): MentionIndex {
+  const count = (text: string): Map<string, number> => {
+    const m = new Map<string, number>();
+    const bump = (k: string): void => {
+      m.set(k, (m.get(k) ?? 0) + 1);
+    };
+    for (const chunk of proseChunks(text)) {
+      const words = splitWords(chunk);
+      const token = tokenIndexes(chunk, words);
+      for (let i = 0; i < words.length; i++) {
+        let prefix = '';
+        let cased = false;
+        for (let j = i; j < Math.min(words.length, i + MAX_RUN); j++) {
+          const w = words[j];
+          if (!w) break;
+          cased ||= /\p{Lu}/u.test(w.text);
+          prefix += w.lower;
+          const key = stem(prefix);
+          const one = token[i] === token[j];
+          bump(key);
+          if (cased) bump(`^${key}`);
+          if (one) bump(`=${key}`);
+          if (one && cased) bump(`^=${key}`);
+        }
+      }
+    }
+    return m;
+  };
+  return { title: count(p.title), body: count(p.abstract) };
+}
+
+/** For each word, the index of the whitespace-separated token it belongs to. */
+export function tokenIndexes(text: string, words: readonly { start: number }[]): number[] {
+  const out: number[] = [];
+  let t = 0;
+  let last = 0;
+  for (const w of words) {
+    if (/\s/.test(text.slice(last, w.start))) t++;
+    out.push(t);
+    last = w.start;
+  }
+  return out;
+}
+
+/** Whether a name is written as one token ("TransMLA", "SN-Net"), not several ("KV cache"). */
+export const isSingleToken = (alias: string): boolean => !/\s/.test(alias.trim());
+
+function finalize(cands: Candidate[], papers: readonly Paper[]): Technique[] {
+  const index = new Map(papers.map((p) => [p.id, mentionIndex(p)]));
+  const year = new Map(papers.map((p) => [p.id, p.year ?? 0]));
+  // A phrase that mostly occurs inside an acronym's expansion is that acronym:
+  // "latent attention" is nearly always "multi-head latent attention" (MLA).
+  const total = (key: string): number => {
+    let n = 0;
+    for (const m of index.values()) n += (m.title.get(key) ?? 0) + (m.body.get(key) ?? 0);
+    return n;
+  };
+  for (const ph of cands.filter((c) => c.kind === 'phrase')) {
+    const own = total(ph.key);
+    if (own === 0) continue;
+    for (const ac of cands) {
+      if (ac.kind !== 'acronym' || meaningGroups(ac.expansions).length !== 1) continue;
+      const longer = [...ac.expansions.keys()].filter((e) => e !== ph.key && e.endsWith(ph.key));
+      if (longer.length > 0 && longer.reduce((n, e) => n + total(e), 0) >= 0.8 * own) {
+        for (const name of ph.names.keys()) ac.aliases.add(name);
+        ph.kind = 'phrase';
+        ph.names.clear();
+        break;
+      }
+    }
+  }
+  // A key belongs to one technique: the strongest kind, then the one it names.
+  const owner = new Map<string, Candidate>();
+  const claim = (key: string, c: Candidate): void => {
+    const cur = owner.get(key);
+    if (!cur || KIND_RANK[c.kind] > KIND_RANK[cur.kind] || (cur.key !== key && c.key === key)) owner.set(key, c);
+  };
+  for (const c of cands) if (c.names.size > 0) claim(c.key, c);
+  for (const c of cands) {
+    for (const e of c.expansions.keys()) claim(e, c);
+    for (const a of c.aliases) claim(keyOf(a), c);
+  }
+
+  const out: Technique[] = [];
+  const usedIds = new Set<string>();
+  for (const c of [...cands].sort((a, b) => a.key.localeCompare(b.key))) {
+    if (owner.get(c.key) !== c) continue; // absorbed by a stronger technique with the same key
+    const name = preferredForm(c.names);
+    if (name === '') continue;
+    const meanings = meaningGroups(c.expansions);
+    const aliasList = [name, ...c.names.keys(), ...meanings.map((m) => m.display), ...c.expansions.values()].map((x) =>
+      typeof x === 'string' ? x : x.display,
+    );
+    aliasList.push(...c.aliases);
+    const keys = [...new Set(aliasList.map(keyOf))].filter((k) => k !== '' && owner.get(k) === c && !STOP_PHRASES.has(k));
+    if (keys.length === 0) continue;
+    const single = new Set(keys.filter((k) => aliasList.every((a) => keyOf(a) !== k || isSingleToken(a))));
+
+    const ps: TechniquePaper[] = [];
+    for (const p of papers) {
+      const m = index.get(p.id);
+      if (!m) continue;
+      let mentions = 0;
+      let inTitle = false;
+      const cased = /\p{Lu}/u.test(name) && c.kind !== 'phrase';
+      for (const key of keys) {
+        // "CRAFT" is a method, "hand-crafted" is not; "ASA" is a name, "As a" is not.
+        const k = `${cased ? '^' : ''}${single.has(key) ? '=' : ''}${key}`;
+        const t = m.title.get(k) ?? 0;
+        mentions += t + (m.body.get(k) ?? 0);
+        if (t > 0) inTitle = true;
+      }
+      const intro = c.introducedBy.has(p.id);
+      if (intro || mentions > 0) ps.push({ id: p.id, role: intro ? 'introduces' : 'mentions', mentions, inTitle });
+    }
+    if (ps.length === 0) continue;
+    if (c.kind === 'phrase' && ps.length < PHRASE_MIN_PAPERS) continue;
+    // A name nobody introduces (a family name, a mentioned name) needs two papers behind it.
+    if (c.introducedBy.size === 0 && c.kind === 'name' && ps.length < 2) continue;
+    const guard = guardOf(c, name, keys, ps.length);
+    ps.sort(
+      (a, b) =>
+        Number(b.role === 'introduces') - Number(a.role === 'introduces') ||
+        Number(b.inTitle) - Number(a.inTitle) ||
+        b.mentions - a.mentions ||
+        (year.get(b.id) ?? 0) - (year.get(a.id) ?? 0) ||
+        a.id.localeCompare(b.id),
+    );
+
+    let id = slugOf(name);
+    for (let n = 2; usedIds.has(id); n++) id = `${slugOf(name)}-${n}`;
+    usedIds.add(id);
+    const t: Technique = {
+      id,
+      name,
+      kind: c.kind,
+      expansions: meanings.map((m) => m.display),
+      aliases: [...new Set(aliasList)],
+      keys,
+      singleTokenKeys: keys.filter((k) => single.has(k)),
+      papers: ps,
+    };
+    if (meanings.length > 1) t.meanings = meanings.map((m) => ({ expansion: m.display, papers: [...m.papers].sort() }));
+    if (guard) t.guard = guard;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Coined names with their own morphemes are distinctive even when capitalised like words. */
+const COINED_MORPHEME = /(former|net|vit|gpt|bert|coder|diff|kv|cache|attn|mamba|llm|moe|lora|dit|det|seg|nas)/i;
+
+/** A name's letters and digits, lowercase: "RoPE" → "rope", "H₂O" → "h2o". */
+const bare = (name: string): string => foldForSearch(name).toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * When a name needs company to count as a match: an everyday identifier
+ * (seed, master, clip), a plain capitalised word (Medusa, Hydra), or a very
+ * short name (H₂O, SD, PVC) unless it is an acronym that several papers use
+ * (MLA, MoE, DPO). The context is the technique's own vocabulary.
+ */
+function guardOf(c: Candidate, name: string, keys: readonly string[], paperCount: number): Technique['guard'] | undefined {
+  const b = bare(name);
+  let reason: string | undefined;
+  if (COMMON_IDENTIFIERS.has(b)) reason = `"${name}" is an everyday identifier`;
+  else if (b.length <= 2) reason = `"${name}" is a two-letter acronym`;
+  else if (b.length === 3 && !(c.kind === 'acronym' && paperCount >= 2)) reason = `"${name}" is a short name that collides with everyday identifiers`;
+  else if (/^\p{Lu}\p{Ll}+$/u.test(name) && !COINED_MORPHEME.test(name)) reason = `"${name}" is also an ordinary word`;
+  if (!reason) return undefined;
+  const own = new Set(stemsOf(name));
+  const context = [...c.context].filter((s) => !own.has(s) && s !== c.key && s !== b).sort();
+  // The guard is on the name itself; a spelled-out expansion ("stable diffusion") is distinctive.
+  const nameKeys = new Set([...c.names.keys()].map(keyOf));
+  const guardedKeys = keys.filter((k) => nameKeys.has(k));
+  return guardedKeys.length > 0 ? { reason, keys: guardedKeys, context } : undefined;
+}

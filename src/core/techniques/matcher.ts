@@ -1,0 +1,316 @@
+import { GLUED_AFFIXES, MODEL_COMPONENTS } from './curated';
+import { isSingleToken, tokenIndexes } from './extract';
+import type { Lexicon, Technique } from './schema';
+import { type Word, keyOf, splitWords, stem } from './words';
+import { foldForSearch } from '../text/clean';
+
+/** Longest run of words a technique name spans. */
+const MAX_RUN = 6;
+
+const KIND_RANK: Record<Technique['kind'], number> = { name: 3, acronym: 2, phrase: 1 };
+
+export interface TechniqueMatch {
+  technique: Technique;
+  /** The identifier or prose phrase the cursor was on, as written. */
+  identifier: string;
+  /** The part of the line that names the technique: [start, end) offsets into the line. */
+  start: number;
+  end: number;
+  /** The matched text ("MLA" in "use_mla"). */
+  text: string;
+  /** For an ambiguous acronym matched through one of its expansions: that meaning. */
+  meaning?: string;
+}
+
+export interface MatchOptions {
+  /**
+   * Prose (Markdown, LaTeX, comments): a technique may span words separated
+   * by spaces ("KV cache"). In code, only the identifier under the cursor counts.
+   */
+  prose?: boolean;
+}
+
+interface Entry {
+  t: Technique;
+  /** Names written as one token never span a space in prose. */
+  singleToken: boolean;
+  /** The name itself needs context (seed, master, Medusa); expansions never do. */
+  guarded: boolean;
+  /** The meaning this key spells out, for ambiguous acronyms. */
+  meaning?: string;
+}
+
+interface Candidate {
+  entry: Entry;
+  i: number;
+  j: number;
+}
+
+/**
+ * Finds the technique an identifier names. Built once from the lexicon; a
+ * match is a handful of map lookups, with no text search, so it can run on
+ * every hover.
+ *
+ * How false positives are kept out:
+ * - Case and word boundaries: identifiers are split into words (camelCase,
+ *   snake_case, digits, version suffixes) and only whole-word runs match, so
+ *   `sift` never matches inside `shift`, and "ASA" never matches "As a".
+ * - Everyday words and short acronyms (seed, master, clip, Medusa, H2O, SD)
+ *   are guarded: they match only when the identifier also carries one of the
+ *   technique's own words (`MedusaHeads`, `SEEDTokenizer`), or for an
+ *   acronym of three or more letters, a model component (`clip_model`,
+ *   `sam_encoder`) or capitals inside a CamelCase identifier (`CLIPModel`).
+ *   `seed = 42`, `master_node`, `clip_grad_norm_` and `torch.clip` never match.
+ * - Umbrella terms (llm, cnn, mha, kv) are not in the lexicon at all.
+ */
+export class TechniqueMatcher {
+  private readonly byKey = new Map<string, Entry[]>();
+  private readonly maxKeyLength: number;
+
+  constructor(readonly lexicon: Lexicon) {
+    let maxLen = 0;
+    for (const t of lexicon.techniques) {
+      const single = new Set(t.singleTokenKeys);
+      const guarded = new Set(t.guard?.keys ?? []);
+      const meaningOf = new Map((t.meanings ?? []).map((m) => [keyOf(m.expansion), m.expansion]));
+      for (const k of t.keys) {
+        const e: Entry = { t, singleToken: single.has(k), guarded: guarded.has(k) };
+        const meaning = meaningOf.get(k);
+        if (meaning) e.meaning = meaning;
+        const list = this.byKey.get(k) ?? [];
+        list.push(e);
+        this.byKey.set(k, list);
+        maxLen = Math.max(maxLen, k.length);
+      }
+    }
+    this.maxKeyLength = maxLen;
+  }
+
+  /** The technique at a 0-based column of a line, or undefined for no card. */
+  matchAt(line: string, col: number, opts: MatchOptions = {}): TechniqueMatch | undefined {
+    const span = identifierAt(line, col, opts.prose === true);
+    if (!span) return undefined;
+    return this.matchSpan(line, span, opts.prose === true);
+  }
+
+  /**
+   * The technique at a 0-based column of a line of a file in a VS Code
+   * language: prose languages (Markdown, LaTeX) and comments match across
+   * spaces, code matches the identifier only.
+   */
+  matchInLanguage(line: string, col: number, languageId: string): TechniqueMatch | undefined {
+    return this.matchAt(line, col, { prose: isProseAt(line, col, languageId) });
+  }
+
+  /** The technique a whole identifier names (`MultiHeadLatentAttention`, `use_mla`). */
+  matchIdentifier(identifier: string): TechniqueMatch | undefined {
+    if (identifier === '') return undefined;
+    return this.matchSpan(identifier, { start: 0, end: identifier.length, windowStart: 0, windowEnd: identifier.length }, false);
+  }
+
+  /**
+   * Every technique mention in a text in a VS Code language, with 0-based
+   * line and column: each identifier in code, each phrase in prose,
+   * comments and strings.
+   */
+  scan(text: string, languageId: string): (TechniqueMatch & { line: number; column: number })[] {
+    const out: (TechniqueMatch & { line: number; column: number })[] = [];
+    const lines = text.split(/\r\n|\r|\n/);
+    lines.forEach((line, ln) => {
+      let last = -1;
+      for (const m of line.matchAll(/[\p{L}\p{N}_]+/gu)) {
+        const col = m.index ?? 0;
+        if (col < last) continue;
+        const hit = this.matchInLanguage(line, col, languageId);
+        if (!hit || hit.end <= last) continue;
+        if (out.some((o) => o.line === ln && o.start === hit.start && o.end === hit.end)) continue;
+        out.push({ ...hit, line: ln, column: hit.start });
+        last = hit.end;
+      }
+    });
+    return out;
+  }
+
+  private matchSpan(line: string, span: Span, prose: boolean): TechniqueMatch | undefined {
+    const windowText = line.slice(span.windowStart, span.windowEnd);
+    const words = splitWords(windowText, span.windowStart);
+    if (words.length === 0) return undefined;
+    const token = tokenIndexes(line, words);
+    // Words of the identifier under the cursor: every run must overlap them.
+    const a = words.findIndex((w) => w.end > span.start);
+    let b = words.length;
+    for (let k = words.length - 1; k >= 0; k--) if ((words[k]?.start ?? 0) < span.end) { b = k + 1; break; }
+    if (a < 0 || a >= b) return undefined;
+    const identifier = line.slice(span.start, span.end);
+    const mixedCase = /\p{Ll}/u.test(identifier) && /\p{Lu}/u.test(identifier);
+
+    let best: Candidate | undefined;
+    for (let i = 0; i < words.length; i++) {
+      let prefix = '';
+      for (let j = i; j < Math.min(words.length, i + MAX_RUN); j++) {
+        const w = words[j] as Word;
+        prefix += w.lower;
+        const key = stem(prefix);
+        if (prefix.length > this.maxKeyLength + 8) break;
+        if (j < a || i >= b) continue;
+        for (const entry of this.byKey.get(key) ?? []) {
+          if (entry.singleToken && token[i] !== token[j]) continue;
+          if (entry.guarded && !this.guardSatisfied(entry, words, i, j, line, mixedCase, prose)) continue;
+          if (!best || better({ entry, i, j }, best, words)) best = { entry, i, j };
+        }
+      }
+    }
+    if (!best) {
+      const glued = this.gluedMatch(words, a, b);
+      if (glued) best = glued;
+    }
+    if (!best) return undefined;
+    const start = words[best.i]?.start ?? span.start;
+    const end = words[best.j]?.end ?? span.end;
+    const out: TechniqueMatch = { technique: best.entry.t, identifier, start, end, text: line.slice(start, end) };
+    if (best.entry.meaning) out.meaning = best.entry.meaning;
+    return out;
+  }
+
+  /**
+   * A guarded name counts only with company: another word of the identifier
+   * (or, in prose, of the phrase) from the technique's own vocabulary; or,
+   * for an acronym, capitals inside a CamelCase identifier (`CLIPModel`).
+   */
+  private guardSatisfied(e: Entry, words: readonly Word[], i: number, j: number, line: string, mixedCase: boolean, prose: boolean): boolean {
+    const context = new Set(e.t.guard?.context ?? []);
+    const acronym = e.t.kind === 'acronym' && foldForSearch(e.t.name).replace(/[^A-Za-z0-9]/g, '').length >= 3;
+    for (let k = 0; k < words.length; k++) {
+      if (k >= i && k <= j) continue;
+      const st = (words[k] as Word).stem;
+      if (context.has(st) || (acronym && !prose && MODEL_COMPONENTS.has(st))) return true;
+    }
+    if (e.t.kind !== 'acronym' || prose || !mixedCase) return false;
+    const surface = line.slice(words[i]?.start ?? 0, words[j]?.end ?? 0);
+    const next = words[j + 1];
+    const prev = words[i - 1];
+    const camelNeighbour = (next !== undefined && /^\p{Lu}\p{Ll}/u.test(next.text)) || (prev !== undefined && /\p{Ll}$/u.test(prev.text));
+    return surface.length >= 3 && surface === foldForSearch(e.t.name) && /^\p{Lu}+$/u.test(surface) && camelNeighbour;
+  }
+
+  /** "shadowkvcache", "transmlaattention": a distinctive name glued to a common suffix in one lowercase word. */
+  private gluedMatch(words: readonly Word[], a: number, b: number): Candidate | undefined {
+    for (let k = a; k < b; k++) {
+      const w = words[k] as Word;
+      if (w.lower.length < 7 || w.text !== w.text.toLowerCase()) continue;
+      for (let cut = w.lower.length - 2; cut >= 5; cut--) {
+        const rest = stem(w.lower.slice(cut));
+        if (!GLUED_AFFIXES.has(rest)) continue;
+        const head = w.lower.slice(0, cut);
+        for (const key of [head, stem(head)]) {
+          const entry = (this.byKey.get(key) ?? []).find((e) => !e.guarded && e.singleToken && isSingleToken(e.t.name));
+          if (entry) return { entry, i: k, j: k };
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Most specific first: more words covered, then a coined name over an acronym over a phrase, then fewer papers. */
+function better(x: Candidate, y: Candidate, words: readonly Word[]): boolean {
+  const len = (c: Candidate): number => c.j - c.i + 1;
+  if (len(x) !== len(y)) return len(x) > len(y);
+  const rank = KIND_RANK[x.entry.t.kind] - KIND_RANK[y.entry.t.kind];
+  if (rank !== 0) return rank > 0;
+  const chars = (c: Candidate): number => (words[c.j]?.end ?? 0) - (words[c.i]?.start ?? 0);
+  if (chars(x) !== chars(y)) return chars(x) > chars(y);
+  return x.entry.t.papers.length < y.entry.t.papers.length;
+}
+
+interface Span {
+  /** The identifier or token under the cursor. */
+  start: number;
+  end: number;
+  /** The words that may take part in a match: the identifier, or in prose a few neighbours too. */
+  windowStart: number;
+  windowEnd: number;
+}
+
+const IDENT = /[\p{L}\p{N}_]/u;
+const PROSE_TOKEN = /[\p{L}\p{N}_\-²³¹⁰-₉]/u;
+
+/**
+ * The identifier around a column. In prose, a token may contain hyphens
+ * (T-Stitch, SN-Net), and up to three neighbouring tokens on each side,
+ * separated by single spaces, may join it ("KV cache", "speculative decoding").
+ */
+export function identifierAt(line: string, col: number, prose: boolean): Span | undefined {
+  const isChar = (c: string | undefined): boolean => c !== undefined && (prose ? PROSE_TOKEN : IDENT).test(c);
+  if (!isChar(line[col])) {
+    // The cursor just after an identifier still hovers it, as in editors.
+    if (col > 0 && isChar(line[col - 1])) col--;
+    else return undefined;
+  }
+  let start = col;
+  let end = col + 1;
+  while (start > 0 && isChar(line[start - 1])) start--;
+  while (end < line.length && isChar(line[end])) end++;
+  // Hyphens at the edges are punctuation, not part of the name.
+  while (prose && line[start] === '-' && start < end) start++;
+  while (prose && line[end - 1] === '-' && end > start) end--;
+  if (start >= end || !/[\p{L}]/u.test(line.slice(start, end))) return undefined;
+  let windowStart = start;
+  let windowEnd = end;
+  if (prose) {
+    for (let n = 0; n < 3; n++) {
+      const m = /([\p{L}\p{N}_\-]+) $/u.exec(line.slice(0, windowStart));
+      if (!m) break;
+      windowStart -= m[0].length;
+    }
+    for (let n = 0; n < 3; n++) {
+      const m = /^ ([\p{L}\p{N}_\-]+)/u.exec(line.slice(windowEnd));
+      if (!m) break;
+      windowEnd += m[0].length;
+    }
+  }
+  return { start, end, windowStart, windowEnd };
+}
+
+/**
+ * Whether a position reads as prose: a prose language, or a comment or a
+ * string literal in code ("Multi-head Latent Attention" in a docstring).
+ */
+export function isProseAt(line: string, col: number, languageId: string): boolean {
+  if (PROSE_LANGUAGES.has(languageId)) return true;
+  const comment = commentStart(line, commentPrefixesFor(languageId));
+  if (comment >= 0 && col > comment) return true;
+  const before = line.slice(0, col).replace(/\\./g, '');
+  return (before.match(/"/g) ?? []).length % 2 === 1 || (before.match(/'/g) ?? []).length % 2 === 1;
+}
+
+/** Where a line comment starts, or -1. Prefixes inside quotes are skipped roughly (by counting quotes). */
+export function commentStart(line: string, prefixes: readonly string[]): number {
+  let best = -1;
+  for (const p of prefixes) {
+    let from = 0;
+    for (;;) {
+      const i = line.indexOf(p, from);
+      if (i < 0) break;
+      const before = line.slice(0, i);
+      const quotes = (before.match(/"/g) ?? []).length + (before.match(/'/g) ?? []).length;
+      if (quotes % 2 === 0) {
+        if (best < 0 || i < best) best = i;
+        break;
+      }
+      from = i + p.length;
+    }
+  }
+  return best;
+}
+
+/** Line-comment prefixes by VS Code language id, for `scan` and prose hovers in comments. */
+export function commentPrefixesFor(languageId: string): string[] {
+  if (['python', 'shellscript', 'yaml', 'r', 'julia', 'ruby', 'perl', 'makefile', 'dockerfile', 'toml', 'cmake'].includes(languageId)) return ['#'];
+  if (['latex', 'tex', 'bibtex', 'matlab'].includes(languageId)) return ['%'];
+  if (['lua', 'sql', 'haskell'].includes(languageId)) return ['--'];
+  return ['//'];
+}
+
+/** Languages whose text is prose: techniques may span spaces there. */
+export const PROSE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'quarto', 'latex', 'tex', 'plaintext', 'restructuredtext', 'asciidoc', 'rmd']);
