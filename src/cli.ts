@@ -6,12 +6,15 @@ import { readFileSync } from 'node:fs';
 import { DataError, type PaperData } from './core/data/load';
 import { NotFoundError, UsageError, parseArgs } from './cli/args';
 import type { CliCommand, CliIO } from './cli/command';
+import { hoverCommand } from './cli/commands/hover';
+import { scanCommand } from './cli/commands/scan';
 import { searchCommand } from './cli/commands/search';
 import { showCommand } from './cli/commands/show';
 import { statsCommand } from './cli/commands/stats';
+import { techniquesCommand } from './cli/commands/techniques';
 import { loadNodeData } from './cli/data';
 
-export const COMMANDS: readonly CliCommand[] = [searchCommand, showCommand, statsCommand];
+export const COMMANDS: readonly CliCommand[] = [searchCommand, showCommand, statsCommand, hoverCommand, techniquesCommand, scanCommand];
 
 export function usage(): string {
   const w = Math.max(...COMMANDS.map((c) => c.usage.length));
@@ -63,5 +66,10 @@ export function nodeIO(): CliIO {
 }
 
 if (require.main === module) {
+  // `paperlens techniques | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   process.exitCode = main(process.argv.slice(2), nodeIO());
 }

@@ -13,20 +13,28 @@ import { decodeSeed } from '../core/seeds/lines';
 import { parseSeedFile } from '../core/seeds/parseSeedFile';
 import { SeedParseError } from '../core/seeds/types';
 import { PaperSearch } from '../core/search/engine';
+import { buildLexicon } from '../core/techniques/extract';
+import { techniqueNamesByPaper } from '../core/techniques/papers';
 
 export function buildData(seedDir: string, outDir: string): string {
-  const names = readdirSync(seedDir)
+  const seedFiles = readdirSync(seedDir)
     .filter((f) => f.endsWith('.txt'))
     .sort();
-  if (names.length === 0) throw new Error(`no seed files (*.txt) in ${seedDir}`);
-  const parsed = names.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(seedDir, f)), f)));
+  if (seedFiles.length === 0) throw new Error(`no seed files (*.txt) in ${seedDir}`);
+  const parsed = seedFiles.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(seedDir, f)), f)));
   const corpus = buildCorpus(parsed);
   const report = formatReconciliation(corpus);
-  const search = PaperSearch.build(corpus.papers);
+  const lexicon = buildLexicon(corpus.papers);
+  const techniqueNames = techniqueNamesByPaper(lexicon);
+  const search = PaperSearch.build(corpus.papers, (p) => techniqueNames.get(p.id) ?? []);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, DATA_FILES.corpus), JSON.stringify(corpus));
   writeFileSync(join(outDir, DATA_FILES.searchIndex), JSON.stringify(search.toJSON()));
-  return report;
+  writeFileSync(join(outDir, DATA_FILES.techniques), JSON.stringify(lexicon));
+  const kinds = lexicon.techniques.reduce<Record<string, number>>((acc, t) => ({ ...acc, [t.kind]: (acc[t.kind] ?? 0) + 1 }), {});
+  return `${report}\n\ntechnique lexicon: ${lexicon.techniques.length} techniques (${Object.entries(kinds)
+    .map(([k, n]) => `${n} ${k}s`)
+    .join(', ')})`;
 }
 
 function main(): void {

@@ -16,5 +16,5 @@ export function loadNodeData(dir = dataDir()): PaperData {
       throw new DataError(`${join(dir, name)} is missing; run "npm run build" first`);
     }
   };
-  return loadData({ corpus: read(DATA_FILES.corpus), searchIndex: read(DATA_FILES.searchIndex) });
+  return loadData({ corpus: read(DATA_FILES.corpus), searchIndex: read(DATA_FILES.searchIndex), techniques: read(DATA_FILES.techniques) });
 }

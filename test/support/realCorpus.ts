@@ -4,7 +4,12 @@ import { buildCorpus } from '../../src/core/corpus/buildCorpus';
 import type { Corpus } from '../../src/core/corpus/schema';
 import { decodeSeed } from '../../src/core/seeds/lines';
 import { type ParsedSeedFile, parseSeedFile } from '../../src/core/seeds/parseSeedFile';
+import type { PaperData } from '../../src/core/data/load';
 import { PaperSearch } from '../../src/core/search/engine';
+import { buildLexicon } from '../../src/core/techniques/extract';
+import { TechniqueMatcher } from '../../src/core/techniques/matcher';
+import { techniqueNamesByPaper } from '../../src/core/techniques/papers';
+import type { Lexicon } from '../../src/core/techniques/schema';
 
 export const REPO = join(__dirname, '..', '..');
 export const SEED_DIR = join(REPO, 'seeds');
@@ -12,6 +17,8 @@ export const SEED_DIR = join(REPO, 'seeds');
 let parsed: ParsedSeedFile[] | undefined;
 let corpus: Corpus | undefined;
 let search: PaperSearch | undefined;
+let lexicon: Lexicon | undefined;
+let matcher: TechniqueMatcher | undefined;
 
 /** The real seeds, parsed once per test run. */
 export function realParsed(): ParsedSeedFile[] {
@@ -25,8 +32,23 @@ export function realCorpus(): Corpus {
   return (corpus ??= buildCorpus(realParsed()));
 }
 
+export function realLexicon(): Lexicon {
+  return (lexicon ??= buildLexicon(realCorpus().papers));
+}
+
+/** The index as the build makes it, with each paper's technique names. */
 export function realSearch(): PaperSearch {
-  return (search ??= PaperSearch.build(realCorpus().papers));
+  const names = techniqueNamesByPaper(realLexicon());
+  return (search ??= PaperSearch.build(realCorpus().papers, (p) => names.get(p.id) ?? []));
+}
+
+export function realMatcher(): TechniqueMatcher {
+  return (matcher ??= new TechniqueMatcher(realLexicon()));
+}
+
+/** Everything the CLI and the extension load, built in memory from the seeds. */
+export function realData(): PaperData {
+  return { corpus: realCorpus(), search: realSearch(), lexicon: realLexicon(), techniques: realMatcher() };
 }
 
 export function paperById(id: string) {

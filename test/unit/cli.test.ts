@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli';
-import { PaperSearch } from '../../src/core/search/engine';
-import { REPO, realCorpus, realSearch } from '../support/realCorpus';
+import { REPO, realData } from '../support/realCorpus';
 
 interface Run {
   code: number;
@@ -19,10 +18,8 @@ function run(...argv: string[]): Run {
   const io: CliIO = {
     out: (t) => (out += `${t}\n`),
     err: (t) => (err += `${t}\n`),
-    data: () => ({ corpus: realCorpus(), search: realSearch() as PaperSearch }),
-    readFile: () => {
-      throw new Error('no files in this test');
-    },
+    data: realData,
+    readFile: (p) => readFileSync(p, 'utf8'),
   };
   const code = main(argv, io);
   return { code, out, err };
@@ -92,6 +89,47 @@ suite('cli: stats', () => {
   });
   test('the table has a total row', () => {
     assert.match(run('stats').out, /total\s+420\s+397\s+23/);
+  });
+});
+
+suite('cli: hover, techniques and scan', () => {
+  const file = join(REPO, 'test', 'fixtures', 'code', 'deepseek_block.py');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const pos = (needle: string): string => {
+    const i = lines.findIndex((l) => l.includes(needle));
+    return `${file}:${i + 1}:${(lines[i] ?? '').indexOf(needle) + 2}`;
+  };
+  test('hover --json prints {technique: {name, expansion}, papers: [{id, title, year, role}]}', () => {
+    const r = run('hover', pos('MultiHeadLatentAttention(nn.Module)'), '--json');
+    assert.equal(r.code, 0, r.err);
+    const card = JSON.parse(r.out) as { technique: { name: string; expansion: string }; papers: { id: string; title: string; year: number | null; role: string }[] };
+    assert.deepEqual(card.technique, { name: 'MLA', expansion: 'Multi-head Latent Attention' });
+    assert.deepEqual(Object.keys(card.papers[0] ?? {}), ['id', 'title', 'year', 'role']);
+    assert.ok(card.papers.some((p) => p.id === 'transmla-multi-head-latent-attention-is-all-you-need'));
+  });
+  test('hover on an ordinary identifier prints null and exits 0', () => {
+    const r = run('hover', pos('seed: int = 0'), '--json');
+    assert.equal(r.code, 0);
+    assert.equal(r.out.trim(), 'null');
+  });
+  test('hover: a line past the end is not found (1); a bad position is a usage error (2)', () => {
+    assert.equal(run('hover', `${file}:9999:1`).code, 1);
+    assert.equal(run('hover', `${file}:0:1`).code, 2);
+    assert.equal(run('hover', file).code, 2);
+    assert.equal(run('hover', '/no/such/file.py:1:1').code, 1);
+  });
+  test('techniques --json lists the lexicon', () => {
+    const list = JSON.parse(run('techniques', '--json').out) as { name: string; kind: string; papers: unknown[] }[];
+    assert.ok(list.length > 300);
+    assert.ok(list.some((t) => t.name === 'GRPO' && t.kind === 'acronym'));
+  });
+  test('scan --json lists every mention with 1-based line and column', () => {
+    const rows = JSON.parse(run('scan', file, '--json').out) as { line: number; column: number; text: string; technique: { name: string } }[];
+    const names = new Set(rows.map((r) => r.technique.name));
+    for (const n of ['MLA', 'KV cache', 'RoPE', 'MoE', 'FlashAttention']) assert.ok(names.has(n), n);
+    const mla = rows.find((r) => r.text === 'MultiHeadLatentAttention');
+    assert.deepEqual([mla?.line, mla?.column], [41, 7]);
+    assert.ok(!rows.some((r) => /^(seed|data|model|index|config)$/i.test(r.text)));
   });
 });
 

@@ -2,4 +2,5 @@
 export const DATA_FILES = {
   corpus: 'corpus.json',
   searchIndex: 'search-index.json',
+  techniques: 'techniques.json',
 } as const;

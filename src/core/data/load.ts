@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type Corpus, CorpusSchema, DATA_VERSION } from '../corpus/schema';
 import { PaperSearch } from '../search/engine';
+import { TechniqueMatcher } from '../techniques/matcher';
+import { type Lexicon, LexiconSchema } from '../techniques/schema';
 import { DATA_FILES } from './files';
 
 /** The shipped data is missing, corrupt, or from another version. */
@@ -14,11 +16,14 @@ export class DataError extends Error {
 export interface PaperData {
   corpus: Corpus;
   search: PaperSearch;
+  lexicon: Lexicon;
+  techniques: TechniqueMatcher;
 }
 
 export interface RawData {
   corpus: string;
   searchIndex: string;
+  techniques: string;
 }
 
 /**
@@ -43,7 +48,16 @@ export function loadData(raw: RawData): PaperData {
   } catch (e) {
     throw new DataError(`${DATA_FILES.searchIndex} cannot be loaded: ${(e as Error).message}`);
   }
-  return { corpus: parsed.data, search };
+  const lexicon = LexiconSchema.safeParse(parseJson(DATA_FILES.techniques, raw.techniques));
+  if (!lexicon.success) {
+    throw new DataError(`${DATA_FILES.techniques} is not a valid technique lexicon: ${z.prettifyError(lexicon.error).split('\n').slice(0, 4).join(' ')}`);
+  }
+  const ids = new Set(parsed.data.papers.map((p) => p.id));
+  for (const t of lexicon.data.techniques) {
+    const missing = t.papers.find((p) => !ids.has(p.id));
+    if (missing) throw new DataError(`${DATA_FILES.techniques} names paper "${missing.id}" that the corpus does not have; rebuild with "npm run build"`);
+  }
+  return { corpus: parsed.data, search, lexicon: lexicon.data, techniques: new TechniqueMatcher(lexicon.data) };
 }
 
 function parseJson(name: string, text: string): unknown {

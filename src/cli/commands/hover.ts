@@ -1,0 +1,64 @@
+import type { TechniqueMatch } from '../../core/techniques/matcher';
+import { languageIdForPath } from '../../core/techniques/languages';
+import type { PaperData } from '../../core/data/load';
+import { NotFoundError, UsageError } from '../args';
+import type { CliCommand } from '../command';
+import { json } from '../format';
+
+/** What a hover card shows, as plain data: the technique, its expansion and its papers. */
+export function hoverCard(data: PaperData, m: TechniqueMatch) {
+  const byId = new Map(data.corpus.papers.map((p) => [p.id, p]));
+  return {
+    technique: { name: m.technique.name, expansion: m.meaning ?? (m.technique.expansions.join(' | ') || null) },
+    papers: m.technique.papers.map((tp) => {
+      const p = byId.get(tp.id);
+      return { id: tp.id, title: p?.title ?? tp.id, year: p?.year ?? null, role: tp.role };
+    }),
+  };
+}
+
+/** Parses "file:line:col" (1-based, as compilers print). The file may itself contain colons. */
+export function parsePosition(arg: string): { file: string; line: number; col: number } {
+  const m = /^(.+):(\d+):(\d+)$/.exec(arg);
+  if (!m) throw new UsageError(`expected <file>:<line>:<col>, got "${arg}"`);
+  const line = Number(m[2]);
+  const col = Number(m[3]);
+  if (line < 1 || col < 1) throw new UsageError('line and column are 1-based');
+  return { file: m[1] as string, line, col };
+}
+
+export const hoverCommand: CliCommand = {
+  name: 'hover',
+  usage: 'hover <file>:<line>:<col> [--json]',
+  summary: 'what the hover card would show at a position: the technique and its papers (null: no card)',
+  flags: { switches: ['json'] },
+  run(args, io) {
+    const [arg, extra] = args.positionals;
+    if (arg === undefined || extra !== undefined) throw new UsageError('hover needs exactly one <file>:<line>:<col>');
+    const { file, line, col } = parsePosition(arg);
+    let text: string;
+    try {
+      text = io.readFile(file);
+    } catch {
+      throw new NotFoundError(`cannot read ${file}`);
+    }
+    const lines = text.split(/\r\n|\r|\n/);
+    if (line > lines.length) throw new NotFoundError(`${file} has ${lines.length} lines, not ${line}`);
+    const data = io.data();
+    const m = data.techniques.matchInLanguage(lines[line - 1] ?? '', col - 1, languageIdForPath(file));
+    const card = m ? hoverCard(data, m) : null;
+    if (args.switches.has('json')) {
+      io.out(json(card));
+      return 0;
+    }
+    if (!m || !card) {
+      io.out('No card: nothing here names a technique in the lexicon.');
+      return 0;
+    }
+    io.out(`${card.technique.name}${card.technique.expansion ? ` (${card.technique.expansion})` : ''}`);
+    io.out(`matched "${m.text}" in "${m.identifier}"`);
+    for (const p of card.papers.slice(0, 5)) io.out(`  ${p.role === 'introduces' ? 'introduces' : 'mentions  '}  ${p.title}${p.year ? ` (${p.year})` : ''}\n              ${p.id}`);
+    if (card.papers.length > 5) io.out(`  … ${card.papers.length - 5} more`);
+    return 0;
+  },
+};
