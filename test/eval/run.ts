@@ -1,8 +1,11 @@
 /**
  * `npm run eval`: relevance figures for search (hit@1, hit@5, MRR) over
- * test/eval/relevance.json, overall and per kind of query.
+ * test/eval/relevance.json, overall and per kind of query; and precision,
+ * recall, false-positive and false-negative rates of hover cards over
+ * test/eval/hovers.json.
  */
 import { loadNodeData } from '../../src/cli/data';
+import { hoverFigures, runHoverEval } from './hoverEval';
 import { figures, runSearchEval } from './searchEval';
 
 const data = loadNodeData(process.env['PAPERLENS_DATA_DIR'] ?? 'dist/data');
@@ -19,4 +22,15 @@ const misses = results.filter((r) => r.rank === undefined || r.rank > 1);
 if (misses.length > 0) {
   console.log('\nnot first:');
   for (const m of misses) console.log(`  [${m.q.kind}] "${m.q.query}": rank ${m.rank ?? '>10'}; top: ${m.top.slice(0, 3).join(', ')}`);
+}
+
+const hovers = runHoverEval(data.techniques);
+const h = hoverFigures(hovers);
+console.log(`\nHover cards (test/eval/hovers.json): ${h.cases} lines, ${h.positives} name a technique, ${h.negatives} must show no card\n`);
+console.log(`precision            ${h.precision.toFixed(3)}  (${h.truePositives} right cards, ${h.falsePositives} wrong or unwanted)`);
+console.log(`recall               ${h.recall.toFixed(3)}`);
+console.log(`false-positive rate  ${h.falsePositiveRate.toFixed(3)}  (no-card lines that got a card)`);
+console.log(`false-negative rate  ${h.falseNegativeRate.toFixed(3)}  (technique lines with no card or the wrong one)`);
+for (const r of hovers.filter((x) => x.got !== x.c.expect)) {
+  console.log(`  [${r.c.lang}] ${r.c.hover}: expected ${r.c.expect ?? 'no card'}, got ${r.got ?? 'no card'}   ${r.c.line.trim()}`);
 }
