@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { appendText, bibEntries, bibKeys, bibliographyFiles } from '../../src/core/editor/bibliography';
+import { citationKeyAt, citeEdit, commentSyntax, insertFormatFor, keyCompletionAt, latexCiteAt, pandocCiteAt } from '../../src/core/editor/citations';
+
+suite('editor: which citation form a file wants', () => {
+  test('by language, with per-language overrides', () => {
+    assert.equal(insertFormatFor('latex'), 'latex');
+    assert.equal(insertFormatFor('markdown'), 'pandoc');
+    assert.equal(insertFormatFor('quarto'), 'pandoc');
+    assert.equal(insertFormatFor('bibtex'), 'bibtex');
+    assert.equal(insertFormatFor('python'), 'comment');
+    assert.equal(insertFormatFor('plaintext'), 'text');
+    assert.equal(insertFormatFor('markdown', { markdown: 'markdown' }), 'markdown');
+  });
+  test("each language's comment syntax", () => {
+    assert.deepEqual(commentSyntax('python'), { start: '# ', end: '' });
+    assert.deepEqual(commentSyntax('typescript'), { start: '// ', end: '' });
+    assert.deepEqual(commentSyntax('cpp'), { start: '// ', end: '' });
+    assert.deepEqual(commentSyntax('lua'), { start: '-- ', end: '' });
+    assert.deepEqual(commentSyntax('css'), { start: '/* ', end: ' */' });
+  });
+});
+
+suite('editor: citations at the cursor', () => {
+  test('finds the \\cite group, with optional arguments and variants', () => {
+    assert.deepEqual(latexCiteAt('as \\citep[see][p.~2]{a, b} x', 12)?.keys, ['a', 'b']);
+    assert.equal(latexCiteAt('as \\citep{a} x', 14), undefined);
+    assert.deepEqual(pandocCiteAt('as [@a; @b, p. 3] x', 6)?.keys, ['a', 'b']);
+  });
+  test('merges a key into the \\cite{…} at the cursor', () => {
+    const line = 'see \\cite{pan2022fast} for';
+    const e = citeEdit(line, 12, 'liu2024', 'latex');
+    assert.equal(line.slice(0, e.start) + e.text + line.slice(e.end), 'see \\cite{pan2022fast, liu2024} for');
+  });
+  test('merges into [@…] in Markdown', () => {
+    const line = 'see [@pan2022fast] for';
+    const e = citeEdit(line, 8, 'liu2024', 'pandoc');
+    assert.equal(line.slice(0, e.start) + e.text + line.slice(e.end), 'see [@pan2022fast; @liu2024] for');
+  });
+  test('a key already in the group is not added twice', () => {
+    assert.equal(citeEdit('\\cite{a, b}', 7, 'b', 'latex').alreadyCited, true);
+  });
+  test('outside a group, a new citation with the configured command', () => {
+    assert.deepEqual(citeEdit('we use it.', 6, 'k', 'latex', 'citep'), { start: 6, end: 6, text: '\\citep{k}', alreadyCited: false });
+    assert.deepEqual(citeEdit('we use it.', 6, 'k', 'pandoc'), { start: 6, end: 6, text: '[@k]', alreadyCited: false });
+    const empty = citeEdit('\\cite{}', 6, 'k', 'latex');
+    assert.equal(empty.text, 'k');
+  });
+  test('the key under the cursor, for citation hovers', () => {
+    assert.equal(citationKeyAt('see \\cite{pan2022fast, liu2024}', 12), 'pan2022fast');
+    assert.equal(citationKeyAt('see \\cite{pan2022fast, liu2024}', 26), 'liu2024');
+    assert.equal(citationKeyAt('see [@pan2022fast; @liu2024]', 22), 'liu2024');
+    assert.equal(citationKeyAt('as @pan2022fast says', 6), 'pan2022fast');
+    assert.equal(citationKeyAt('email me at a@b.c', 14), undefined);
+    assert.equal(citationKeyAt('plain text', 3), undefined);
+  });
+  test('completion after \\cite{, \\citep{a, and [@', () => {
+    assert.deepEqual(keyCompletionAt('as in \\cite{', 'latex'), { prefix: '', start: 12, kind: 'latex' });
+    assert.deepEqual(keyCompletionAt('as in \\citep{a, pa', 'latex'), { prefix: 'pa', start: 16, kind: 'latex' });
+    assert.deepEqual(keyCompletionAt('see [@', 'markdown'), { prefix: '', start: 6, kind: 'pandoc' });
+    assert.equal(keyCompletionAt('as in \\cite{a} and', 'latex'), undefined);
+    assert.equal(keyCompletionAt('mail a@b', 'markdown'), undefined);
+    assert.equal(keyCompletionAt('\\cite{', 'python'), undefined);
+  });
+});
+
+suite('editor: bibliography files', () => {
+  test('from \\bibliography and \\addbibresource, ignoring comments', () => {
+    const tex = '% \\bibliography{old}\n\\bibliography{refs, more.bib}\n\\addbibresource[label=x]{lib/extra.bib}\n';
+    assert.deepEqual(bibliographyFiles(tex, 'latex'), ['refs.bib', 'more.bib', 'lib/extra.bib']);
+  });
+  test('from YAML front matter: a string, a flow list, a block list', () => {
+    assert.deepEqual(bibliographyFiles('---\ntitle: "A"\nbibliography: "refs.bib"\n---\nbody', 'markdown'), ['refs.bib']);
+    assert.deepEqual(bibliographyFiles('---\nbibliography: [a.bib, "b.bib"]\n---\n', 'quarto'), ['a.bib', 'b.bib']);
+    assert.deepEqual(bibliographyFiles('---\nbibliography:\n  - a.bib\n  - b.bib\ntitle: x\n---\n', 'markdown'), ['a.bib', 'b.bib']);
+    assert.deepEqual(bibliographyFiles('no front matter\nbibliography: x.bib', 'markdown'), []);
+  });
+  test('keys and spans of .bib entries, skipping @string and @comment', () => {
+    const bib = '@string{x = "y"}\n@misc{a,\n  title = {A {B} c},\n}\n@comment{ignore me}\n@Article( b , title = "T")\n';
+    assert.deepEqual([...bibKeys(bib)], ['a', 'b']);
+    const a = bibEntries(bib)[0];
+    assert.equal(bib.slice(a?.start, a?.end), '@misc{a,\n  title = {A {B} c},\n}');
+  });
+  test('an unclosed entry runs to the end and does not hide later keys badly', () => {
+    assert.deepEqual([...bibKeys('@misc{a,\n title = {oops\n')], ['a']);
+  });
+  test('appending keeps the file’s line endings and a blank line between entries', () => {
+    assert.equal(appendText('', '@misc{b,\n}'), '@misc{b,\n}\n');
+    assert.equal(appendText('@misc{a,\r\n}\r\n', '@misc{b,\n}'), '\r\n@misc{b,\r\n}\r\n');
+    assert.equal(appendText('@misc{a,\n}', '@misc{b,\n}'), '\n\n@misc{b,\n}\n');
+  });
+});
