@@ -68,6 +68,7 @@ suite('cite latex: non-ASCII to LaTeX, each converted once', () => {
     ['wait…', 'wait\\ldots{}'],
     ['25°C', '25\\textdegree{}C'],
     ['a\u00a0b', 'a~b'],
+    ['¡Hola! ¿Qué?', "\\textexclamdown{}Hola! \\textquestiondown{}Qu{\\'e}?"],
   ];
   for (const [input, expected] of cases) {
     test(`${input} → ${expected}`, () => assert.equal(toLatex(input), expected));

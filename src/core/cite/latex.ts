@@ -45,7 +45,7 @@ const TEXT_SYMBOLS: Record<string, string> = {
   '‘': '`', '’': "'", '‚': ',', '“': '``', '”': "''", '„': ',,',
   '…': '\\ldots{}', '·': '\\textperiodcentered{}', '•': '\\textbullet{}', '†': '\\textdagger{}', '‡': '\\textdaggerdbl{}', '§': '{\\S}', '¶': '{\\P}',
   '®': '\\textregistered{}', '™': '\\texttrademark{}', '©': '\\textcopyright{}', '°': '\\textdegree{}',
-  '£': '{\\pounds}', '€': '\\texteuro{}', '¢': '\\textcent{}', '¥': '\\textyen{}', '¡': '!`', '¿': '?`', '⁄': '/',
+  '£': '{\\pounds}', '€': '\\texteuro{}', '¢': '\\textcent{}', '¥': '\\textyen{}', '¡': '\\textexclamdown{}', '¿': '\\textquestiondown{}', '⁄': '/',
 };
 
 /** Non-ASCII characters that only exist in math mode. */
