@@ -1,0 +1,162 @@
+import type { Author, Paper } from '../corpus/schema';
+import { protect, toLatex, toLatexTitle } from './latex';
+
+/**
+ * BibTeX (`@misc`) and BibLaTeX (`@online`) entries. The corpus has no
+ * venues, so every paper is cited as a miscellaneous or online work.
+ */
+
+export interface BibEntryOptions {
+  /** Add `abstract = {…}`. Off by default: styles rarely print it and it makes entries long. */
+  abstract?: boolean;
+  /**
+   * Where an entry says which metadata the corpus lacks (see {@link describeMissing}):
+   * `'comment'` (default) puts a `%` line above the entry, which BibTeX and
+   * Biber ignore; `'note'` puts it in the `note` field, so it is printed in
+   * the bibliography until someone fills the gap.
+   */
+  missing?: 'comment' | 'note';
+}
+
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * A BibTeX `@misc` entry: `title` (acronyms and CamelCase braced), `author`
+ * (`Last, First and …`, `and others` when the listing said "et al.",
+ * organisations braced) or, with no author, BibTeX's `key` field (the coined
+ * name or the title, which styles sort and label by instead), `howpublished = {\url{…}}` with the code URL found
+ * in the abstract, `year` and the `month` macro when known, and optionally
+ * `abstract`. Fields the corpus does not know are left out, never guessed;
+ * a `%` comment above the entry (or the `note` field) says what is missing.
+ *
+ * @example
+ * toBibtex(hilo, 'pan2022fast')
+ * // @misc{pan2022fast,
+ * //   title        = {Fast Vision Transformers with {HiLo} Attention},
+ * //   author       = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},
+ * //   howpublished = {\url{https://github.com/ziplab/LITv2}},
+ * //   year         = {2022},
+ * //   month        = may
+ * // }
+ */
+export function toBibtex(paper: Paper, key: string, options: BibEntryOptions = {}): string {
+  const fields: Field[] = [['title', `{${toLatexTitle(paper.title)}}`]];
+  const author = bibAuthors(paper);
+  if (author !== undefined) fields.push(['author', `{${author}}`]);
+  // BibTeX's own field for sorting and labelling an entry with no author; styles warn without it.
+  else fields.push(['key', `{${toLatex(paper.shortName ?? paper.title, { atomic: true })}}`]);
+  if (paper.codeUrl !== undefined) fields.push(['howpublished', `{\\url{${bibUrl(paper.codeUrl)}}}`]);
+  if (paper.year !== undefined) {
+    fields.push(['year', `{${paper.year}}`]);
+    const month = paper.date?.month;
+    if (month !== undefined) fields.push(['month', MONTH_MACROS[month - 1] as string]);
+  }
+  return entry('misc', key, paper, fields, options);
+}
+
+/**
+ * A BibLaTeX `@online` entry, for Biber: like {@link toBibtex}, with the
+ * date as one ISO 8601 `date` field (`2022-05-26`, `2022-05` or `2022`) and
+ * the code URL in `url`.
+ *
+ * @example
+ * toBiblatex(hilo, 'pan2022fast')
+ * // @online{pan2022fast,
+ * //   title  = {Fast Vision Transformers with {HiLo} Attention},
+ * //   author = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},
+ * //   date   = {2022-05-26},
+ * //   url    = {https://github.com/ziplab/LITv2}
+ * // }
+ */
+export function toBiblatex(paper: Paper, key: string, options: BibEntryOptions = {}): string {
+  const fields: Field[] = [['title', `{${toLatexTitle(paper.title)}}`]];
+  const author = bibAuthors(paper);
+  if (author !== undefined) fields.push(['author', `{${author}}`]);
+  const date = isoDate(paper);
+  if (date !== undefined) fields.push(['date', `{${date}}`]);
+  if (paper.codeUrl !== undefined) fields.push(['url', `{${bibUrl(paper.codeUrl)}}`]);
+  return entry('online', key, paper, fields, options);
+}
+
+/**
+ * The BibTeX name list: `Last, First` per person, an organisation braced as
+ * one literal name, a person known only by a display name braced too, and
+ * `and others` when the listing cut the list short. Undefined when no author
+ * is known.
+ *
+ * @example
+ * bibAuthors(deepseekV3) // => '{DeepSeek-AI} and Liu, Aixin and Feng, Bei and others'
+ */
+export function bibAuthors(paper: Paper): string | undefined {
+  if (paper.authors.length === 0) return undefined;
+  const names = paper.authors.map(bibName);
+  if (paper.authorsTruncated) names.push('others');
+  return names.join(' and ');
+}
+
+function bibName(a: Author): string {
+  if (a.organization || a.family === undefined) return protect(toLatex(a.name));
+  const part = (s: string) => (/,|\band\b|^others$/i.test(s) ? protect(toLatex(s)) : toLatex(s));
+  return a.given === undefined ? part(a.family) : `${part(a.family)}, ${part(a.given)}`;
+}
+
+/**
+ * What the corpus does not know about a paper's citation metadata, as one
+ * sentence, or undefined when nothing is missing: no authors (with the count
+ * when a listing gave one), an author list cut short, no year (with the
+ * month and day when a listing gave only those).
+ *
+ * @example
+ * describeMissing(transmla) // => 'Missing from the PaperLens corpus: authors, year'
+ * describeMissing(matformer) // => 'Missing from the PaperLens corpus: authors (the listing counts 11, names not given)'
+ * describeMissing(hilo) // => undefined
+ */
+export function describeMissing(paper: Paper): string | undefined {
+  const gaps: string[] = [];
+  if (paper.authors.length === 0) {
+    gaps.push(paper.authorCount ? `authors (the listing counts ${paper.authorCount}, names not given)` : 'authors');
+  } else if (paper.authorsTruncated) {
+    const n = paper.authors.length;
+    gaps.push(`authors after the first ${n === 1 ? 'one' : n} (the listing says "et al.")`);
+  }
+  if (paper.year === undefined) {
+    const d = paper.date;
+    const known = d?.month ? `${MONTH_NAMES[d.month - 1]}${d.day ? ` ${d.day}` : ''}` : '';
+    gaps.push(known ? `year (the listing gives only ${known})` : 'year');
+  }
+  return gaps.length === 0 ? undefined : `Missing from the PaperLens corpus: ${gaps.join(', ')}`;
+}
+
+/**
+ * The date in ISO 8601 for BibLaTeX and CSL: as precise as the corpus knows,
+ * or undefined without a year (a month alone is not a date).
+ *
+ * @example
+ * isoDate(hilo) // => '2022-05-26'
+ * isoDate(transmla) // => undefined
+ */
+export function isoDate(paper: Paper): string | undefined {
+  if (paper.year === undefined) return undefined;
+  const d = paper.date;
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (d?.year !== paper.year || d.month === undefined) return String(paper.year);
+  return d.day === undefined ? `${paper.year}-${two(d.month)}` : `${paper.year}-${two(d.month)}-${two(d.day)}`;
+}
+
+type Field = [name: string, value: string];
+
+function entry(type: string, key: string, paper: Paper, fields: Field[], options: BibEntryOptions): string {
+  const missing = describeMissing(paper);
+  if (missing !== undefined && options.missing === 'note') fields.push(['note', `{${toLatex(missing)}}`]);
+  if (options.abstract && paper.abstract !== '') fields.push(['abstract', `{${toLatex(paper.abstract)}}`]);
+  const width = Math.max(...fields.map(([name]) => name.length));
+  const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n');
+  const comment = missing !== undefined && options.missing !== 'note' ? `% ${missing}. Add them before you publish.\n` : '';
+  return `${comment}@${type}{${key},\n${body}\n}`;
+}
+
+/** Braces and backslashes would end or break the field; they are percent-encoded, which a URL allows. */
+function bibUrl(url: string): string {
+  return url.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}

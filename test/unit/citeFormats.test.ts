@@ -1,0 +1,249 @@
+import * as assert from 'node:assert/strict';
+import { bibAuthors, describeMissing, isoDate, toBiblatex, toBibtex } from '../../src/core/cite/bibtex';
+import {
+  CITATION_FORMATS,
+  type CslItem,
+  apaAuthors,
+  formatBibliography,
+  formatCitation,
+  isCitationFormat,
+  toCslJson,
+} from '../../src/core/cite/formats';
+import { assignKeys } from '../../src/core/cite/keys';
+import { makePaper, org, person } from '../support/papers';
+import { paperById, realCorpus } from '../support/realCorpus';
+
+const HILO = 'fast-vision-transformers-with-hilo-attention';
+const TRANSMLA = 'transmla-multi-head-latent-attention-is-all-you-need';
+const DEEPSEEK_V3 = 'deepseek-v3-technical-report';
+const MATFORMER = 'matformer-nested-transformer-for-elastic-inference';
+const SANA = 'sana-video-efficient-video-generation-with-block-linear';
+
+suite('cite bibtex: @misc entries', () => {
+  test('a paper with full metadata', () => {
+    assert.equal(
+      toBibtex(paperById(HILO), 'pan2022fast'),
+      [
+        '@misc{pan2022fast,',
+        '  title        = {Fast Vision Transformers with {HiLo} Attention},',
+        '  author       = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},',
+        '  howpublished = {\\url{https://github.com/ziplab/LITv2}},',
+        '  year         = {2022},',
+        '  month        = may',
+        '}',
+      ].join('\n'),
+    );
+  });
+  test('a thin paper: only what is known, a key field for sorting, a comment saying what is missing', () => {
+    assert.equal(
+      toBibtex(paperById(TRANSMLA), 'transmla'),
+      [
+        '% Missing from the PaperLens corpus: authors, year. Add them before you publish.',
+        '@misc{transmla,',
+        '  title = {{TransMLA}: Multi-head Latent Attention Is All You Need},',
+        '  key   = {TransMLA}',
+        '}',
+      ].join('\n'),
+    );
+  });
+  test('an organisation is braced and a cut-short list ends in "and others"', () => {
+    const bib = toBibtex(paperById(DEEPSEEK_V3), 'deepseekai2024deepseekv3');
+    assert.match(bib, /^ {2}author {7}= \{\{DeepSeek-AI\} and Liu, Aixin and Feng, Bei and others\},$/m);
+    assert.match(bib, /^% Missing from the PaperLens corpus: authors after the first 3 \(the listing says "et al\."\)\./);
+    assert.match(bib, /^ {2}month {8}= dec$/m);
+  });
+  test('the listing\'s author count and partial date show in the comment, never as fields', () => {
+    assert.match(toBibtex(paperById(MATFORMER), 'matformer2023'), /^% Missing from the PaperLens corpus: authors \(the listing counts 11, names not given\)\./);
+    const sana = toBibtex(paperById(SANA), 'sanavideo');
+    assert.match(sana, /year \(the listing gives only Sep 29\)/);
+    assert.doesNotMatch(sana, /month|year *=|author *=/); // a month without a year is not a date
+  });
+  test('missing: "note" moves the gap into the note field instead of a comment', () => {
+    const bib = toBibtex(paperById(TRANSMLA), 'transmla', { missing: 'note' });
+    assert.doesNotMatch(bib, /^%/m);
+    assert.match(bib, /^ {2}note {2}= \{Missing from the PaperLens corpus: authors, year\}$/m);
+    assert.equal(toBibtex(paperById(HILO), 'k', { missing: 'note' }), toBibtex(paperById(HILO), 'k')); // nothing missing, no note
+  });
+  test('the abstract only when asked, escaped like any field', () => {
+    assert.doesNotMatch(toBibtex(paperById(HILO), 'k'), /abstract/);
+    const bib = toBibtex(makePaper({ title: 'T', abstract: 'We save 50% & more: ~2× faster.' }), 'k', { abstract: true });
+    assert.match(bib, /^ {2}abstract = \{We save 50\\% \\& more: \\textasciitilde\{\}2\$\\times\$ faster\.\}$/m);
+    assert.doesNotMatch(toBibtex(makePaper({ title: 'T' }), 'k', { abstract: true }), /abstract/); // empty abstract: no field
+  });
+  test('names: accents escaped, a comma or "and" inside a name braced, a display-only name braced whole', () => {
+    const p = makePaper({
+      title: 'T',
+      authors: [person('Baptiste Rozière'), { name: 'X', family: 'Smith, Jr', given: 'John' }, { name: 'Ann and Bo', family: 'Bo', given: 'Ann and' }, { name: 'Plato' }],
+    });
+    assert.equal(bibAuthors(p), 'Rozi{\\`e}re, Baptiste and {Smith, Jr}, John and Bo, {Ann and} and {Plato}');
+  });
+  test('a URL character that would break the field is percent-encoded', () => {
+    const bib = toBibtex(makePaper({ title: 'T', codeUrl: 'https://x.io/a_b%20c#d', urls: [] }), 'k');
+    assert.match(bib, /howpublished = \{\\url\{https:\/\/x\.io\/a_b%20c#d\}\}/);
+  });
+});
+
+suite('cite biblatex: @online entries', () => {
+  test('a paper with full metadata: ISO date and url', () => {
+    assert.equal(
+      toBiblatex(paperById(HILO), 'pan2022fast'),
+      [
+        '@online{pan2022fast,',
+        '  title  = {Fast Vision Transformers with {HiLo} Attention},',
+        '  author = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},',
+        '  date   = {2022-05-26},',
+        '  url    = {https://github.com/ziplab/LITv2}',
+        '}',
+      ].join('\n'),
+    );
+  });
+  test('a thin paper still gets a valid entry with its gap shown', () => {
+    assert.equal(
+      toBiblatex(paperById(TRANSMLA), 'transmla'),
+      '% Missing from the PaperLens corpus: authors, year. Add them before you publish.\n@online{transmla,\n  title = {{TransMLA}: Multi-head Latent Attention Is All You Need}\n}',
+    );
+  });
+  test('isoDate is as precise as the corpus: day, month, year, or nothing without a year', () => {
+    assert.equal(isoDate(paperById(HILO)), '2022-05-26');
+    assert.equal(isoDate(makePaper({ title: 'T', year: 2024, date: { year: 2024, month: 6 } })), '2024-06');
+    assert.equal(isoDate(makePaper({ title: 'T', year: 2024 })), '2024');
+    assert.equal(isoDate(paperById(SANA)), undefined);
+  });
+});
+
+suite('cite formats: keys, prose and comments', () => {
+  const hilo = paperById(HILO);
+  const transmla = paperById(TRANSMLA);
+
+  test('LaTeX \\cite and its variants', () => {
+    assert.equal(formatCitation(hilo, 'pan2022fast', 'latex'), '\\cite{pan2022fast}');
+    for (const cmd of ['citep', 'citet', 'autocite', 'parencite', 'textcite'] as const) {
+      assert.equal(formatCitation(hilo, 'pan2022fast', 'latex', { latexCommand: cmd }), `\\${cmd}{pan2022fast}`);
+    }
+  });
+  test('Pandoc and Quarto', () => {
+    assert.equal(formatCitation(hilo, 'pan2022fast', 'pandoc'), '[@pan2022fast]');
+  });
+  test('plain text in APA style, with n.d. and the title first when metadata is thin', () => {
+    assert.equal(formatCitation(hilo, 'k', 'text'), 'Pan, Z., Cai, J., & Zhuang, B. (2022). Fast Vision Transformers with HiLo Attention. https://github.com/ziplab/LITv2');
+    assert.equal(formatCitation(transmla, 'k', 'text'), 'TransMLA: Multi-head Latent Attention Is All You Need. (n.d.).');
+    assert.equal(
+      formatCitation(paperById(DEEPSEEK_V3), 'k', 'text'),
+      'DeepSeek-AI, Liu, A., Feng, B., et al. (2024). DeepSeek-V3 Technical Report. https://github.com/deepseek-ai/DeepSeek-V3',
+    );
+  });
+  test('APA names: initials for hyphenated and double given names, one author, two authors', () => {
+    const two = makePaper({ title: 'T', authors: [person('De-An Huang'), person('Jean Paul Sartre')] });
+    assert.equal(apaAuthors(two), 'Huang, D.-A., & Sartre, J. P.');
+    assert.equal(apaAuthors(makePaper({ title: 'T', authors: [person('Ada Lovelace')] })), 'Lovelace, A.');
+    assert.equal(apaAuthors(transmla), undefined);
+  });
+  test('a title ending in "?" gets no extra period', () => {
+    const p = makePaper({ title: 'Is Attention All You Need?', year: 2024, codeUrl: 'https://x.io/a', urls: [] });
+    assert.equal(formatCitation(p, 'k', 'text'), 'Is Attention All You Need? (2024). https://x.io/a');
+    assert.equal(formatCitation(p, 'k', 'markdown'), '[Is Attention All You Need?](https://x.io/a) (2024).');
+  });
+  test('Markdown: the title linked to the code, or in italics without a link; Markdown characters escaped', () => {
+    assert.equal(formatCitation(hilo, 'k', 'markdown'), 'Pan, Z., Cai, J., & Zhuang, B. (2022). [Fast Vision Transformers with HiLo Attention](https://github.com/ziplab/LITv2).');
+    assert.equal(formatCitation(transmla, 'k', 'markdown'), '*TransMLA: Multi-head Latent Attention Is All You Need.* (n.d.).');
+    const p = makePaper({ title: 'A [Star]*_Net_*', codeUrl: 'https://x.io/a_(b)', urls: [] });
+    assert.equal(formatCitation(p, 'k', 'markdown'), '[A \\[Star\\]\\*\\_Net\\_\\*](<https://x.io/a_(b)>). (n.d.).');
+  });
+  test('a one-line code comment, the year left out when unknown, any comment prefix', () => {
+    assert.equal(formatCitation(hilo, 'pan2022fast', 'comment'), '# See: Fast Vision Transformers with HiLo Attention (2022), pan2022fast');
+    assert.equal(formatCitation(transmla, 'transmla', 'comment', { commentPrefix: '//' }), '// See: TransMLA: Multi-head Latent Attention Is All You Need, transmla');
+    assert.equal(formatCitation(transmla, 'transmla', 'comment', { commentPrefix: '' }), 'See: TransMLA: Multi-head Latent Attention Is All You Need, transmla');
+  });
+  test('isCitationFormat knows exactly the eight formats', () => {
+    assert.deepEqual([...CITATION_FORMATS], ['bibtex', 'biblatex', 'latex', 'pandoc', 'markdown', 'text', 'comment', 'csl-json']);
+    for (const f of CITATION_FORMATS) assert.ok(isCitationFormat(f));
+    assert.ok(!isCitationFormat('ris'));
+    assert.ok(!isCitationFormat('BibTeX'));
+  });
+});
+
+suite('cite formats: CSL-JSON', () => {
+  test('a paper with full metadata', () => {
+    assert.deepEqual(toCslJson(paperById(HILO), 'pan2022fast'), {
+      id: 'pan2022fast',
+      type: 'article',
+      title: 'Fast Vision Transformers with HiLo Attention',
+      author: [
+        { family: 'Pan', given: 'Zizheng' },
+        { family: 'Cai', given: 'Jianfei' },
+        { family: 'Zhuang', given: 'Bohan' },
+      ],
+      issued: { 'date-parts': [[2022, 5, 26]] },
+      URL: 'https://github.com/ziplab/LITv2',
+    });
+  });
+  test('a thin paper: no invented author or date', () => {
+    assert.deepEqual(toCslJson(paperById(TRANSMLA), 'transmla'), {
+      id: 'transmla',
+      type: 'article',
+      title: 'TransMLA: Multi-head Latent Attention Is All You Need',
+    });
+    assert.deepEqual(toCslJson(paperById(SANA), 'sanavideo').issued, undefined); // a month and day without a year
+  });
+  test('organisations are literal; a cut-short list ends in Pandoc\'s {literal: "others"}', () => {
+    assert.deepEqual(toCslJson(paperById(DEEPSEEK_V3), 'k').author, [
+      { literal: 'DeepSeek-AI' },
+      { family: 'Liu', given: 'Aixin' },
+      { family: 'Feng', given: 'Bei' },
+      { literal: 'others' },
+    ]);
+  });
+  test('abstract and note only on request; the string form is the same object', () => {
+    const p = paperById(HILO);
+    assert.equal(toCslJson(p, 'k').abstract, undefined);
+    assert.equal(toCslJson(p, 'k', { abstract: true }).abstract, p.abstract);
+    assert.equal(toCslJson(paperById(TRANSMLA), 'k', { missing: 'note' }).note, 'Missing from the PaperLens corpus: authors, year');
+    assert.deepEqual(JSON.parse(formatCitation(p, 'k', 'csl-json')), toCslJson(p, 'k'));
+  });
+  test('every paper in the corpus gives a well-formed CSL item', () => {
+    const papers = realCorpus().papers;
+    const keys = assignKeys(papers);
+    const items = JSON.parse(formatBibliography(papers, keys, 'csl-json')) as CslItem[];
+    assert.equal(items.length, papers.length);
+    for (const item of items) {
+      assert.deepEqual(Object.keys(item).filter((k) => !['id', 'type', 'title', 'author', 'issued', 'URL'].includes(k)), [], item.id);
+      assert.equal(item.type, 'article');
+      assert.match(item.id, /^[a-z0-9]+$/);
+      assert.ok(item.title.length > 0);
+      for (const a of item.author ?? []) {
+        assert.ok('literal' in a ? a.literal.length > 0 : a.family.length > 0 && (a.given === undefined || a.given.length > 0), item.id);
+      }
+      if (item.issued) {
+        const [parts] = item.issued['date-parts'];
+        assert.ok(parts.length >= 1 && parts.length <= 3 && parts.every(Number.isInteger), item.id);
+        assert.ok(parts[0] !== undefined && parts[0] >= 1900 && (parts[1] ?? 1) >= 1 && (parts[1] ?? 1) <= 12, item.id);
+      }
+      if (item.URL) assert.doesNotThrow(() => new URL(item.URL as string), item.id);
+    }
+  });
+});
+
+suite('cite formats: a whole bibliography', () => {
+  const papers = realCorpus().papers;
+  const keys = assignKeys(papers);
+
+  test('BibTeX: a header that counts the gaps, then every entry, sorted by key', () => {
+    const bib = formatBibliography(papers, keys, 'bibtex');
+    const thin = papers.filter((p) => describeMissing(p) !== undefined).length;
+    assert.match(bib, new RegExp(`^% PaperLens bibliography: 397 entries\\. ${thin} lack some metadata; a comment above each says what\\.\\n\\n`));
+    const entryKeys = [...bib.matchAll(/^@misc\{([a-z0-9]+),$/gm)].map((m) => m[1]);
+    assert.equal(entryKeys.length, 397);
+    assert.deepEqual(entryKeys, [...entryKeys].sort());
+    assert.equal((bib.match(/^% Missing/gm) ?? []).length, thin);
+  });
+  test('the same bibliography from the corpus in any order', () => {
+    assert.equal(formatBibliography([...papers].reverse(), keys, 'biblatex'), formatBibliography(papers, keys, 'biblatex'));
+  });
+  test('a paper without a key is an error, not a silent gap', () => {
+    assert.throws(() => formatBibliography(papers, new Map(), 'bibtex'), /no citation key for/);
+  });
+  test('describeMissing: nothing for a complete record', () => {
+    assert.equal(describeMissing(paperById(HILO)), undefined);
+    assert.equal(describeMissing(makePaper({ title: 'T', authors: [org('OpenAI')], year: 2024 })), undefined);
+  });
+});
