@@ -4,7 +4,7 @@ import { buildCorpus } from '../../src/core/corpus/buildCorpus';
 import type { Corpus } from '../../src/core/corpus/schema';
 import { decodeSeed } from '../../src/core/seeds/lines';
 import { type ParsedSeedFile, parseSeedFile } from '../../src/core/seeds/parseSeedFile';
-import type { PaperData } from '../../src/core/data/load';
+import { type PaperData, assemble } from '../../src/core/data/load';
 import { PaperSearch } from '../../src/core/search/engine';
 import { buildLexicon } from '../../src/core/techniques/extract';
 import { TechniqueMatcher } from '../../src/core/techniques/matcher';
@@ -19,6 +19,7 @@ let corpus: Corpus | undefined;
 let search: PaperSearch | undefined;
 let lexicon: Lexicon | undefined;
 let matcher: TechniqueMatcher | undefined;
+let data: PaperData | undefined;
 
 /** The real seeds, parsed once per test run. */
 export function realParsed(): ParsedSeedFile[] {
@@ -48,7 +49,7 @@ export function realMatcher(): TechniqueMatcher {
 
 /** Everything the CLI and the extension load, built in memory from the seeds. */
 export function realData(): PaperData {
-  return { corpus: realCorpus(), search: realSearch(), lexicon: realLexicon(), techniques: realMatcher() };
+  return (data ??= assemble(realCorpus(), realSearch(), realLexicon()));
 }
 
 export function paperById(id: string) {

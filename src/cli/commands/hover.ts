@@ -7,7 +7,7 @@ import { json } from '../format';
 
 /** What a hover card shows, as plain data: the technique, its expansion and its papers. */
 export function hoverCard(data: PaperData, m: TechniqueMatch) {
-  const byId = new Map(data.corpus.papers.map((p) => [p.id, p]));
+  const byId = data.papersById;
   return {
     technique: { name: m.technique.name, expansion: m.meaning ?? (m.technique.expansions.join(' | ') || null) },
     papers: m.technique.papers.map((tp) => {

@@ -1,6 +1,7 @@
 import { intFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { authorsLine, json } from '../format';
+import { authorsLine } from '../../core/corpus/display';
+import { json } from '../format';
 
 export const searchCommand: CliCommand = {
   name: 'search',

@@ -2,7 +2,8 @@ import type { Paper } from '../../core/corpus/schema';
 import type { PaperData } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { authorsLine, dateLine, json, wrap } from '../format';
+import { authorsLine, dateLine } from '../../core/corpus/display';
+import { json, wrap } from '../format';
 
 /** A paper by exact id, or by an id prefix that only one paper has. */
 export function findPaper(data: PaperData, ref: string): Paper {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Corpus, CorpusSchema, DATA_VERSION } from '../corpus/schema';
+import { type Corpus, CorpusSchema, DATA_VERSION, type Paper } from '../corpus/schema';
 import { PaperSearch } from '../search/engine';
 import { TechniqueMatcher } from '../techniques/matcher';
 import { type Lexicon, LexiconSchema } from '../techniques/schema';
@@ -15,6 +15,8 @@ export class DataError extends Error {
 
 export interface PaperData {
   corpus: Corpus;
+  /** Every paper by id. */
+  papersById: ReadonlyMap<string, Paper>;
   search: PaperSearch;
   lexicon: Lexicon;
   techniques: TechniqueMatcher;
@@ -57,7 +59,18 @@ export function loadData(raw: RawData): PaperData {
     const missing = t.papers.find((p) => !ids.has(p.id));
     if (missing) throw new DataError(`${DATA_FILES.techniques} names paper "${missing.id}" that the corpus does not have; rebuild with "npm run build"`);
   }
-  return { corpus: parsed.data, search, lexicon: lexicon.data, techniques: new TechniqueMatcher(lexicon.data) };
+  return assemble(parsed.data, search, lexicon.data);
+}
+
+/** The loaded pieces, with the shared lookups built once. */
+export function assemble(corpus: Corpus, search: PaperSearch, lexicon: Lexicon): PaperData {
+  return {
+    corpus,
+    papersById: new Map(corpus.papers.map((p) => [p.id, p])),
+    search,
+    lexicon,
+    techniques: new TechniqueMatcher(lexicon),
+  };
 }
 
 function parseJson(name: string, text: string): unknown {

@@ -1,23 +1,29 @@
-import type { Lexicon } from './schema';
+import type { Lexicon, Technique } from './schema';
 
 /**
- * For the search index: the techniques each paper is about, by name: the
- * ones it introduces or names in its title. A search for "GRPO" then finds
- * DeepSeekMath even where the abstract only spells the name out.
+ * The techniques each paper is about: the ones it introduces or names in
+ * its title, in lexicon order.
  *
  * @example
- * techniqueNamesByPaper(lexicon).get('transmla-multi-head-latent-attention-is-all-you-need')
- * // => ['MLA', 'TransMLA', …]
+ * techniquesByPaper(lexicon).get('deepseekmath-pushing-the-limits-of-mathematical-reasoning-in')?.map((t) => t.name)
+ * // => ['DeepSeekMath', 'GRPO', …]
  */
-export function techniqueNamesByPaper(lexicon: Lexicon): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+export function techniquesByPaper(lexicon: Lexicon): Map<string, Technique[]> {
+  const out = new Map<string, Technique[]>();
   for (const t of lexicon.techniques) {
     for (const p of t.papers) {
       if (p.role !== 'introduces' && !p.inTitle) continue;
-      const names = out.get(p.id) ?? [];
-      names.push(t.name, ...t.expansions);
-      out.set(p.id, names);
+      out.set(p.id, [...(out.get(p.id) ?? []), t]);
     }
   }
   return out;
+}
+
+/**
+ * For the search index: each paper's technique names and expansions, so a
+ * search for "GRPO" finds DeepSeekMath even where the abstract only spells
+ * the name out.
+ */
+export function techniqueNamesByPaper(lexicon: Lexicon): Map<string, string[]> {
+  return new Map([...techniquesByPaper(lexicon)].map(([id, ts]) => [id, ts.flatMap((t) => [t.name, ...t.expansions])]));
 }
