@@ -160,14 +160,15 @@ export function significantTitleWords(title: string, n: number): string[] {
   return words;
 }
 
-function firstAuthorPart(paper: Paper): string {
+/** The first author's surname (or organisation) as key text; empty when no author is known. */
+export function firstAuthorPart(paper: Paper): string {
   const a = paper.authors[0];
   if (!a) return '';
   return keyText(a.organization ? a.name : (a.family ?? a.name.split(/\s+/).pop() ?? ''));
 }
 
 /** The coined name when it is one word ("TransMLA", "DeepSeek-V3"), not a phrase ("Less is More"). */
-function coinedNamePart(paper: Paper): string | undefined {
+export function coinedNamePart(paper: Paper): string | undefined {
   const name = paper.shortName?.trim();
   if (name === undefined || /\s/.test(name)) return undefined;
   const folded = keyText(name);

@@ -14,6 +14,15 @@ export const SEED_FORMAT_DESCRIPTIONS: Record<SeedFormat, string> = {
   'daily-papers': 'daily papers page: title, abstract, "• N authors" / "·" / date block',
 };
 
+/** Short names of the formats, for lists. */
+export const SEED_FORMAT_LABELS: Record<SeedFormat, string> = {
+  'profile-list': 'profile list',
+  'bare-abstracts': 'bare abstracts',
+  'blank-separated': 'listing (blank-separated)',
+  alternating: 'listing (alternating lines)',
+  'daily-papers': 'daily papers page',
+};
+
 export interface PartialDate {
   year?: number;
   month?: number;

@@ -1,0 +1,79 @@
+import type { Corpus, Paper } from '../corpus/schema';
+import { SEED_FORMAT_LABELS } from '../seeds/types';
+import type { Lexicon, Technique } from '../techniques/schema';
+
+export type Grouping = 'technique' | 'year' | 'source';
+
+export interface PaperGroup {
+  /** Stable within a grouping: "year:2024", "technique:mla", "source:003_….txt". */
+  id: string;
+  label: string;
+  description?: string;
+  paperIds: string[];
+}
+
+/** Techniques with at least this many papers get a group of their own. */
+export const MIN_TECHNIQUE_GROUP = 3;
+
+/**
+ * The sidebar's groups of papers: by technique (a paper may sit in several),
+ * by year (newest first, "Year not listed" last), or by the seed file it
+ * came from. Papers inside a group keep the corpus order, except technique
+ * groups, which list introducing papers first.
+ *
+ * @example
+ * groupPapers(corpus, lexicon, 'year')[0] // => { id: 'year:2025', label: '2025', paperIds: [...] }
+ */
+export function groupPapers(corpus: Corpus, lexicon: Lexicon, mode: Grouping): PaperGroup[] {
+  if (mode === 'year') return byYear(corpus.papers);
+  if (mode === 'source') return bySource(corpus);
+  return byTechnique(corpus.papers, lexicon);
+}
+
+function byYear(papers: readonly Paper[]): PaperGroup[] {
+  const years = new Map<number, string[]>();
+  const none: string[] = [];
+  for (const p of papers) {
+    if (p.year === undefined) none.push(p.id);
+    else years.set(p.year, [...(years.get(p.year) ?? []), p.id]);
+  }
+  const out: PaperGroup[] = [...years.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([y, ids]) => ({ id: `year:${y}`, label: String(y), description: count(ids), paperIds: ids }));
+  if (none.length > 0) out.push({ id: 'year:none', label: 'Year not listed', description: count(none), paperIds: none });
+  return out;
+}
+
+function bySource(corpus: Corpus): PaperGroup[] {
+  return corpus.files.map((f) => {
+    const ids = corpus.papers.filter((p) => p.sources.some((s) => s.file === f.file)).map((p) => p.id);
+    return { id: `source:${f.file}`, label: f.file, description: `${SEED_FORMAT_LABELS[f.format]} · ${count(ids)}`, paperIds: ids };
+  });
+}
+
+function byTechnique(papers: readonly Paper[], lexicon: Lexicon): PaperGroup[] {
+  const known = new Set(papers.map((p) => p.id));
+  const grouped = new Set<string>();
+  const groups: PaperGroup[] = [];
+  const sorted = [...lexicon.techniques].filter((t) => t.papers.length >= MIN_TECHNIQUE_GROUP).sort(byTechniqueImportance);
+  for (const t of sorted) {
+    const ids = t.papers.map((p) => p.id).filter((id) => known.has(id));
+    for (const id of ids) grouped.add(id);
+    groups.push({ id: `technique:${t.id}`, label: t.name, description: `${t.expansions[0] ? `${t.expansions[0]} · ` : ''}${count(ids)}`, paperIds: ids });
+  }
+  const other = papers.filter((p) => !grouped.has(p.id)).map((p) => p.id);
+  if (other.length > 0) groups.push({ id: 'technique:other', label: 'Other papers', description: count(other), paperIds: other });
+  return groups;
+}
+
+/**
+ * The order techniques are browsed in: the techniques papers are about,
+ * most papers first; then names no paper here introduces (a family such as
+ * "DeepSeek", a name papers only mention); then by name.
+ */
+export function byTechniqueImportance(a: Technique, b: Technique): number {
+  const secondary = (t: Technique): number => Number(t.kind === 'name' && !t.papers.some((p) => p.role === 'introduces'));
+  return secondary(a) - secondary(b) || b.papers.length - a.papers.length || a.name.localeCompare(b.name);
+}
+
+const count = (ids: readonly string[]): string => `${ids.length} paper${ids.length === 1 ? '' : 's'}`;
