@@ -6,13 +6,15 @@
 //   node esbuild.mjs --production  minified bundles, no source maps
 //   node esbuild.mjs --watch       rebuild bundles on change
 //   node esbuild.mjs --data-only   only the corpus data
+//   node esbuild.mjs --tests       also the integration tests that run inside VS Code (out/test)
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const dataOnly = process.argv.includes('--data-only');
+const tests = process.argv.includes('--tests');
 
 /** Prints esbuild errors in the shape of VS Code's $esbuild-watch problem matcher. */
 const problemMatcher = {
@@ -55,6 +57,16 @@ const bundles = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+/** The integration suite: bundled per file; mocha and vscode come from the extension host. */
+const testBundle = () => ({
+  ...common,
+  minify: false,
+  entryPoints: ['test/integration/index.ts', ...readdirSync('test/integration/suite').filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/suite/${f}`)],
+  outdir: 'out/test/integration',
+  outbase: 'test/integration',
+  external: ['vscode', 'mocha'],
+});
+
 async function main() {
   if (!watch) rmSync(dataOnly ? 'dist/data' : 'dist', { recursive: true, force: true });
   await buildData();
@@ -65,6 +77,10 @@ async function main() {
     return;
   }
   await Promise.all(bundles.map((b) => esbuild.build(b)));
+  if (tests) {
+    rmSync('out/test', { recursive: true, force: true });
+    await esbuild.build(testBundle());
+  }
 }
 
 main().catch((e) => {

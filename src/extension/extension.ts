@@ -1,6 +1,68 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { CitationService } from './citations/citationService';
+import { registerCiteTechniqueAtCursor } from './commands/citeTechniqueAtCursor';
+import { registerFilterPapers } from './commands/filterPapers';
+import { registerGroupPapersBy } from './commands/groupPapersBy';
+import { registerOpenUrl } from './commands/openUrl';
+import { registerCopyBibtex, registerCopyCitation, registerInsertCitation, registerOpenDetails } from './commands/paperCommands';
+import { pickPaper } from './commands/paperPicker';
+import { registerRevealInSidebar } from './commands/revealInSidebar';
+import { registerSearchPapers } from './commands/searchPapers';
+import { registerShowOutput } from './commands/showOutput';
+import { registerCitationCompletion } from './completion/citationCompletion';
+import { PaperDataService } from './dataService';
+import { DetailsPanel } from './details/detailsPanel';
+import { registerCitationHover } from './hover/citationHover';
+import { registerTechniqueHover } from './hover/techniqueHover';
+import { createLog } from './log';
+import { Settings } from './settings';
+import { PaperTrees } from './tree/paperTrees';
 
-/** Composition root. The features arrive in later changes. */
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What activate() returns: the loaded data and services, for integration tests and other extensions. */
+export interface PaperLensApi {
+  data: PaperDataService;
+  citations: CitationService;
+  trees: PaperTrees;
+  details: DetailsPanel;
+}
+
+/**
+ * The composition root: builds the services and registers each feature.
+ * Nothing heavy happens here; the paper data loads on first use.
+ */
+export function activate(context: vscode.ExtensionContext): PaperLensApi {
+  const log = createLog();
+  const settings = new Settings((message) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(`PaperLens: ${message}`);
+  });
+  const data = new PaperDataService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'data'), log);
+  const citations = new CitationService(data, settings, context.globalState, log);
+  const trees = new PaperTrees(data, settings, (id) => citations.keyOf(id));
+  const details = new DetailsPanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
+  const pick = async (): Promise<string | undefined> => (await pickPaper(data, { title: 'PaperLens: Show Paper in Sidebar', recent: () => citations.recent() }))?.id;
+
+  context.subscriptions.push(
+    log,
+    trees,
+    details,
+    registerTechniqueHover(data, settings),
+    registerCitationHover(data, citations),
+    registerCitationCompletion(data, citations),
+    registerSearchPapers(data, citations),
+    registerInsertCitation(data, citations),
+    registerCopyBibtex(data, citations),
+    registerCopyCitation(data, citations),
+    registerOpenDetails(data, citations, details),
+    registerCiteTechniqueAtCursor(data, citations),
+    registerRevealInSidebar(trees, pick),
+    registerGroupPapersBy(trees),
+    registerFilterPapers(trees),
+    registerOpenUrl(),
+    registerShowOutput(log),
+  );
+  log.info(`PaperLens ${String(context.extension.packageJSON.version)} activated`);
+  return { data, citations, trees, details };
+}
 
 export function deactivate(): void {}

@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import { shortAuthors, snippet, yearLine } from '../../core/corpus/display';
+import type { Paper } from '../../core/corpus/schema';
+import type { PaperData } from '../../core/data/load';
+import { techniquesByPaper } from '../../core/techniques/papers';
+import type { PaperDataService } from '../dataService';
+
+export type PaperAction = 'insert' | 'copyBibtex' | 'details' | 'reveal';
+
+export interface PaperItem extends vscode.QuickPickItem {
+  paper?: Paper;
+}
+
+const BUTTONS: { action: PaperAction; button: vscode.QuickInputButton }[] = [
+  { action: 'insert', button: { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert citation' } },
+  { action: 'copyBibtex', button: { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy BibTeX' } },
+  { action: 'details', button: { iconPath: new vscode.ThemeIcon('open-preview'), tooltip: 'Open details' } },
+  { action: 'reveal', button: { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: 'Show in sidebar' } },
+];
+
+/**
+ * VS Code re-sorts quick pick items whose label matches the typed text,
+ * which would undo our ranking (microsoft/vscode#73904). Zero-width spaces
+ * between the characters keep the label from matching, so our order stands;
+ * they are invisible and ignored by screen readers.
+ */
+export const unsortableLabel = (text: string): string => [...text].join('\u200b');
+
+const techniqueNames = new WeakMap<PaperData, Map<string, string[]>>();
+
+function item(d: PaperData, p: Paper, withButtons: boolean): PaperItem {
+  let names = techniqueNames.get(d);
+  if (!names) {
+    names = new Map([...techniquesByPaper(d.lexicon)].map(([id, ts]) => [id, ts.map((t) => t.name)]));
+    techniqueNames.set(d, names);
+  }
+  const techniques = [...new Set(names.get(p.id) ?? [])].slice(0, 4);
+  return {
+    label: unsortableLabel(p.title),
+    description: `${yearLine(p)} · ${shortAuthors(p) ?? 'authors unknown'}`,
+    detail: `${techniques.length ? `$(symbol-method) ${techniques.join(', ')} · ` : ''}${snippet(p.abstract, 150)}`,
+    alwaysShow: true,
+    paper: p,
+    ...(withButtons ? { buttons: BUTTONS.map((b) => b.button) } : {}),
+  };
+}
+
+export interface PickOptions {
+  title: string;
+  query?: string;
+  /** Papers to show before anything is typed (recently cited). */
+  recent?: () => string[];
+  /** When given, items carry buttons and button presses call this (the pick stays open for copy). */
+  onAction?: (action: PaperAction, paper: Paper, pick: vscode.QuickPick<PaperItem>) => Promise<void> | void;
+}
+
+/**
+ * The live search quick pick: searches the index on every keystroke with
+ * PaperLens's own ranking, and resolves with the accepted paper.
+ */
+export async function pickPaper(service: PaperDataService, opts: PickOptions): Promise<Paper | undefined> {
+  const d = await service.get();
+  const qp = vscode.window.createQuickPick<PaperItem>();
+  qp.title = opts.title;
+  qp.placeholder = 'Type a title, acronym, author or topic: "kv cache compression", "MLA", "Zizheng Pan", "speculatve decodng"';
+  qp.matchOnDescription = false;
+  qp.matchOnDetail = false;
+  qp.keepScrollPosition = false;
+  const update = (value: string): void => {
+    const q = value.trim();
+    if (q === '') {
+      const recent = (opts.recent?.() ?? []).map((id) => d.papersById.get(id)).filter((p): p is Paper => p !== undefined);
+      const newest = [...d.corpus.papers].filter((p) => p.year !== undefined).sort((a, b) => (b.year ?? 0) - (a.year ?? 0)).slice(0, 8);
+      const items: PaperItem[] = [];
+      if (recent.length > 0) items.push({ label: 'Recently cited', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((p) => item(d, p, !!opts.onAction)));
+      items.push({ label: 'Newest in the corpus', kind: vscode.QuickPickItemKind.Separator }, ...newest.filter((p) => !recent.includes(p)).map((p) => item(d, p, !!opts.onAction)));
+      qp.items = items;
+      return;
+    }
+    const hits = d.search.search(q, { limit: 40 });
+    qp.items = hits.length > 0 ? hits.map((h) => item(d, h.paper, !!opts.onAction)) : [{ label: `No papers match "${q}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
+  };
+  return new Promise<Paper | undefined>((resolve) => {
+    let done = false;
+    const finish = (p: Paper | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(p);
+      qp.hide();
+    };
+    qp.onDidChangeValue(update);
+    qp.onDidAccept(() => finish(qp.activeItems[0]?.paper ?? qp.selectedItems[0]?.paper));
+    qp.onDidHide(() => {
+      finish(undefined);
+      qp.dispose();
+    });
+    qp.onDidTriggerItemButton(async (e) => {
+      const action = BUTTONS.find((b) => b.button === e.button)?.action;
+      const paper = e.item.paper;
+      if (!action || !paper || !opts.onAction) return;
+      if (action !== 'copyBibtex') finish(undefined);
+      await opts.onAction(action, paper, qp);
+    });
+    qp.value = opts.query ?? '';
+    update(qp.value);
+    qp.show();
+  });
+}

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { citationKeyAt } from '../../core/editor/citations';
+import type { CitationService } from '../citations/citationService';
+import type { PaperDataService } from '../dataService';
+import { paperCard } from './card';
+
+const CITING_LANGUAGES = ['latex', 'tex', 'markdown', 'quarto', 'rmd'];
+
+/** A card over a citation key (`\cite{key}`, `[@key]`): the paper it cites. */
+export function registerCitationHover(data: PaperDataService, citations: CitationService): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(
+    CITING_LANGUAGES.map((language) => ({ language })),
+    {
+      async provideHover(doc, pos) {
+        const line = doc.lineAt(pos.line).text;
+        const key = citationKeyAt(line, pos.character);
+        if (!key) return undefined;
+        await data.get().catch(() => undefined);
+        const p = citations.paperByKey(key);
+        return p ? new vscode.Hover(paperCard(p, { key })) : undefined;
+      },
+    },
+  );
+}

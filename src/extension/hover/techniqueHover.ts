@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { PaperDataService } from '../dataService';
+import { Setting } from '../settingKeys';
+import type { Settings } from '../settings';
+import { techniqueCard } from './card';
+
+/**
+ * Hover cards on technique names, in every language unless the user limits
+ * them. The matcher looks at the identifier under the cursor only, so a
+ * hover costs a few map lookups.
+ */
+export function registerTechniqueHover(data: PaperDataService, settings: Settings): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(
+    { scheme: '*' },
+    {
+      async provideHover(doc, pos, token) {
+        if (!settings.get(Setting.hoverEnabled, doc)) return undefined;
+        const langs = settings.get(Setting.hoverLanguages, doc);
+        if (langs.length > 0 && !langs.includes(doc.languageId)) return undefined;
+        const d = data.current ?? (await data.get().catch(() => undefined));
+        if (!d || token.isCancellationRequested) return undefined;
+        const line = doc.lineAt(pos.line).text;
+        const m = d.techniques.matchInLanguage(line, pos.character, doc.languageId);
+        if (!m) return undefined;
+        return new vscode.Hover(techniqueCard(m, d.papersById), new vscode.Range(pos.line, m.start, pos.line, m.end));
+      },
+    },
+  );
+}

@@ -1,0 +1,18 @@
+import { KEY_FORMULA_NAMES } from '../core/cite/keyFormulas';
+
+/** Setting keys, in one place. package.json declares the same keys. */
+export const Setting = {
+  citationCommand: 'paperlens.citation.command',
+  keyFormula: 'paperlens.citation.keyFormula',
+  insertFormat: 'paperlens.citation.insertFormat',
+  includeAbstract: 'paperlens.citation.includeAbstract',
+  bibFile: 'paperlens.bibFile',
+  hoverEnabled: 'paperlens.hover.enabled',
+  hoverLanguages: 'paperlens.hover.languages',
+  treeGroupBy: 'paperlens.tree.groupBy',
+} as const;
+
+export const KEY_FORMULAS = KEY_FORMULA_NAMES;
+export const GROUPINGS = ['technique', 'year', 'source'] as const;
+
+export type Grouping = (typeof GROUPINGS)[number];

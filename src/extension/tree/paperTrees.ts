@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type { Grouping } from '../../core/browse/grouping';
+import { ContextKey, View } from '../constants';
+import type { PaperDataService } from '../dataService';
+import { Setting } from '../settingKeys';
+import type { Settings } from '../settings';
+import { Disposable } from '../util/dispose';
+import type { TreeNode } from './nodes';
+import { PapersProvider } from './papersProvider';
+import { TechniquesProvider } from './techniquesProvider';
+
+/**
+ * Owns the two sidebar views: creates them, keeps their empty-state
+ * messages, grouping and filter, and reveals papers. Data loads when a
+ * view first becomes visible, not at activation.
+ */
+export class PaperTrees extends Disposable {
+  readonly papers: PapersProvider;
+  readonly techniques: TechniquesProvider;
+  readonly papersView: vscode.TreeView<TreeNode>;
+  readonly techniquesView: vscode.TreeView<TreeNode>;
+
+  constructor(
+    private readonly data: PaperDataService,
+    private readonly settings: Settings,
+    keyOf: (paperId: string) => string | undefined,
+  ) {
+    super();
+    this.papers = new PapersProvider(() => data.current, keyOf);
+    this.techniques = new TechniquesProvider(() => data.current, keyOf);
+    this.papers.grouping = settings.get(Setting.treeGroupBy);
+    this.papersView = this.register(vscode.window.createTreeView(View.papers, { treeDataProvider: this.papers, showCollapseAll: true }));
+    this.techniquesView = this.register(vscode.window.createTreeView(View.techniques, { treeDataProvider: this.techniques, showCollapseAll: true }));
+    for (const view of [this.papersView, this.techniquesView]) {
+      this.register(view.onDidChangeVisibility((e) => (e.visible ? void this.ensureLoaded() : undefined)));
+      if (view.visible) void this.ensureLoaded();
+    }
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(Setting.treeGroupBy)) this.setGrouping(this.settings.get(Setting.treeGroupBy));
+      }),
+    );
+    void vscode.commands.executeCommand('setContext', ContextKey.groupBy, this.papers.grouping);
+    this.updateMessages();
+  }
+
+  /** Loads the data for the views (once) and fills them. */
+  async ensureLoaded(): Promise<void> {
+    if (this.data.current) return;
+    this.papersView.message = 'Loading papers…';
+    try {
+      await this.data.get();
+    } catch {
+      // The data service has told the user once; the views say it in place.
+    }
+    this.papers.refresh();
+    this.techniques.refresh();
+    this.updateMessages();
+  }
+
+  setGrouping(mode: Grouping): void {
+    this.papers.grouping = mode;
+    this.papers.refresh();
+    void vscode.commands.executeCommand('setContext', ContextKey.groupBy, mode);
+    this.updateMessages();
+  }
+
+  setFilter(query: string | undefined): void {
+    const d = this.data.current;
+    this.papers.filter = query && d ? { query, ids: d.search.search(query, { limit: 200 }).map((h) => h.paper.id) } : undefined;
+    this.papers.refresh();
+    void vscode.commands.executeCommand('setContext', ContextKey.papersFiltered, this.papers.filter !== undefined);
+    this.updateMessages();
+  }
+
+  /** Shows a paper in the Papers view, selected and expanded. */
+  async reveal(paperId: string): Promise<boolean> {
+    await this.ensureLoaded();
+    let node = this.papers.nodeFor(paperId);
+    if (!node && this.papers.filter) {
+      this.setFilter(undefined);
+      node = this.papers.nodeFor(paperId);
+    }
+    if (!node) return false;
+    await this.papersView.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  private updateMessages(): void {
+    const d = this.data.current;
+    if (this.data.error) {
+      const msg = `PaperLens could not load its papers: ${this.data.error}`;
+      this.papersView.message = msg;
+      this.techniquesView.message = msg;
+      return;
+    }
+    this.techniquesView.message = undefined;
+    if (!d) return;
+    const f = this.papers.filter;
+    if (f) {
+      this.papersView.message = f.ids.length > 0 ? `Filtered by "${f.query}": ${f.ids.length} papers, best match first` : `No papers match "${f.query}".`;
+    } else {
+      this.papersView.message = undefined;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { type Grouping, type PaperGroup, groupPapers } from '../../core/browse/grouping';
+import type { PaperData } from '../../core/data/load';
+import { ItemKind } from '../constants';
+import { type TreeNode, nodeId } from './nodes';
+import { detailItem, paperDetails, paperItem } from './paperItems';
+
+/**
+ * The Papers view: papers grouped by technique, year or seed file, or a flat
+ * ranked list while a filter is set. A data provider only provides data: it
+ * shows no messages (the view owner sets TreeView.message).
+ */
+export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groupsCache: { mode: Grouping; groups: PaperGroup[] } | undefined;
+
+  grouping: Grouping = 'technique';
+  /** Ranked paper ids while a filter is set. */
+  filter: { query: string; ids: string[] } | undefined;
+
+  constructor(
+    private readonly data: () => PaperData | undefined,
+    private readonly keyOf: (paperId: string) => string | undefined,
+  ) {}
+
+  refresh(): void {
+    this.groupsCache = undefined;
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(n: TreeNode): vscode.TreeItem {
+    switch (n.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(n.group.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = nodeId(n);
+        if (n.group.description !== undefined) item.description = n.group.description;
+        item.contextValue = ItemKind.group;
+        item.iconPath = new vscode.ThemeIcon(this.grouping === 'year' ? 'calendar' : this.grouping === 'source' ? 'file-text' : 'symbol-method');
+        return item;
+      }
+      case 'paper':
+        return paperItem(n, this.keyOf(n.paper.id));
+      case 'detail':
+        return detailItem(n);
+      case 'technique':
+        return new vscode.TreeItem(n.technique.name);
+    }
+  }
+
+  getChildren(n?: TreeNode): TreeNode[] {
+    const data = this.data();
+    if (!data) return [];
+    const byId = data.papersById;
+    if (!n) {
+      if (this.filter) {
+        return this.filter.ids.flatMap((id) => {
+          const paper = byId.get(id);
+          return paper ? [{ kind: 'paper' as const, paper, parentId: 'filter' }] : [];
+        });
+      }
+      return this.groups(data).map((group) => ({ kind: 'group' as const, group }));
+    }
+    if (n.kind === 'group') {
+      return n.group.paperIds.flatMap((id) => {
+        const paper = byId.get(id);
+        return paper ? [{ kind: 'paper' as const, paper, parentId: n.group.id }] : [];
+      });
+    }
+    if (n.kind === 'paper') return paperDetails(n.paper, nodeId(n), this.keyOf(n.paper.id));
+    return [];
+  }
+
+  getParent(n: TreeNode): TreeNode | undefined {
+    const data = this.data();
+    if (!data || n.kind === 'group' || n.kind === 'technique') return undefined;
+    if (n.kind === 'detail') {
+      const parentId = n.parentId.slice(0, n.parentId.lastIndexOf('/paper:'));
+      return { kind: 'paper', paper: n.paper, parentId };
+    }
+    if (n.parentId === 'filter') return undefined;
+    const group = this.groups(data).find((g) => g.id === n.parentId);
+    return group ? { kind: 'group', group } : undefined;
+  }
+
+  /** The node to reveal for a paper: in the filtered list, or in the first group that holds it. */
+  nodeFor(paperId: string): TreeNode | undefined {
+    const data = this.data();
+    const paper = data?.papersById.get(paperId);
+    if (!data || !paper) return undefined;
+    if (this.filter) return this.filter.ids.includes(paperId) ? { kind: 'paper', paper, parentId: 'filter' } : undefined;
+    const group = this.groups(data).find((g) => g.paperIds.includes(paperId));
+    return group ? { kind: 'paper', paper, parentId: group.id } : undefined;
+  }
+
+  private groups(data: PaperData): PaperGroup[] {
+    if (this.groupsCache?.mode !== this.grouping) this.groupsCache = { mode: this.grouping, groups: groupPapers(data.corpus, data.lexicon, this.grouping) };
+    return this.groupsCache.groups;
+  }
+}
