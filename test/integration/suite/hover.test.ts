@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, hoverText, open, positionOf } from './helpers';
+
+const hovers = (uri: vscode.Uri, pos: vscode.Position): Thenable<vscode.Hover[]> =>
+  vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
+
+suite('hover cards in a real editor', () => {
+  suiteSetup(async () => {
+    await (await api()).data.get();
+  });
+
+  test('MultiHeadLatentAttention in Python shows the MLA card with its papers and actions', async () => {
+    const e = await open('model.py');
+    const text = hoverText(await hovers(e.document.uri, positionOf(e.document, 'class MultiHeadLatentAttention', 10)));
+    assert.match(text, /\*\*MLA\*\* — Multi\\-head Latent Attention/);
+    assert.match(text, /TransMLA/);
+    assert.match(text, /command:paperlens\.insertCitation\?/);
+    assert.match(text, /command:paperlens\.searchRelated\?/);
+  });
+
+  test('kv_cache, use_mla and the RoPE helper each get their technique', async () => {
+    const e = await open('model.py');
+    const at = (needle: string, offset = 1) => hovers(e.document.uri, positionOf(e.document, needle, offset)).then(hoverText);
+    assert.match(await at('kv_cache: KVCache'), /\*\*KV cache\*\*/);
+    assert.match(await at('use_mla: bool'), /\*\*MLA\*\*/);
+    assert.match(await at('apply_rotary_pos_emb(q, k', 8), /\*\*RoPE\*\*/);
+  });
+
+  test('ordinary identifiers show no PaperLens card', async () => {
+    const e = await open('model.py');
+    for (const needle of ['seed: int = 0', 'torch.manual_seed(seed)', 'self.gate = nn.Linear', 'return self.latent']) {
+      const text = hoverText(await hovers(e.document.uri, positionOf(e.document, needle, 1)));
+      assert.doesNotMatch(text, /PaperLens|\*\*[A-Z]/, needle);
+      assert.doesNotMatch(text, /command:paperlens/, needle);
+    }
+  });
+
+  test('a technique in LaTeX prose spans words: "KV cache"', async () => {
+    const e = await open('paper.tex');
+    const text = hoverText(await hovers(e.document.uri, positionOf(e.document, 'KV cache the bottleneck', 4)));
+    assert.match(text, /\*\*KV cache\*\*/);
+  });
+
+  test('a citation key in \\cite{…} shows its paper', async () => {
+    const e = await open('paper.tex');
+    const text = hoverText(await hovers(e.document.uri, positionOf(e.document, 'pan2022fast}', 3)));
+    assert.match(text, /Fast Vision Transformers with HiLo Attention/);
+  });
+
+  test('the card trusts only PaperLens commands and never HTML', async () => {
+    const e = await open('model.py');
+    const [h] = await hovers(e.document.uri, positionOf(e.document, 'class MultiHeadLatentAttention', 10));
+    const md = h?.contents.find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+    if (md) {
+      assert.equal(md.supportHtml, false);
+      const trusted = md.isTrusted;
+      assert.ok(typeof trusted === 'object' && trusted.enabledCommands.every((c) => c.startsWith('paperlens.')));
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api } from './helpers';
+
+suite('sidebar tree', () => {
+  test('Papers, grouped by technique, year and source', async () => {
+    const a = await api();
+    await a.trees.ensureLoaded();
+    const p = a.trees.papers;
+    a.trees.setGrouping('technique');
+    const groups = p.getChildren();
+    assert.ok(groups.length > 10);
+    const first = groups[0];
+    assert.equal(first?.kind, 'group');
+    const item = p.getTreeItem(first as never);
+    assert.equal(item.label, 'KV cache', 'the technique most papers discuss comes first');
+    const papers = p.getChildren(first);
+    assert.ok(papers.length > 5 && papers.every((n) => n.kind === 'paper'));
+
+    a.trees.setGrouping('year');
+    const years = p.getChildren().map((g) => p.getTreeItem(g).label);
+    assert.equal(years[0], '2025');
+    assert.equal(years[years.length - 1], 'Year not listed');
+
+    a.trees.setGrouping('source');
+    assert.equal(p.getChildren().length, 5);
+    a.trees.setGrouping('technique');
+  });
+
+  test('a paper expands to its details, with its citation key', async () => {
+    const a = await api();
+    const p = a.trees.papers;
+    a.trees.setGrouping('year');
+    const y2022 = p.getChildren().find((g) => p.getTreeItem(g).label === '2022');
+    const hilo = p.getChildren(y2022).find((n) => n.kind === 'paper' && n.paper.id === 'fast-vision-transformers-with-hilo-attention');
+    assert.ok(hilo);
+    const item = p.getTreeItem(hilo);
+    assert.equal(item.contextValue, 'paper');
+    const details = p.getChildren(hilo).map((n) => p.getTreeItem(n));
+    assert.deepEqual(details.map((d) => d.label), ['Authors', 'Date', 'Key', 'Code', 'Abstract', 'Sources']);
+    assert.equal(details[2]?.description, 'pan2022fast');
+    a.trees.setGrouping('technique');
+  });
+
+  test('Techniques: technique → papers, introducing paper first', async () => {
+    const a = await api();
+    const t = a.trees.techniques;
+    const grpo = t.getChildren().find((n) => n.kind === 'technique' && n.technique.name === 'GRPO');
+    assert.ok(grpo);
+    const first = t.getChildren(grpo)[0];
+    assert.ok(first?.kind === 'paper');
+    assert.equal(first.paper.id, 'deepseekmath-pushing-the-limits-of-mathematical-reasoning-in');
+    assert.match(String(t.getTreeItem(first).description), /^introduces/);
+  });
+
+  test('the filter shows ranked matches and says so in the view message', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('paperlens.filterPapers', 'kv cache compression');
+    const rows = a.trees.papers.getChildren();
+    assert.ok(rows.length > 0 && rows.every((n) => n.kind === 'paper'));
+    assert.match(a.trees.papersView.message ?? '', /Filtered by "kv cache compression"/);
+    await vscode.commands.executeCommand('paperlens.filterPapers', 'zzzz qqqq xxxx');
+    assert.match(a.trees.papersView.message ?? '', /No papers match/);
+    await vscode.commands.executeCommand('paperlens.clearPapersFilter');
+    assert.equal(a.trees.papersView.message, undefined);
+  });
+
+  test('Show in sidebar reveals the paper', async () => {
+    const ok = await vscode.commands.executeCommand<boolean>('paperlens.revealInSidebar', 'transmla-multi-head-latent-attention-is-all-you-need');
+    assert.equal(ok, true);
+    const a = await api();
+    const sel = a.trees.papersView.selection[0];
+    assert.ok(sel?.kind === 'paper' && sel.paper.id === 'transmla-multi-head-latent-attention-is-all-you-need');
+  });
+
+  test('Open details shows the paper in a webview', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('paperlens.openDetails', 'transmla-multi-head-latent-attention-is-all-you-need');
+    assert.equal(a.details.shownPaperId, 'transmla-multi-head-latent-attention-is-all-you-need');
+  });
+});
