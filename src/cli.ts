@@ -6,12 +6,14 @@ import { readFileSync } from 'node:fs';
 import { DataError, type PaperData } from './core/data/load';
 import { NotFoundError, UsageError, parseArgs } from './cli/args';
 import type { CliCommand, CliIO } from './cli/command';
+import { bibCommand } from './cli/commands/bib';
+import { citeCommand } from './cli/commands/cite';
 import { searchCommand } from './cli/commands/search';
 import { showCommand } from './cli/commands/show';
 import { statsCommand } from './cli/commands/stats';
 import { loadNodeData } from './cli/data';
 
-export const COMMANDS: readonly CliCommand[] = [searchCommand, showCommand, statsCommand];
+export const COMMANDS: readonly CliCommand[] = [searchCommand, showCommand, citeCommand, bibCommand, statsCommand];
 
 export function usage(): string {
   const w = Math.max(...COMMANDS.map((c) => c.usage.length));
