@@ -65,5 +65,10 @@ export function nodeIO(): CliIO {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`paperlens bib | head`) closes the pipe; that ends the output, it is not a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = main(process.argv.slice(2), nodeIO());
 }

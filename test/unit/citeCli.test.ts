@@ -142,4 +142,10 @@ suite('cli: cite and bib in the built dist/cli.js', () => {
     assert.equal((JSON.parse(bib.stdout) as unknown[]).length, 397);
     assert.equal(spawnSync(process.execPath, [cli, 'cite', HILO, '--format', 'ris']).status, 2);
   });
+  test('survive a reader that stops early: `paperlens bib | head` is not a crash', () => {
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" bib --abstract | head -n 3`], { encoding: 'utf8' });
+    assert.equal(piped.status, 0);
+    assert.equal(piped.stderr, '');
+    assert.match(piped.stdout, /^% PaperLens bibliography: 397 entries\./);
+  });
 });
