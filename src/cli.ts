@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { DataError, type PaperData } from './core/data/load';
 import { NotFoundError, UsageError, parseArgs } from './cli/args';
 import type { CliCommand, CliIO } from './cli/command';
+import { bibCommand } from './cli/commands/bib';
+import { citeCommand } from './cli/commands/cite';
 import { hoverCommand } from './cli/commands/hover';
 import { scanCommand } from './cli/commands/scan';
 import { searchCommand } from './cli/commands/search';
@@ -14,7 +16,7 @@ import { statsCommand } from './cli/commands/stats';
 import { techniquesCommand } from './cli/commands/techniques';
 import { loadNodeData } from './cli/data';
 
-export const COMMANDS: readonly CliCommand[] = [searchCommand, showCommand, statsCommand, hoverCommand, techniquesCommand, scanCommand];
+export const COMMANDS: readonly CliCommand[] = [searchCommand, showCommand, citeCommand, bibCommand, statsCommand, hoverCommand, techniquesCommand, scanCommand];
 
 export function usage(): string {
   const w = Math.max(...COMMANDS.map((c) => c.usage.length));
@@ -66,10 +68,10 @@ export function nodeIO(): CliIO {
 }
 
 if (require.main === module) {
-  // `paperlens techniques | head` closes the pipe early; that is not an error.
+  // A reader that stops early (`paperlens bib | head`) closes the pipe; that ends the output, it is not a crash.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
   });
   process.exitCode = main(process.argv.slice(2), nodeIO());
 }

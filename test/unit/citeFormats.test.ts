@@ -153,6 +153,7 @@ suite('cite formats: keys, prose and comments', () => {
     assert.equal(formatCitation(hilo, 'pan2022fast', 'comment'), '# See: Fast Vision Transformers with HiLo Attention (2022), pan2022fast');
     assert.equal(formatCitation(transmla, 'transmla', 'comment', { commentPrefix: '//' }), '// See: TransMLA: Multi-head Latent Attention Is All You Need, transmla');
     assert.equal(formatCitation(transmla, 'transmla', 'comment', { commentPrefix: '' }), 'See: TransMLA: Multi-head Latent Attention Is All You Need, transmla');
+    assert.equal(formatCitation(makePaper({ title: 'Two\nLines' }), 'k', 'comment'), '# See: Two Lines, k');
   });
   test('isCitationFormat knows exactly the eight formats', () => {
     assert.deepEqual([...CITATION_FORMATS], ['bibtex', 'biblatex', 'latex', 'pandoc', 'markdown', 'text', 'comment', 'csl-json']);

@@ -73,6 +73,9 @@ suite('cite latex: non-ASCII to LaTeX, each converted once', () => {
   for (const [input, expected] of cases) {
     test(`${input} → ${expected}`, () => assert.equal(toLatex(input), expected));
   }
+  test('control characters, soft hyphens and zero-width marks are dropped; tabs and newlines become spaces', () => {
+    assert.equal(toLatex('a\u00adb\u200bc\ufeffd\u0007e\tf\ng'), 'abcde f g');
+  });
   test('characters with no LaTeX form are kept rather than lost', () => {
     assert.equal(toLatex('注意力 🚀'), '注意力 🚀');
   });

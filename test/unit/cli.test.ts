@@ -2,28 +2,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliIO } from '../../src/cli/command';
-import { main } from '../../src/cli';
-import { REPO, realData } from '../support/realCorpus';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function run(...argv: string[]): Run {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    out: (t) => (out += `${t}\n`),
-    err: (t) => (err += `${t}\n`),
-    data: realData,
-    readFile: (p) => readFileSync(p, 'utf8'),
-  };
-  const code = main(argv, io);
-  return { code, out, err };
-}
+import { REPO } from '../support/realCorpus';
+import { runCli as run } from '../support/runCli';
 
 suite('cli: search', () => {
   test('--json prints {id, title, authors, year, score}, best first', () => {

@@ -236,7 +236,8 @@ function apa(paper: Paper, title: string, url: string | undefined): string {
  * toComment(transmla, 'transmla', '//') // => '// See: TransMLA: Multi-head Latent Attention Is All You Need, transmla'
  */
 export function toComment(paper: Paper, key: string, prefix: string): string {
-  const line = `See: ${paper.title}${paper.year === undefined ? '' : ` (${paper.year})`}, ${key}`;
+  const title = paper.title.replace(/\s+/g, ' ').trim(); // one line, whatever the record holds
+  const line = `See: ${title}${paper.year === undefined ? '' : ` (${paper.year})`}, ${key}`;
   return prefix === '' ? line : `${prefix} ${line}`;
 }
 

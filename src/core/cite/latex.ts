@@ -204,6 +204,7 @@ function pieces(text: string, atomic: boolean): Piece[] {
       push(false, ' ');
       continue;
     }
+    if (/[\x00-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]/.test(ch)) continue; // controls, soft hyphens, zero-width marks
     const text = TEXT_SYMBOLS[ch];
     if (text !== undefined) {
       push(false, text);
@@ -211,7 +212,7 @@ function pieces(text: string, atomic: boolean): Piece[] {
     }
     const math = MATH_SYMBOLS[ch];
     if (math !== undefined) {
-      push(true, math); // every math piece starts with `\`, `^` or `_`, so `\times^{2}` needs no space
+      push(true, math); // math pieces start with `\`, `^`, `_` or `-`, so merged ones (`\times^{2}`) need no space
       continue;
     }
     push(false, accented(ch) ?? ch);

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { main } from '../../src/cli';
+import type { CliIO } from '../../src/cli/command';
+import { realData } from './realCorpus';
+
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the CLI in-process on the real corpus, capturing stdout and stderr. */
+export function runCli(...argv: string[]): CliRun {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    data: realData,
+    readFile: (p) => readFileSync(p, 'utf8'),
+  };
+  return { code: main(argv, io), out, err };
+}
