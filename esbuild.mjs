@@ -54,16 +54,20 @@ async function buildData() {
 
 const bundles = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The web extension (vscode.dev, github.dev): the same code for the web worker extension host.
+  // platform "browser" makes any Node-only import a build error.
+  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
-/** The integration suite: bundled per file; mocha and vscode come from the extension host. */
+/** The suites that run inside VS Code's Node extension host: bundled per file; mocha and vscode come from the host. */
+const suiteFiles = (dir) => readdirSync(`${dir}/suite`).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/suite/${f}`);
 const testBundle = () => ({
   ...common,
   minify: false,
-  entryPoints: ['test/integration/index.ts', ...readdirSync('test/integration/suite').filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/suite/${f}`)],
-  outdir: 'out/test/integration',
-  outbase: 'test/integration',
+  entryPoints: ['test/integration/index.ts', ...suiteFiles('test/integration'), 'test/vsix/index.ts', ...suiteFiles('test/vsix')],
+  outdir: 'out/test',
+  outbase: 'test',
   external: ['vscode', 'mocha'],
 });
 
@@ -80,6 +84,8 @@ async function main() {
   if (tests) {
     rmSync('out/test', { recursive: true, force: true });
     await esbuild.build(testBundle());
+    // The web suite: one browser bundle with mocha's browser build inside.
+    await esbuild.build({ ...common, minify: false, platform: 'browser', target: 'es2022', entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', external: ['vscode'] });
   }
 }
 

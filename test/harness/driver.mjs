@@ -15,7 +15,7 @@
 //
 // Env: VSCODE_TEST_CACHE (folder of install-vscode.sh, default ./.vscode-test, then <driver dir>/.vscode-test),
 //      VSCODE_TEST_TIMEOUT (s), VSCODE_TEST_VERBOSE=1, VSCODE_TEST_LOGS (dir), CHROMIUM_PATH (default /usr/bin/chromium).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +38,7 @@ const SUMMARY_RE = /__MOCHA_SUMMARY__(\{.*\})/;
 
 // ------------------------------------------------------------------ arguments
 const VALUE_FLAGS = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'folder', 'screenshots', 'e2e',
-  'timeout', 'logs', 'summary-json']);
+  'timeout', 'logs', 'summary-json', 'extensionDevelopmentKind', 'install-extension', 'settings']);
 const BOOL_FLAGS = new Set(['verbose', 'keep-temp', 'help', 'serve']);
 
 function parseArgs(argv) {
@@ -67,7 +67,7 @@ function parseArgs(argv) {
 class UsageError extends Error {}
 
 const USAGE = `usage: node driver.mjs --extensionDevelopmentPath=<abs> [--extensionTestsPath=<abs js>] [--folder=<abs>|<folder>]
-       [--e2e=<abs .mjs>] [--screenshots=<dir>] [--timeout=<s>] [--logs=<dir>] [--summary-json=<file>] [--verbose] [--keep-temp]
+       [--extensionDevelopmentKind=web] [--install-extension=<vsix>] [--settings=<json>] [--e2e=<abs .mjs>] [--screenshots=<dir>] [--timeout=<s>] [--logs=<dir>] [--summary-json=<file>] [--verbose] [--keep-temp]
        node driver.mjs --serve --extensionDevelopmentPath=<abs> [--folder=<abs>]   (interactive: prints a URL to open)`;
 
 // ------------------------------------------------------------------ install lookup
@@ -212,8 +212,20 @@ function makeRunDir() {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'git.enabled': false,
     'files.autoSave': 'off', // code-server's web default would write test edits back into the fixture workspace
+    // --settings=<json file>: more user settings for this run (e.g. remote.extensionKind for the web host).
+    ...(state.opts.settings ? JSON.parse(fs.readFileSync(state.opts.settings, 'utf8')) : {}),
   }, null, 2));
   return { runDir, d };
+}
+
+/** Installs a .vsix into this run's extensions folder, as a user would (`code --install-extension`). */
+function installExtension(install, d, vsix) {
+  const r = spawnSync(install.node, [install.codeServerEntry, '--user-data-dir', d['user-data'], '--extensions-dir', d.extensions, '--install-extension', vsix], {
+    env: { ...process.env, HOME: d.home, XDG_CONFIG_HOME: d.config, XDG_DATA_HOME: d.data, XDG_CACHE_HOME: d.cache, TMPDIR: d.tmp },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+  say(`installed ${path.basename(vsix)}: ${(r.stdout || '').trim().split('\n').pop()}`);
 }
 
 async function startServer(install, d) {
@@ -257,6 +269,8 @@ async function startServer(install, d) {
 function workbenchUrl(server, o, withTests) {
   const payload = [];
   for (const p of o.devPaths) payload.push(['extensionDevelopmentPath', remoteUri(server.port, p)]);
+  // "web" runs the extension under development (and its tests) in the web worker extension host.
+  if (o.extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', o.extensionDevelopmentKind]);
   if (withTests) payload.push(['extensionTestsPath', remoteUri(server.port, o.extensionTestsPath)]);
   payload.push(['skipWelcome', 'true'], ['skipReleaseNotes', 'true']);
   const q = [];
@@ -369,8 +383,8 @@ async function main() {
   if (!o.devPaths.length) { console.error('missing --extensionDevelopmentPath\n' + USAGE); process.exit(2); }
   if (!o.extensionTestsPath && !o.e2e && !o.serve) { console.error('need --extensionTestsPath, --e2e or --serve\n' + USAGE); process.exit(2); }
   o.devPaths = o.devPaths.map((p) => path.resolve(p));
-  for (const k of ['extensionTestsPath', 'folder', 'e2e']) if (o[k]) o[k] = path.resolve(o[k]);
-  for (const p of [...o.devPaths, o.extensionTestsPath, o.folder, o.e2e]) {
+  for (const k of ['extensionTestsPath', 'folder', 'e2e', 'install-extension', 'settings']) if (o[k]) o[k] = path.resolve(o[k]);
+  for (const p of [...o.devPaths, o.extensionTestsPath, o.folder, o.e2e, o['install-extension'], o.settings]) {
     if (p && !fs.existsSync(p)) { console.error(`path does not exist: ${p}`); process.exit(2); }
   }
   if (o.ignored.length) say(`ignoring: ${o.ignored.join(' ')}`);
@@ -389,6 +403,7 @@ async function main() {
   say(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}, Node ${install.nodeVersion})`);
   const { runDir, d } = makeRunDir();
   state.runDir = runDir;
+  if (o['install-extension']) installExtension(install, d, o['install-extension']);
   const server = await startServer(install, d);
   say(`code-server listening on ${server.baseUrl}`);
   state.browser = await chromium.launch({

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { PaperLensApi } from '../../../src/extension/extension';
+
+/** node:assert does not exist in a web worker. */
+function check(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
+}
+
+async function api(): Promise<PaperLensApi> {
+  const ext = vscode.extensions.getExtension<PaperLensApi>('paperlens.paperlens');
+  check(ext, 'PaperLens is not installed');
+  return ext.activate();
+}
+
+function file(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  check(folder, 'no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+suite('web extension (web worker extension host)', () => {
+  test('runs in the web worker host, with no Node.js', () => {
+    check(typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string', 'this suite should run without Node.js');
+    check(typeof (globalThis as { importScripts?: unknown }).importScripts === 'function', 'expected a web worker');
+  });
+
+  test('loads the shipped data through vscode.workspace.fs', async () => {
+    const d = await (await api()).data.get();
+    check(d.corpus.papers.length === 397, `expected 397 papers, got ${d.corpus.papers.length}`);
+  });
+
+  test('search ranks KV-cache compression papers first', async () => {
+    const d = await (await api()).data.get();
+    const hits = d.search.search('kv cache compression', { limit: 3 });
+    check(hits.length === 3 && hits.every((h) => /KV Cache Compression/i.test(h.paper.title)), hits.map((h) => h.paper.title).join(' | '));
+  });
+
+  test('a hover card on MultiHeadLatentAttention', async () => {
+    await (await api()).data.get();
+    const doc = await vscode.workspace.openTextDocument(file('model.py'));
+    const at = doc.positionAt(doc.getText().indexOf('class MultiHeadLatentAttention') + 10);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
+    check(/\*\*MLA\*\*/.test(text), `no MLA card: ${text.slice(0, 200)}`);
+  });
+
+  test('inserting a citation into a .tex file, with the entry in references.bib', async () => {
+    const a = await api();
+    const d = await a.data.get();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file('paper.tex')));
+    const pos = editor.document.positionAt(editor.document.getText().indexOf('reduce memory further') + 'reduce memory further'.length);
+    editor.selection = new vscode.Selection(pos, pos);
+    const paper = d.papersById.get('snapkv-llm-knows-what-you-are-looking-for-before-generation');
+    check(paper, 'SnapKV is in the corpus');
+    const r = await a.citations.insert(paper, editor);
+    check(editor.document.getText().includes(`further\\cite{${r.key}}`), 'the citation is in the editor');
+    const bib = new TextDecoder().decode(await vscode.workspace.fs.readFile(file('references.bib')));
+    check(bib.includes(`{${r.key},`), 'the entry is in references.bib');
+  });
+});
