@@ -1,33 +1,7 @@
-/**
- * The extensionTestsPath entry: VS Code's extension host calls run(), and
- * exits 0 or 1 when it settles. Runs every suite with mocha, prints a
- * machine-readable summary for the offline driver, and writes
- * test-results/integration.json for .ci/run.
- */
-import * as fs from 'node:fs';
+/** The extensionTestsPath entry of the integration suite: VS Code calls run() in the extension host. */
 import * as path from 'node:path';
-import * as util from 'node:util';
-import Mocha from 'mocha';
+import { runSuites } from './runMocha';
 
 export function run(): Promise<void> {
-  Mocha.reporters.Base.consoleLog = (...a: unknown[]) => console.log(util.format(...a));
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000 });
-  const grep = process.env['MOCHA_GREP'];
-  if (grep) mocha.grep(grep);
-  const dir = path.join(__dirname, 'suite');
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const s = runner.stats;
-      const summary = { tests: s?.tests ?? 0, passes: s?.passes ?? 0, failures: s?.failures ?? 0, pending: s?.pending ?? 0 };
-      console.log(`__MOCHA_SUMMARY__${JSON.stringify(summary)}`);
-      const out = process.env['PAPERLENS_TEST_RESULTS'];
-      if (out) {
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        fs.writeFileSync(out, `${JSON.stringify({ tier: 'integration', ...summary })}\n`);
-      }
-      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
-      else resolve();
-    });
-  });
+  return runSuites(path.join(__dirname, 'suite'), 'integration');
 }
