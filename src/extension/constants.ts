@@ -16,6 +16,7 @@ export const Command = {
   clearPapersFilter: 'paperlens.clearPapersFilter',
   openUrl: 'paperlens.openUrl',
   showOutput: 'paperlens.showOutput',
+  tryHover: 'paperlens.tryHover',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

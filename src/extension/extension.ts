@@ -9,6 +9,7 @@ import { pickPaper } from './commands/paperPicker';
 import { registerRevealInSidebar } from './commands/revealInSidebar';
 import { registerSearchPapers } from './commands/searchPapers';
 import { registerShowOutput } from './commands/showOutput';
+import { registerTryHover } from './commands/tryHover';
 import { registerCitationCompletion } from './completion/citationCompletion';
 import { PaperDataService } from './dataService';
 import { DetailsPanel } from './details/detailsPanel';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerFilterPapers(trees),
     registerOpenUrl(),
     registerShowOutput(log),
+    registerTryHover(),
   );
   log.info(`PaperLens ${String(context.extension.packageJSON.version)} activated`);
   return { data, citations, trees, details };

@@ -56,8 +56,19 @@ async function goTo(page, line, col) {
   await page.keyboard.press('Control+G');
   await page.locator(SEL.quickInput).waitFor({ state: 'visible' });
   await page.keyboard.type(`${line}:${col}`, { delay: 15 });
+  await page.locator(SEL.quickInputRows, { hasText: `go to line ${line}` }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
+}
+
+/** A screenshot of one element, with a margin: the walkthrough's images. */
+async function shotOf(page, ctx, locator, name, margin = 12) {
+  const b = await locator.boundingBox();
+  assert.ok(b, `no box for ${name}`);
+  const vp = page.viewportSize();
+  const x = Math.max(0, b.x - margin);
+  const y = Math.max(0, b.y - margin);
+  await ctx.screenshot(name, { clip: { x, y, width: Math.min(vp.width - x, b.width + 2 * margin), height: Math.min(vp.height - y, b.height + 2 * margin) } });
 }
 
 async function commandPalette(page, title) {
@@ -108,6 +119,7 @@ export default async function ui(page, ctx) {
     await page.locator(SEL.sidebarRows, { hasText: 'SpecDec++: Boosting Speculative Decoding' }).first().waitFor({ state: 'visible' });
     await ctx.sleep(400);
     await ctx.screenshot('tree');
+    await shotOf(page, ctx, page.locator('#workbench\\.parts\\.sidebar'), 'walkthrough-tree', 0);
     await page.keyboard.press('Control+B'); // hide the sidebar: the editor steps need the room
   });
 
@@ -128,6 +140,7 @@ export default async function ui(page, ctx) {
     assert.match(text, /TransMLA/);
     assert.match(text, /Insert citation/);
     await ctx.screenshot('hover');
+    await shotOf(page, ctx, hover, 'walkthrough-hover');
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
   });
@@ -145,6 +158,7 @@ export default async function ui(page, ctx) {
     await page.locator(SEL.quickInputRows, { hasText: 'Cache' }).first().waitFor({ state: 'visible' });
     await ctx.sleep(400);
     await ctx.screenshot('search');
+    await shotOf(page, ctx, page.locator(SEL.quickInput), 'walkthrough-search');
     await page.keyboard.press('Enter');
     const cited = page.locator(SEL.editorLines, { hasText: 'further\\cite{' }).first();
     await cited.waitFor({ state: 'visible', timeout: 15_000 });
@@ -152,6 +166,7 @@ export default async function ui(page, ctx) {
     assert.match(line, /reduce memory further\\cite\{[a-z0-9]+\}\./);
     await ctx.sleep(400);
     await ctx.screenshot('cite');
+    await commandPalette(page, 'File: Revert File');
   });
 
   await step('Open details shows the abstract in a webview', async () => {
@@ -163,6 +178,21 @@ export default async function ui(page, ctx) {
     await page.locator('.tabs-container .tab', { hasText: 'TransMLA' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await ctx.sleep(1200);
     await ctx.screenshot('details');
+  });
+
+  await step('the walkthrough shows its three steps', async () => {
+    await commandPalette(page, 'View: Close All Editors');
+    await commandPalette(page, 'Welcome: Open Walkthrough...');
+    await page.locator(SEL.quickInputRows, { hasText: 'Get started with PaperLens' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.type('PaperLens', { delay: 20 });
+    await page.keyboard.press('Enter');
+    const title = page.locator('.gettingStartedContainer', { hasText: 'Get started with PaperLens' }).first();
+    await title.waitFor({ state: 'visible', timeout: 15_000 });
+    for (const step of ['Search and cite', 'Hover a technique', 'Browse the papers']) {
+      await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ state: 'visible' });
+    }
+    await ctx.sleep(1000);
+    await ctx.screenshot('walkthrough');
   });
   save();
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, HOVER_COMMANDS, View } from '../../src/extension/constants';
 import { Setting } from '../../src/extension/settingKeys';
@@ -54,6 +54,18 @@ suite('manifest: package.json agrees with the code', () => {
     const types = pkg.devDependencies['@types/vscode'] ?? '';
     const minor = Number(/1\.(\d+)/.exec(types)?.[1]);
     assert.ok(minor <= 139, `@types/vscode ${types} is newer than the engine`);
+  });
+  test('the walkthrough has three steps, each with an action and an image that exists', () => {
+    const w = (pkg.contributes as unknown as { walkthroughs: { steps: { description: string; media: { image: string } }[] }[] }).walkthroughs;
+    assert.equal(w.length, 1);
+    assert.equal(w[0]?.steps.length, 3);
+    for (const s of w[0]?.steps ?? []) {
+      assert.match(s.description, /\]\(command:[\w.]+\)/);
+      assert.ok(existsSync(join(REPO, s.media.image)), s.media.image);
+    }
+  });
+  test('the package ships the web bundle too', () => {
+    assert.equal((pkg as unknown as { browser: string }).browser, './dist/web/extension.js');
   });
   test('activation is lazy: no "*"', () => {
     assert.ok(!pkg.activationEvents.includes('*'));

@@ -3,6 +3,7 @@ import { shortAuthors, snippet, yearLine } from '../../core/corpus/display';
 import type { Paper } from '../../core/corpus/schema';
 import type { PaperData } from '../../core/data/load';
 import { techniquesByPaper } from '../../core/techniques/papers';
+import type { Technique } from '../../core/techniques/schema';
 import type { PaperDataService } from '../dataService';
 
 export type PaperAction = 'insert' | 'copyBibtex' | 'details' | 'reveal';
@@ -28,10 +29,22 @@ export const unsortableLabel = (text: string): string => [...text].join('\u200b'
 
 const techniqueNames = new WeakMap<PaperData, Map<string, string[]>>();
 
+/**
+ * The technique names a row shows: what the paper introduces first, and no
+ * name that a longer one already says ("KV cache" under "KV cache compression").
+ */
+export function displayNames(paperId: string, ts: readonly Technique[]): string[] {
+  const ordered = [...ts].sort(
+    (a, b) => Number(b.papers.some((p) => p.id === paperId && p.role === 'introduces')) - Number(a.papers.some((p) => p.id === paperId && p.role === 'introduces')),
+  );
+  const names = [...new Set(ordered.map((t) => t.name))];
+  return names.filter((n) => !names.some((m) => m !== n && m.toLowerCase().includes(n.toLowerCase())));
+}
+
 function item(d: PaperData, p: Paper, withButtons: boolean): PaperItem {
   let names = techniqueNames.get(d);
   if (!names) {
-    names = new Map([...techniquesByPaper(d.lexicon)].map(([id, ts]) => [id, ts.map((t) => t.name)]));
+    names = new Map([...techniquesByPaper(d.lexicon)].map(([id, ts]) => [id, displayNames(id, ts)]));
     techniqueNames.set(d, names);
   }
   const techniques = [...new Set(names.get(p.id) ?? [])].slice(0, 4);
