@@ -66,6 +66,10 @@ suite('search: ranking what people type', () => {
     const hits = realSearch().search('Haoyu He', { limit: 3 });
     for (const h of hits) assert.equal(h.paper.authors[0]?.name, 'Haoyu He', h.paper.id);
   });
+  test('a surname or given name alone also favours first-author papers', () => {
+    assert.equal(top('zizheng')[0], 'fast-vision-transformers-with-hilo-attention');
+    assert.equal(top('pan 2022')[0], 'fast-vision-transformers-with-hilo-attention');
+  });
   test('a paper name beats papers that merely mention it', () => {
     assert.equal(top('deepseek v3')[0], 'deepseek-v3-technical-report');
     assert.equal(top('medusa')[0], 'medusa-simple-llm-inference-acceleration-framework-with');

@@ -96,15 +96,18 @@ function rerank(r: SearchResult, paper: Paper, terms: readonly string[], qKey: s
 }
 
 /**
- * A query that names an author ("Haoyu He", "zizheng pan hilo") favours the
- * papers where that author comes first: ×2 for the first author, ×1.5 for
- * the second, and so on.
+ * A query that names an author ("Haoyu He", "zizheng pan hilo", "pan 2022")
+ * favours the papers where that author comes first: ×2 for the first author
+ * when the query has the whole name, ×1.5 when it has one of its words (a
+ * given name or a surname alone), and less for later authors.
  */
 function authorPositionBoost(paper: Paper, terms: readonly string[]): number {
   const set = new Set(terms);
   for (let i = 0; i < paper.authors.length; i++) {
     const nameTerms = queryTerms(paper.authors[i]?.name ?? '');
-    if (nameTerms.length > 0 && nameTerms.every((t) => set.has(t))) return 1 + 1 / (i + 1);
+    if (nameTerms.length === 0) continue;
+    const matched = nameTerms.filter((t) => set.has(t)).length;
+    if (matched > 0) return 1 + matched / nameTerms.length / (i + 1);
   }
   return 1;
 }
