@@ -105,6 +105,8 @@ export const ALIASES: Readonly<Record<string, readonly string[]>> = {
   DPO: ['direct preference optimization'],
   GRPO: ['group relative policy optimization'],
   DiT: ['diffusion transformer'],
+  // H₂O's own name for what it keeps: "heavy hitters" (`heavy_hitter_ratio` in its code).
+  'H₂O': ['heavy hitter oracle', 'heavy hitter', 'heavy hitters'],
 };
 
 /**
