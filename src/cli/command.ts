@@ -1,5 +1,5 @@
 import type { PaperData } from '../core/data/load';
-import type { FlagSpec, ParsedArgs } from './args';
+import { type FlagSpec, NotFoundError, type ParsedArgs } from './args';
 
 /** What a command may touch: output streams and the (lazily loaded) data. */
 export interface CliIO {
@@ -17,4 +17,14 @@ export interface CliCommand {
   readonly flags: FlagSpec;
   /** Returns the exit code; throws UsageError (2) or NotFoundError (1). */
   run(args: ParsedArgs, io: CliIO): number;
+}
+
+/** A file the user named, or NotFoundError (exit 1) with the reason. */
+export function readUserFile(io: CliIO, file: string): string {
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new NotFoundError(`cannot read ${file}${code ? ` (${code})` : ''}`);
+  }
 }

@@ -2,7 +2,7 @@ import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { languageIdForPath } from '../../core/techniques/languages';
 import type { PaperData } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
-import type { CliCommand } from '../command';
+import { type CliCommand, readUserFile } from '../command';
 import { json } from '../format';
 
 /** What a hover card shows, as plain data: the technique, its expansion and its papers. */
@@ -36,12 +36,7 @@ export const hoverCommand: CliCommand = {
     const [arg, extra] = args.positionals;
     if (arg === undefined || extra !== undefined) throw new UsageError('hover needs exactly one <file>:<line>:<col>');
     const { file, line, col } = parsePosition(arg);
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch {
-      throw new NotFoundError(`cannot read ${file}`);
-    }
+    const text = readUserFile(io, file);
     const lines = text.split(/\r\n|\r|\n/);
     if (line > lines.length) throw new NotFoundError(`${file} has ${lines.length} lines, not ${line}`);
     const data = io.data();

@@ -1,6 +1,6 @@
 import { languageIdForPath } from '../../core/techniques/languages';
-import { NotFoundError, UsageError } from '../args';
-import type { CliCommand } from '../command';
+import { UsageError } from '../args';
+import { type CliCommand, readUserFile } from '../command';
 import { json } from '../format';
 
 export const scanCommand: CliCommand = {
@@ -11,12 +11,7 @@ export const scanCommand: CliCommand = {
   run(args, io) {
     const [file, extra] = args.positionals;
     if (file === undefined || extra !== undefined) throw new UsageError('scan needs exactly one file');
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch {
-      throw new NotFoundError(`cannot read ${file}`);
-    }
+    const text = readUserFile(io, file);
     const hits = io.data().techniques.scan(text, languageIdForPath(file));
     const rows = hits.map((h) => ({ line: h.line + 1, column: h.column + 1, text: h.text, technique: { id: h.technique.id, name: h.technique.name } }));
     if (args.switches.has('json')) {
