@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
 import { authorsLine, yearLine } from '../../core/corpus/display';
+import type { Paper } from '../../core/corpus/schema';
 import { keyCompletionAt } from '../../core/editor/citations';
 import type { CitationService } from '../citations/citationService';
 import type { PaperDataService } from '../dataService';
 import { paperCard } from '../hover/card';
 
+/** How many keys one completion list offers; the list is re-asked as the user types. */
+export const COMPLETION_LIMIT = 100;
+
 /**
- * Citation keys after `\cite{` (any \cite variant) and `[@`: every key, its
- * title and authors in the list, the paper's card as documentation. Typing
- * title words finds a paper too (they are part of the filter text).
+ * Citation keys after `\cite{` (any \cite variant) and `[@`. With nothing
+ * typed: the recently cited papers, then the rest in corpus order; as the
+ * user types, the best search matches for what they typed (a key prefix,
+ * title words or an author), so the list stays short at any corpus size.
+ * Each item shows title and authors, with the paper's card as documentation.
  */
 export function registerCitationCompletion(data: PaperDataService, citations: CitationService): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(
@@ -20,23 +26,37 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
         const d = await data.get().catch(() => undefined);
         if (!d) return undefined;
         const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
-        const ranked = ctx.prefix.length >= 2 ? d.search.search(ctx.prefix, { limit: 50 }).map((h) => h.paper.id) : [];
-        const rank = new Map(ranked.map((id, i) => [id, i]));
-        const items: vscode.CompletionItem[] = [];
-        for (const [id, key] of citations.allKeys()) {
-          const p = d.papersById.get(id);
-          if (!p) continue;
+        const keys = citations.allKeys();
+        const papers: Paper[] = [];
+        const seen = new Set<string>();
+        const add = (p: Paper | undefined): void => {
+          if (p && !seen.has(p.id) && papers.length < COMPLETION_LIMIT) {
+            seen.add(p.id);
+            papers.push(p);
+          }
+        };
+        if (ctx.prefix === '') {
+          for (const id of citations.recent()) add(d.papersById.get(id));
+          for (const p of d.corpus.papers) add(p);
+        } else {
+          const byKey = citations.paperByKey(ctx.prefix);
+          add(byKey);
+          for (const [id, key] of keys) if (papers.length < COMPLETION_LIMIT / 2 && key.startsWith(ctx.prefix.toLowerCase())) add(d.papersById.get(id));
+          for (const h of d.search.search(ctx.prefix, { limit: COMPLETION_LIMIT })) add(h.paper);
+        }
+        const items = papers.map((p, i) => {
+          const key = keys.get(p.id) ?? p.id;
           const item = new vscode.CompletionItem({ label: key, description: p.title }, vscode.CompletionItemKind.Reference);
           item.range = range;
           item.insertText = key;
-          item.filterText = `${key} ${p.title}`;
+          // Title words find a paper too: "\cite{hilo" offers pan2022fast.
+          item.filterText = `${ctx.prefix} ${key} ${p.title}`;
+          item.sortText = String(i).padStart(4, '0');
           item.detail = `${yearLine(p)} · ${authorsLine(p)}`;
           item.documentation = paperCard(p, { key, actions: false });
-          const r = rank.get(id);
-          item.sortText = r === undefined ? `1${key}` : `0${String(r).padStart(3, '0')}`;
-          items.push(item);
-        }
-        return new vscode.CompletionList(items, false);
+          return item;
+        });
+        return new vscode.CompletionList(items, true);
       },
     },
     '{',

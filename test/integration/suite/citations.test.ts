@@ -127,4 +127,17 @@ suite('search and cite', () => {
     assert.match(doc.value, /Fast Vision Transformers with HiLo Attention/);
     assert.match(doc.value, /Zizheng Pan/);
   });
+
+  test('completion searches what was typed: title words find the key', async () => {
+    const a = await api();
+    const e = await open('paper.tex');
+    const end = positionOf(e.document, 'are complementary;', 'are complementary;'.length);
+    await e.edit((b) => b.insert(end, ' \\citep{hilo'));
+    const pos = end.translate(0, ' \\citep{hilo'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', e.document.uri, pos);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.equal(labels[0], a.citations.keyOf('fast-vision-transformers-with-hilo-attention'));
+    assert.ok(labels.length <= 100, 'the list stays short');
+    await vscode.commands.executeCommand('undo');
+  });
 });
