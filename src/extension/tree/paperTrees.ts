@@ -38,6 +38,11 @@ export class PaperTrees extends Disposable {
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Setting.treeGroupBy)) this.setGrouping(this.settings.get(Setting.treeGroupBy));
+        if (e.affectsConfiguration(Setting.keyFormula)) {
+          // Keys show in paper details and tooltips.
+          this.papers.refresh();
+          this.techniques.refresh();
+        }
       }),
     );
     void vscode.commands.executeCommand('setContext', ContextKey.groupBy, this.papers.grouping);
