@@ -76,6 +76,8 @@ export const PaperSchema = z
     abstractRaw: z.string(),
     /** Why this abstract was kept when sources disagreed. */
     abstractNote: z.string().optional(),
+    /** Where sources disagreed on authors, date, category or organisation: what was kept, and what each other source says. */
+    metadataNote: z.string().optional(),
     sources: z.array(SourceSchema).min(1),
   })
   .strict();

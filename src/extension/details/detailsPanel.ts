@@ -95,6 +95,7 @@ ${missing ? '<p class="note">The listings this paper came from give no authors o
 <h2>Abstract</h2>
 <p class="abstract">${escapeHtml(p.abstract || 'No abstract in the corpus.')}</p>
 ${p.abstractNote ? `<p class="note">${escapeHtml(p.abstractNote)}</p>` : ''}
+${p.metadataNote ? `<p class="note">${escapeHtml(p.metadataNote)}</p>` : ''}
 </body>
 </html>`;
   }

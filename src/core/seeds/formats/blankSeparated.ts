@@ -1,8 +1,8 @@
 import { paragraphs } from '../lines';
-import { isChrome, isMiddleDot, looksLikeAbstract, looksLikeTitle } from '../shapes';
+import { isChrome, isMiddleDot, looksLikeAbstract } from '../shapes';
 import { type Line, type SeedRecord, SeedParseError } from '../types';
 import type { FormatParser } from './parser';
-import { expectTitle } from './titled';
+import { expectTitle, notAnAbstract } from './titled';
 
 /** Joins a paragraph's lines (a wrapped abstract) into one line. */
 export function joinParagraph(p: readonly Line[]): Line {
@@ -29,10 +29,7 @@ export const blankSeparated: FormatParser = {
       expectTitle(t, file);
       const a = paras[i + 1];
       if (!a) throw new SeedParseError(file, t.n, 'title has no abstract after it; is the file cut off?');
-      if (!looksLikeAbstract(a.text)) {
-        const what = looksLikeTitle(a.text) ? 'another title-like paragraph' : 'a paragraph that is not an abstract';
-        throw new SeedParseError(file, a.n, `expected the abstract of the title on line ${t.n}, found ${what}`);
-      }
+      if (!looksLikeAbstract(a.text)) throw notAnAbstract(a, t, file, i + 2 >= paras.length, 'paragraph');
       out.push({ file, line: t.n, format: 'blank-separated', titleRaw: t.text, abstractRaw: a.text, abstractLine: a.n });
     }
     return out;
