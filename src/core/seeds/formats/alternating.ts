@@ -1,4 +1,4 @@
-import { isChrome, looksLikeAbstract } from '../shapes';
+import { abstractText, isChrome, looksLikeAbstract } from '../shapes';
 import { type Line, type SeedRecord, SeedParseError } from '../types';
 import type { FormatParser } from './parser';
 import { expectTitle, notAnAbstract } from './titled';
@@ -21,7 +21,7 @@ export const alternating: FormatParser = {
       const a = lines[i + 1];
       if (!a) throw new SeedParseError(file, t.n, 'title has no abstract after it; is the file cut off?');
       if (!looksLikeAbstract(a.text)) throw notAnAbstract(a, t, file, i + 2 >= lines.length);
-      out.push({ file, line: t.n, format: 'alternating', titleRaw: t.text.trim(), abstractRaw: a.text.trim(), abstractLine: a.n });
+      out.push({ file, line: t.n, format: 'alternating', titleRaw: t.text.trim(), abstractRaw: abstractText(a.text), abstractLine: a.n });
     }
     return out;
   },

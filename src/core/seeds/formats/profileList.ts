@@ -1,5 +1,5 @@
 import { isPersonName, splitTitleAuthors } from '../authors';
-import { isChrome, looksLikeAbstract, parseProfileMeta } from '../shapes';
+import { abstractText, isChrome, looksLikeAbstract, parseProfileMeta } from '../shapes';
 import { type Line, type SeedRecord, SeedParseError } from '../types';
 import type { FormatParser } from './parser';
 import { notAnAbstract } from './titled';
@@ -42,7 +42,7 @@ export const profileList: FormatParser = {
         line: m.n,
         format: 'profile-list',
         titleRaw: split.title,
-        abstractRaw: a.text.trim(),
+        abstractRaw: abstractText(a.text),
         abstractLine: a.n,
         authors: split.authors,
         authorsTruncated: split.truncated,
