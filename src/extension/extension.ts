@@ -21,6 +21,7 @@ import { PaperTrees } from './tree/paperTrees';
 /** What activate() returns: the loaded data and services, for integration tests and other extensions. */
 export interface PaperLensApi {
   data: PaperDataService;
+  settings: Settings;
   citations: CitationService;
   trees: PaperTrees;
   details: DetailsPanel;
@@ -62,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerShowOutput(log),
   );
   log.info(`PaperLens ${String(context.extension.packageJSON.version)} activated`);
-  return { data, citations, trees, details };
+  return { data, settings, citations, trees, details };
 }
 
 export function deactivate(): void {}
