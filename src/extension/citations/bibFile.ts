@@ -25,6 +25,8 @@ export interface BibUpdate {
  * so the insertion is undoable and lands on top of any unsaved text in that
  * file instead of replacing it. It never changes what is there:
  *
+ * - only .bib files are written (a Pandoc bibliography may be CSL JSON or
+ *   YAML), and in an untrusted workspace only files inside it;
  * - a missing file is created, holding the entry;
  * - a read-only file, one that cannot be read as text, or one that does not
  *   parse (an entry whose braces never close would swallow anything
@@ -45,6 +47,12 @@ export async function addEntryEdit(
   isTaken: (key: string) => boolean = () => false,
 ): Promise<BibUpdate> {
   const name = vscode.workspace.asRelativePath(uri);
+  // A document names its bibliography, and Pandoc's may be CSL JSON or YAML: BibTeX goes into .bib files only.
+  if (!/\.bib$/i.test(uri.path)) return { uri, key, outcome: 'refused', reason: `${name} is not a BibTeX file (.bib)` };
+  // In Restricted Mode the document's text decides where we write: only inside the workspace.
+  if (!vscode.workspace.isTrusted && !vscode.workspace.getWorkspaceFolder(uri)) {
+    return { uri, key, outcome: 'refused', reason: `${name} is outside the workspace, and the workspace is not trusted` };
+  }
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   let stat: vscode.FileStat | undefined;
   try {

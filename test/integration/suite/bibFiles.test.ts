@@ -174,6 +174,23 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     assert.match(await vscode.env.clipboard.readText(), /^@misc\{pan2022fast,/);
   });
 
+  test('a Pandoc bibliography that is CSL JSON, not BibTeX, is left alone; the citation goes in', async () => {
+    const dir = workspaceFile('bib-cases/csl-json');
+    await vscode.workspace.fs.createDirectory(dir);
+    const json = vscode.Uri.joinPath(dir, 'refs.json');
+    const csl = '[\n  { "id": "mine", "type": "article", "title": "Mine" }\n]\n';
+    await vscode.workspace.fs.writeFile(json, enc.encode(csl));
+    const md = vscode.Uri.joinPath(dir, 'notes.md');
+    await vscode.workspace.fs.writeFile(md, enc.encode('---\nbibliography: refs.json\n---\n\nHiLo attention.\n'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(md));
+    editor.selection = new vscode.Selection(4, 14, 4, 14);
+    const r = await (await api()).citations.insert(hilo, editor);
+    assert.equal(r.bib?.outcome, 'refused');
+    assert.match(r.bib?.reason ?? '', /refs\.json is not a BibTeX file/);
+    assert.equal(await onDisk(json), csl);
+    assert.match(editor.document.getText(), /HiLo attention\[@pan2022fast\]\./);
+  });
+
   test('the citation and the entry are one edit: one undo takes both back', async () => {
     const saved = '@misc{other,\n  title = {Other}\n}\n';
     const { editor, bibUri } = await texCase('undo', 'refs.bib', saved);
