@@ -91,6 +91,10 @@ suite('security: paper text in hover cards and completion docs is text', () => {
     assert.ok(text.includes(EVIL_TITLE));
   });
 
+  test('text that starts with a tab or four spaces is not an indented code block (found by npm run fuzz)', () => {
+    for (const t of ['\tcode', '    code', ' \t x']) assert.equal(render(escapeMarkdown(t)).trim(), `<p>${t.trim()}</p>`);
+  });
+
   test('escapeMarkdown: any text renders as exactly that text, with no element at all', () => {
     const special = fc.string({ unit: fc.constantFrom(...'[]()<>`*_~#|!:.-+&;$\\/="\' \nabcHTTPSw@x1'.split('')), maxLength: 80 });
     fc.assert(

@@ -16,13 +16,20 @@ import { Command, type CommandId } from '../constants';
 /**
  * Backslash-escapes every character Markdown could read as syntax, so text
  * stays text: emphasis, code, links and images, autolinks (`:` and `.`),
- * HTML and entities (`<`, `&`), headings, lists, tables, math.
+ * HTML and entities (`<`, `&`), headings, lists, tables, math. Line breaks
+ * and tabs become spaces, and leading spaces (an indented code block) go.
  *
  * @example
  * escapeMarkdown('[x](command:evil) `a` <b>') // => '\\[x\\]\\(command\\:evil\\) \\`a\\` \\<b\\>'
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&:]/g, '\\$&').replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ');
+  return (
+    text
+      .replace(/[\\`*_{}[\]()#+\-.!|<>~$&:]/g, '\\$&')
+      .replace(/\r\n|[\r\n\u2028\u2029\u0085\t]/g, ' ')
+      // Leading spaces (or a tab) at the start of a line make an indented code block; Markdown drops them anyway.
+      .replace(/^ +/, '')
+  );
 }
 
 /**
