@@ -37,7 +37,11 @@ export class PaperTrees extends Disposable {
     }
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(Setting.treeGroupBy)) this.setGrouping(this.settings.get(Setting.treeGroupBy));
+        if (!e.affectsConfiguration(Setting.treeGroupBy)) return;
+        // Only a change of grouping rebuilds the view: an invalid value that falls back to the current one, or
+        // a reset to it, keeps the tree as it is, expansion and selection included.
+        const mode = this.settings.get(Setting.treeGroupBy);
+        if (mode !== this.papers.grouping) this.setGrouping(mode);
       }),
     );
     void vscode.commands.executeCommand('setContext', ContextKey.groupBy, this.papers.grouping);
