@@ -8,7 +8,8 @@
 //   node esbuild.mjs --data-only   only the corpus data
 //   node esbuild.mjs --tests       also the integration tests that run inside VS Code (out/test)
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -52,11 +53,25 @@ async function buildData() {
   }
 }
 
+/**
+ * For the browser bundles: a module with a `.web.ts` twin (`diskAccess.ts` and
+ * `diskAccess.web.ts`) is replaced by the twin, which has no Node imports.
+ */
+const webTwins = {
+  name: 'web-twins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const twin = resolve(dirname(args.importer), `${args.path}.web.ts`);
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+
 const bundles = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The web extension (vscode.dev, github.dev): the same code for the web worker extension host.
   // platform "browser" makes any Node-only import a build error.
-  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webTwins] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -76,7 +91,7 @@ async function main() {
   await buildData();
   if (dataOnly) return;
   if (watch) {
-    const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...b, plugins: [problemMatcher] })));
+    const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), problemMatcher] })));
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
@@ -85,7 +100,7 @@ async function main() {
     rmSync('out/test', { recursive: true, force: true });
     await esbuild.build(testBundle());
     // The web suite: one browser bundle with mocha's browser build inside.
-    await esbuild.build({ ...common, minify: false, platform: 'browser', target: 'es2022', entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', external: ['vscode'] });
+    await esbuild.build({ ...common, minify: false, platform: 'browser', target: 'es2022', entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', external: ['vscode'], plugins: [webTwins] });
   }
 }
 

@@ -22,6 +22,7 @@ import { PaperTrees } from './tree/paperTrees';
 /** What activate() returns: the loaded data and services, for integration tests and other extensions. */
 export interface PaperLensApi {
   data: PaperDataService;
+  settings: Settings;
   citations: CitationService;
   trees: PaperTrees;
   details: DetailsPanel;
@@ -64,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerTryHover(),
   );
   log.info(`PaperLens ${String(context.extension.packageJSON.version)} activated`);
-  return { data, citations, trees, details };
+  return { data, settings, citations, trees, details };
 }
 
 export function deactivate(): void {}

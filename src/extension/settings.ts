@@ -5,7 +5,6 @@ import { INSERT_FORMATS, type InsertFormat } from '../core/editor/citations';
 import { LATEX_CITE_COMMANDS } from '../core/cite/formats';
 import { GROUPINGS, type Grouping, KEY_FORMULAS, Setting } from './settingKeys';
 
-
 /** Each setting's schema and the value used when the user's value is missing or invalid. */
 const SCHEMAS = {
   [Setting.citationCommand]: { schema: z.enum(LATEX_CITE_COMMANDS), fallback: 'cite' as (typeof LATEX_CITE_COMMANDS)[number] },
@@ -31,9 +30,16 @@ type Value<K extends Key> = (typeof SCHEMAS)[K]['fallback'];
  */
 export class Settings {
   private readonly warned = new Set<string>();
+  private readonly issued: string[] = [];
 
   constructor(private readonly warn: (message: string) => void) {}
 
+  /** The warnings given so far, one per bad value, oldest first (for the output channel's readers and for tests). */
+  get warnings(): readonly string[] {
+    return this.issued;
+  }
+
+  /** The value of a setting for a scope, or its default when the user's value is missing or invalid. */
   get<K extends Key>(key: K, scope?: vscode.ConfigurationScope): Value<K> {
     const dot = key.indexOf('.');
     const section = key.slice(0, dot);
@@ -48,7 +54,9 @@ export class Settings {
     if (!this.warned.has(id)) {
       this.warned.add(id);
       const reason = parsed.error.issues[0]?.message ?? 'invalid value';
-      this.warn(`Setting "${key}" has an invalid value ${shown} (${reason}); using ${JSON.stringify(spec.fallback)} instead.`);
+      const message = `Setting "${key}" has an invalid value ${shown} (${reason}); using ${JSON.stringify(spec.fallback)} instead.`;
+      this.issued.push(message);
+      this.warn(message);
     }
     return spec.fallback as Value<K>;
   }

@@ -176,6 +176,19 @@ export default async function ui(page, ctx) {
     await page.locator(SEL.quickInputRows, { hasText: 'TransMLA' }).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab', { hasText: 'TransMLA' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // The page lives in the webview's own frame: check its text there (the screenshot below does not capture webview frames).
+    const wanted = /TransMLA: Multi-head Latent Attention Is All You Need[\s\S]*Abstract/;
+    const deadline = Date.now() + 15_000;
+    let shown = '';
+    for (;;) {
+      for (const f of page.frames()) {
+        const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (text.includes('Citation key')) shown = text;
+      }
+      if (wanted.test(shown) || Date.now() > deadline) break;
+      await ctx.sleep(250);
+    }
+    assert.match(shown, wanted, 'the details page shows the paper');
     await ctx.sleep(1200);
     await ctx.screenshot('details');
   });

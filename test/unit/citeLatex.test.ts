@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { needsProtection, protect, toLatex, toLatexTitle } from '../../src/core/cite/latex';
+import { bibAuthors } from '../../src/core/cite/bibtex';
+import { makePaper } from '../support/papers';
 import { realCorpus } from '../support/realCorpus';
 
 /** Braces balance and never close more than they opened: what BibTeX needs to read a field. */
@@ -139,5 +141,16 @@ suite('cite latex: atomic mode for fields BibTeX counts characters in', () => {
       if (c === '}') depth--;
       if (c === '\\') assert.ok(depth > 0, tex);
     }
+  });
+});
+
+suite('cite latex: regressions found by the property tests', () => {
+  test('C1 control characters are dropped and Unicode line breaks (NEL, LS, PS) become spaces, in every field', () => {
+    assert.equal(toLatex('a\u0085b\u2028c\u2029d\u0080e\u009fF'), 'a b c deF');
+    assert.equal(toLatex('x\vy\fz'), 'x y z');
+  });
+  test('a name part that only becomes a comma in LaTeX („, ‚) is braced, so it cannot split the name', () => {
+    const p = makePaper({ title: 'T', authors: [{ name: '„Ann‚ Lee', given: '„Ann‚', family: 'Lee' }] });
+    assert.equal(bibAuthors(p), "Lee, {,,Ann,}");
   });
 });

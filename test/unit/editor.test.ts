@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { appendText, bibEntries, bibKeys, bibliographyFiles } from '../../src/core/editor/bibliography';
-import { citationKeyAt, citeEdit, commentSyntax, insertFormatFor, keyCompletionAt, latexCiteAt, pandocCiteAt } from '../../src/core/editor/citations';
+import { appendText, bibEntries, bibField, bibKeys, bibProblem, bibliographyFiles, comparableTitle, planBibEntry } from '../../src/core/editor/bibliography';
+import { citationKeyAt, citeEdit, commentLine, commentSyntax, insertFormatFor, keyCompletionAt, latexCiteAt, pandocCiteAt } from '../../src/core/editor/citations';
 
 suite('editor: which citation form a file wants', () => {
   test('by language, with per-language overrides', () => {
@@ -88,5 +88,72 @@ suite('editor: bibliography files', () => {
     assert.equal(appendText('', '@misc{b,\n}'), '@misc{b,\n}\n');
     assert.equal(appendText('@misc{a,\r\n}\r\n', '@misc{b,\n}'), '\r\n@misc{b,\r\n}\r\n');
     assert.equal(appendText('@misc{a,\n}', '@misc{b,\n}'), '\n\n@misc{b,\n}\n');
+  });
+});
+
+suite('editor: adding an entry to a .bib never changes what is there', () => {
+  const hilo = (key: string) => `@misc{${key},\n  title = {Fast Vision Transformers with {HiLo} Attention},\n  year  = {2022}\n}`;
+
+  test('a free key: appended under it', () => {
+    assert.deepEqual(planBibEntry('@misc{other,\n  title = {Other}\n}\n', 'pan2022fast', hilo), { kind: 'append', key: 'pan2022fast', text: hilo('pan2022fast') });
+  });
+  test('the same paper under the same key, however the user edited the entry: cited, nothing added', () => {
+    const edited = '@article{pan2022fast,\n  title = "Fast vision transformers with HiLo attention",\n  journal = {NeurIPS},\n  year = 2022,\n}\n';
+    assert.deepEqual(planBibEntry(edited, 'pan2022fast', hilo), { kind: 'present', key: 'pan2022fast' });
+  });
+  test('the same paper under another key (the user\'s own, or a suffixed one from before): that key is cited', () => {
+    const theirs = '@inproceedings{Pan2022HiLo,\n  title={Fast Vision Transformers with {H}i{L}o Attention},\n  author={Pan, Zizheng},\n}\n';
+    assert.deepEqual(planBibEntry(theirs, 'pan2022fast', hilo), { kind: 'present', key: 'Pan2022HiLo' });
+  });
+  test('the same title in another year is another paper', () => {
+    const p = planBibEntry('@misc{x, title = {Fast Vision Transformers with HiLo Attention}, year = {2019}}', 'pan2022fast', hilo);
+    assert.equal(p.kind, 'append');
+  });
+  test('another paper under the same key: kept, and this one gets the first free suffix no other corpus paper wants', () => {
+    const clash = '@misc{pan2022fast,\n  title = {Fast Panoptic Segmentation}\n}\n@misc{pan2022fasta, title = {Fast Again}}\n';
+    const plan = planBibEntry(clash, 'pan2022fast', hilo, (k) => k === 'pan2022fastb');
+    assert.deepEqual(plan, { kind: 'append', key: 'pan2022fastc', text: hilo('pan2022fastc'), clash: 'pan2022fast' });
+    // Citing it again finds it under the suffixed key: never twice.
+    const after = clash + appendText(clash, plan.kind === 'append' ? plan.text : '');
+    assert.deepEqual(planBibEntry(after, 'pan2022fast', hilo), { kind: 'present', key: 'pan2022fastc' });
+  });
+  test('a file whose entry never closes is refused with its line: an appended entry would land inside it', () => {
+    const broken = '@misc{a,\n  title = {A}\n}\n\n@misc{b,\n  title = {B\n}\n';
+    assert.deepEqual(planBibEntry(broken, 'pan2022fast', hilo), {
+      kind: 'refuse',
+      problem: { line: 5, reason: 'the entry "b" that starts on line 5 never closes (its braces do not balance)' },
+    });
+    assert.match(bibProblem('@comment{x, {unclosed}\n@misc{a, title={A}}')?.reason ?? '', /the @comment "x" that starts on line 1 never closes/);
+    assert.match(bibProblem('% notes\n@string(x, "y"\n')?.reason ?? '', /the @string "x" that starts on line 2 never closes/);
+    assert.equal(bibProblem('text BibTeX ignores } { between entries\n@misc{a, title = {A}}\n'), undefined);
+  });
+  test('fields and titles are read as BibTeX writes them', () => {
+    const e = '@misc{k,\n  title = {A {B} c},\n  note = "x, {y}",\n  year = 2022\n}';
+    assert.equal(bibField(e, 'title'), 'A {B} c');
+    assert.equal(bibField(e, 'NOTE'), 'x, {y}');
+    assert.equal(bibField(e, 'year'), '2022');
+    assert.equal(bibField(e, 'author'), undefined);
+    assert.equal(comparableTitle('{S$^{2}$FT}: Rozi{\\`e}re\\textquoteright s {KV}'), comparableTitle('S²FT: Rozière s KV'));
+  });
+});
+
+suite('editor: a comment citation cannot end its comment early', () => {
+  test('line breaks become spaces in any language', () => {
+    assert.equal(commentLine('python', 'See: A\nB\u2028C (2024), k'), '# See: A B C (2024), k');
+    assert.equal(commentLine('typescript', 'See: A\r\nrequire("x")'), '// See: A require("x")');
+  });
+  test('a block comment end in the text is broken up', () => {
+    assert.equal(commentLine('css', 'See: a */ body { display: none } /*, k'), '/* See: a * / body { display: none } /*, k */');
+  });
+  test('an HTML comment end in the text is broken up', () => {
+    assert.equal(commentLine('html', 'See: x --> <script>alert(1)</script> --!>, k'), '<!-- See: x - -> <script>alert(1)</script> - -!>, k -->');
+  });
+});
+
+suite('editor: regressions found by the bibliography property test', () => {
+  test('of two entries with one key only the first counts, as in BibTeX: the second is not what the key cites', () => {
+    const hilo = (key: string) => `@misc{${key},\n  title = {Fast Vision Transformers with {HiLo} Attention}\n}`;
+    const twice = '@misc{liu2024,\n  title = {Another Paper}\n}\n@misc{liu2024,\n  title = {Fast Vision Transformers with HiLo Attention}\n}\n';
+    assert.deepEqual(planBibEntry(twice, 'pan2022fast', hilo), { kind: 'append', key: 'pan2022fast', text: hilo('pan2022fast') });
   });
 });

@@ -238,3 +238,52 @@ suite('file-level input', () => {
     assert.throws(() => decodeSeed(bytes, 'bad.txt'), /bad\.txt:3: invalid UTF-8/);
   });
 });
+
+suite('regressions found by the property tests', () => {
+  const wrap = (text: string, width: number): string[] => {
+    const out: string[] = [];
+    let cur = '';
+    for (const w of text.split(' ')) {
+      if (cur !== '' && cur.length + 1 + w.length > width) {
+        out.push(cur);
+        cur = w;
+      } else cur = cur === '' ? w : `${cur} ${w}`;
+    }
+    return [...out, cur];
+  };
+
+  test('a blank-separated listing with abstracts wrapped at 60 columns is read, one record per title', () => {
+    const text = ['Alpha: One', '', ...wrap(abs('alpha'), 60), '', 'Beta: Two', '', ...wrap(abs('beta'), 60)].join('\n');
+    const f = parseSeedFile('w.txt', text);
+    assert.equal(f.format, 'blank-separated');
+    assert.deepEqual(
+      f.records.map((r) => [r.titleRaw, r.abstractRaw]),
+      [
+        ['Alpha: One', abs('alpha')],
+        ['Beta: Two', abs('beta')],
+      ],
+    );
+  });
+
+  test('an abstract whose only sentence break follows an acronym, a formula or a symbol is an abstract', () => {
+    for (const end of ['CLIP', 'H₂O', '🤗', '(MLA)']) {
+      const a = `We extend the attention layers of large vision and language models with a learned cache that uses ${end}. Decoding gets faster at equal quality.`;
+      assert.equal(parseSeedFile('s.txt', `Alpha: One\n${a}`).records[0]?.abstractRaw, a, end);
+    }
+  });
+
+  test('a stray line before an alternating listing does not glue every record into one paragraph', () => {
+    const text = ['  • 3 authors', '', 'Alpha: One', abs('alpha'), 'Beta: Two', abs('beta')].join('\n');
+    throwsAt('g.txt', text, 3, /abstract of the title on line 1/);
+  });
+
+  test('a paragraph of several lines that holds a whole abstract is records with their blank lines missing', () => {
+    const text = ['Alpha: One', '', abs('alpha'), '', 'Beta: Two', abs('beta'), 'Gamma: Three', abs('gamma')].join('\n');
+    throwsAt('m.txt', text, 6, /a whole abstract inside a paragraph of 4 lines \(from line 5\); are the blank lines between records missing\?/);
+  });
+
+  test('an "Abstract:" label in a titled listing is not part of the abstract', () => {
+    const f = parseSeedFile('l.txt', `Alpha: One\nAbstract: ${abs('alpha')}\nBeta: Two\n${abs('beta')}`);
+    assert.equal(f.records[0]?.abstractRaw, abs('alpha'));
+  });
+});

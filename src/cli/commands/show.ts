@@ -57,6 +57,7 @@ export const showCommand: CliCommand = {
     io.out('');
     io.out(wrap(p.abstract || '(no abstract)', 100));
     if (p.abstractNote) io.out(`\nnote: ${p.abstractNote}`);
+    if (p.metadataNote) io.out(`\nnote: ${p.metadataNote}`);
     return 0;
   },
 };

@@ -97,7 +97,11 @@ export function bibAuthors(paper: Paper): string | undefined {
 
 function bibName(a: Author): string {
   if (a.organization || a.family === undefined) return protect(toLatex(a.name));
-  const part = (s: string) => (/,|\band\b|^others$/i.test(s) ? protect(toLatex(s)) : toLatex(s));
+  // Judged on the LaTeX, not the input: „ and ‚ become commas there, and a bare comma would split the name.
+  const part = (s: string) => {
+    const tex = toLatex(s);
+    return /,|\band\b/i.test(tex) || /^others$/i.test(s.trim()) ? protect(tex) : tex;
+  };
   return a.given === undefined ? part(a.family) : `${part(a.family)}, ${part(a.given)}`;
 }
 

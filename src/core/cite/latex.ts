@@ -200,11 +200,11 @@ function pieces(text: string, atomic: boolean): Piece[] {
       push(false, ASCII_SPECIALS[ch] ?? ch);
       continue;
     }
-    if (/[\t\n\r]/.test(ch)) {
-      push(false, ' ');
+    if (/[\t\n\v\f\r\u0085\u2028\u2029]/.test(ch)) {
+      push(false, ' '); // line breaks of every kind: an entry's field stays on its line
       continue;
     }
-    if (/[\x00-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]/.test(ch)) continue; // controls, soft hyphens, zero-width marks
+    if (/[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff]/.test(ch)) continue; // C0 and C1 controls, soft hyphens, zero-width marks
     const text = TEXT_SYMBOLS[ch];
     if (text !== undefined) {
       push(false, text);

@@ -149,8 +149,8 @@ function mergeDraft(d: Draft, id: string): Paper {
 
   chooseAbstract(d, paper);
 
-  const withAuthors = recs.filter((r) => (r.authors?.length ?? 0) > 0).sort((a, b) => (b.authors?.length ?? 0) - (a.authors?.length ?? 0));
-  const authorRec = withAuthors[0];
+  const withAuthors = d.records.filter((r) => (r.rec.authors?.length ?? 0) > 0).sort((a, b) => (b.rec.authors?.length ?? 0) - (a.rec.authors?.length ?? 0));
+  const authorRec = withAuthors[0]?.rec;
   if (authorRec?.authors) {
     paper.authors = authorRec.authors.map((n) => toAuthor(n, n === authorRec.organization));
     paper.authorsTruncated = authorRec.authorsTruncated ?? false;
@@ -173,6 +173,7 @@ function mergeDraft(d: Draft, id: string): Paper {
   }
   const category = recs.find((r) => r.category)?.category;
   if (category) paper.category = category;
+  recordDisagreements(d, paper);
   if (recs.some((r) => r.codeFlag !== undefined)) paper.codeFlag = recs.some((r) => r.codeFlag === true);
   const upvotes = recs.map((r) => r.upvotes).filter((n): n is number => n !== undefined);
   if (upvotes.length > 0) paper.upvotes = Math.max(...upvotes);
@@ -205,6 +206,87 @@ function chooseAbstract(d: Draft, paper: Paper): void {
       `Sources disagree; kept the longest version, from ${best.src.file}:${best.src.line} (${best.clean.length} chars), ` +
       `because it carries the most (a later revision, or the code link a listing dropped). Other versions: ${others}.`;
   }
+}
+
+/** One field on which a record says something other than what the paper kept. */
+interface Disagreement {
+  field: 'authors' | 'author count' | 'organisation' | 'date' | 'category';
+  /** What the paper kept, and from where. */
+  kept: string;
+  keptFrom: PaperSource | undefined;
+  /** What this record says instead. */
+  says: string;
+}
+
+/**
+ * Sources that agree on a title can disagree on everything else. Nothing is
+ * dropped silently: for every field where a record says something the paper
+ * did not keep, the paper's `metadataNote` says what was kept, from which
+ * source and why, and what each other source says; and a duplicate record's
+ * merge reason (`match`, shown in the build's reconciliation table) names
+ * the fields it disagreed on. A record that only knows less (an author list
+ * cut shorter, a date without the year) does not disagree.
+ */
+function recordDisagreements(d: Draft, paper: Paper): void {
+  const src = (rec: SeedRecord | undefined): PaperSource | undefined => d.records.find((r) => r.rec === rec)?.source;
+  const names = (rec: SeedRecord): string[] => (rec.authors ?? []).map((n) => cleanText(n));
+  const keptAuthors = paper.authors.map((a) => a.name);
+  const authorSource = src(d.records.map((r) => r.rec).find((r) => sameList(names(r), keptAuthors) && keptAuthors.length > 0));
+  const dateSource = src(d.records.map((r) => r.rec).find((r) => r.date !== undefined && paper.date !== undefined && sameDate(r.date, paper.date)));
+  const orgSource = src(d.records.map((r) => r.rec).find((r) => r.organization === paper.organization && r.organization !== undefined));
+  const categorySource = src(d.records.map((r) => r.rec).find((r) => r.category === paper.category && r.category !== undefined));
+  const countSource = src(d.records.map((r) => r.rec).find((r) => r.authorCount !== undefined && r.authorCount === paper.authorCount));
+
+  const notes: string[] = [];
+  for (const { rec, source } of d.records) {
+    const found: Disagreement[] = [];
+    const own = names(rec);
+    if (own.length > 0 && !isPrefix(own, keptAuthors)) {
+      found.push({ field: 'authors', kept: keptAuthors.join(', '), keptFrom: authorSource, says: own.join(', ') });
+    }
+    if (rec.authorCount !== undefined && paper.authorCount !== undefined && rec.authorCount !== paper.authorCount) {
+      found.push({ field: 'author count', kept: String(paper.authorCount), keptFrom: countSource, says: String(rec.authorCount) });
+    }
+    if (rec.organization !== undefined && rec.organization !== paper.organization) {
+      found.push({ field: 'organisation', kept: paper.organization ?? '', keptFrom: orgSource, says: rec.organization });
+    }
+    if (rec.date !== undefined && paper.date !== undefined && !consistentDates(rec.date, paper.date)) {
+      found.push({ field: 'date', kept: showDate(paper.date), keptFrom: dateSource, says: showDate(rec.date) });
+    }
+    if (rec.category !== undefined && rec.category !== paper.category) {
+      found.push({ field: 'category', kept: paper.category ?? '', keptFrom: categorySource, says: rec.category });
+    }
+    if (found.length === 0) continue;
+    if (source.role !== 'primary') source.match = `${source.match ?? source.role}; disagrees on ${found.map((f) => f.field).join(', ')}`;
+    for (const f of found) {
+      const from = f.keptFrom ? ` from ${f.keptFrom.file}:${f.keptFrom.line}` : '';
+      notes.push(`${f.field}: kept "${f.kept}"${from} (${WHY_KEPT[f.field]}); ${source.file}:${source.line} says "${f.says}"`);
+    }
+  }
+  if (notes.length > 0) paper.metadataNote = `Sources disagree. ${notes.join('. ')}.`;
+}
+
+const WHY_KEPT: Record<Disagreement['field'], string> = {
+  authors: 'the longest list',
+  'author count': 'the largest',
+  organisation: 'the first listed',
+  date: 'the most complete, then the first listed',
+  category: 'the first listed',
+};
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const isPrefix = (a: readonly string[], b: readonly string[]): boolean => a.length <= b.length && a.every((x, i) => x === b[i]);
+const sameDate = (a: PartialDate, b: PartialDate): boolean => a.year === b.year && a.month === b.month && a.day === b.day;
+
+/** Two dates agree when every part both of them give is the same ("Jul 20" and "Jul 20, 2024" agree). */
+function consistentDates(a: PartialDate, b: PartialDate): boolean {
+  return (['year', 'month', 'day'] as const).every((k) => a[k] === undefined || b[k] === undefined || a[k] === b[k]);
+}
+
+/** "26 May 2022", "20 Jul", "2023": the parts a listing gave. */
+function showDate(d: PartialDate): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return [d.day, d.month === undefined ? undefined : months[d.month - 1], d.year].filter((x) => x !== undefined).join(' ');
 }
 
 /** The most complete date: one with a year beats one without; then the first. */

@@ -43,6 +43,9 @@ export const SourceSchema = z
   })
   .strict();
 
+/** A web address: http or https, never another scheme (`command:`, `javascript:`, `file:`). */
+const WebUrl = z.url({ protocol: /^https?$/ });
+
 export const PaperSchema = z
   .object({
     /** Stable slug of the title; never changes between builds. */
@@ -66,16 +69,18 @@ export const PaperSchema = z
     category: z.string().regex(/^[a-z]+\.[A-Z]{2,4}$/).optional(),
     /** A listing marked the paper as having code. */
     codeFlag: z.boolean().optional(),
-    /** The code or project URL found in the abstract. */
-    codeUrl: z.url().optional(),
-    /** Every URL found in the abstract. */
-    urls: z.array(z.url()),
+    /** The code or project URL found in the abstract; http(s) only, so it can never be a `command:` or `javascript:` link. */
+    codeUrl: WebUrl.optional(),
+    /** Every URL found in the abstract, http(s) only. */
+    urls: z.array(WebUrl),
     upvotes: z.number().int().min(0).optional(),
     /** Clean Unicode abstract; empty only if no source had one. */
     abstract: z.string(),
     abstractRaw: z.string(),
     /** Why this abstract was kept when sources disagreed. */
     abstractNote: z.string().optional(),
+    /** Where sources disagreed on authors, date, category or organisation: what was kept, and what each other source says. */
+    metadataNote: z.string().optional(),
     sources: z.array(SourceSchema).min(1),
   })
   .strict();

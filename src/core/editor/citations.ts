@@ -55,6 +55,26 @@ export function commentSyntax(languageId: string): { start: string; end: string 
   if (HTML.has(languageId)) return { start: '<!-- ', end: ' -->' };
   return { start: '// ', end: '' };
 }
+/**
+ * One comment holding `text` in a language's comment syntax, on one line.
+ * Paper text cannot end the comment early and turn the rest of the line into
+ * code or markup: line breaks of every kind become spaces, `*\/` in a block
+ * comment becomes `* /`, and `--` in an HTML or XML comment (which `-->` and
+ * `--!>` would close) becomes `- -`.
+ *
+ * @example
+ * commentLine('python', 'See: A\nB') // => '# See: A B'
+ * commentLine('css', 'See: a *\/ b') // => '/* See: a * / b *\/'
+ * commentLine('html', 'See: x --> <script>') // => '<!-- See: x - -> <script> -->'
+ */
+export function commentLine(languageId: string, text: string): string {
+  const { start, end } = commentSyntax(languageId);
+  let body = text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' ');
+  if (end.includes('*/')) body = body.replace(/\*\//g, '* /');
+  if (end.includes('-->')) body = body.replace(/--/g, '- -');
+  return `${start}${body}${end}`;
+}
+
 const HASH = new Set(['python', 'shellscript', 'yaml', 'r', 'julia', 'ruby', 'perl', 'makefile', 'dockerfile', 'toml', 'cmake', 'powershell', 'coffeescript', 'elixir', 'nim', 'ini', 'properties']);
 const DASH = new Set(['lua', 'sql', 'haskell', 'elm', 'ada']);
 const PERCENT = new Set(['matlab', 'erlang', 'prolog', 'bibtex']);

@@ -1,3 +1,5 @@
+import { MAX_TITLE } from './shapes';
+
 /**
  * The profile listing glues the title to the author list with no separator:
  * "Fast Vision Transformers with HiLo AttentionZizheng Pan, Jianfei Cai" or
@@ -76,7 +78,8 @@ export function splitTitleAuthors(line: string): TitleAuthors | undefined {
     truncated = true;
     text = text.slice(0, etAl.index);
   }
-  for (let i = 1; i < text.length; i++) {
+  // A title is shorter than MAX_TITLE, so only the glue points before it are tried: a huge line costs one pass, not one per capital.
+  for (let i = 1; i < Math.min(text.length, MAX_TITLE + 1); i++) {
     const ch = text[i] ?? '';
     const prev = text[i - 1] ?? '';
     if (!/\p{Lu}/u.test(ch) || /\s/.test(prev)) continue;

@@ -30,10 +30,13 @@ export interface ParsedSeedFile {
  * parseSeedFile('x.txt', 'Abstract:We present Foo, a model. It is fast and it works on many tasks well enough for everyone.')
  */
 export function parseSeedFile(file: string, text: string): ParsedSeedFile {
-  const { body, chrome } = stripHeaderChrome(toLines(text));
+  const lines = toLines(text);
+  for (const l of lines) checkLine(l, file);
+  const { body, chrome } = stripHeaderChrome(lines);
   const content = body.filter((l) => l.text.trim() !== '' && !isChrome(l.text));
   if (content.length === 0) {
-    throw new SeedParseError(file, 1, chrome.length > 0 ? 'file holds page chrome but no records' : 'file is empty');
+    const what = chrome.length > 0 ? 'file holds page chrome but no records' : text.trim() === '' && text.replace(/^\uFEFF/, '') !== '' ? 'file holds only blank lines' : 'file is empty';
+    throw new SeedParseError(file, 1, what);
   }
   for (const p of PARSERS) {
     const evidence = p.detect(body, content);
@@ -48,4 +51,36 @@ export function parseSeedFile(file: string, text: string): ParsedSeedFile {
     first.n,
     'unknown format: no abstracts, "Abstract:" lines, category+date lines or "·" metadata blocks found',
   );
+}
+
+/**
+ * Longest line a seed may hold. The longest in the real seeds is about 2,000
+ * characters (an abstract); a line 10 times that is a page saved without its
+ * line breaks, or not a listing at all, and is refused before any parser
+ * looks at it, so a huge line costs one length check.
+ */
+export const MAX_LINE_LENGTH = 20_000;
+
+/**
+ * Characters no listing holds: control characters other than tab (a binary
+ * file, or a NUL-padded download), and U+FFFD, which means an earlier step
+ * already replaced bytes it could not decode, so the text is damaged.
+ */
+const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/;
+
+/** Stops the build at a line that is absurdly long or holds characters text never does. */
+function checkLine(l: Line, file: string): void {
+  if (l.text.length > MAX_LINE_LENGTH) {
+    throw new SeedParseError(
+      file,
+      l.n,
+      `line is ${l.text.length} characters long, more than the ${MAX_LINE_LENGTH} a title or abstract line may have; is this a page saved without line breaks?`,
+    );
+  }
+  const m = FORBIDDEN.exec(l.text);
+  if (m) {
+    const code = `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const why = m[0] === '\ufffd' ? 'a replacement character: the text was damaged by a wrong encoding before it was saved' : 'a control character; is this a binary file?';
+    throw new SeedParseError(file, l.n, `column ${m.index + 1} holds ${code}, ${why}`);
+  }
 }

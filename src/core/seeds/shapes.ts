@@ -10,12 +10,33 @@ import type { Line, PartialDate } from './types';
 export const MAX_TITLE = 300;
 const MIN_ABSTRACT = 120;
 
+/**
+ * A sentence ending inside the text: a full stop after anything but a space,
+ * then a space and a capital letter in any script. The word before the stop
+ * may be an acronym, a formula or a symbol ("… with CLIP. We", "… of H₂O.
+ * Our", "… on 🤗. The"); the length of the line tells abstracts from titles.
+ */
+const SENTENCE_END = /\S\.\s+\p{Lu}/u;
+
+/** A line long enough and made of sentences, or too long for a title. */
 export function looksLikeAbstract(text: string): boolean {
   const t = text.trim();
   if (t.length >= MAX_TITLE) return true;
-  return t.length >= MIN_ABSTRACT && /[a-z0-9)]\.\s+[A-Z]/.test(t);
+  return t.length >= MIN_ABSTRACT && SENTENCE_END.test(t);
 }
 
+/**
+ * An abstract's text without the "Abstract:" label some pages put before
+ * it, so that a labelled and an unlabelled copy of one abstract agree.
+ *
+ * @example
+ * abstractText('  Abstract: We present Foo. ') // => 'We present Foo.'
+ */
+export function abstractText(text: string): string {
+  return text.trim().replace(/^Abstract\s*:\s*/, '');
+}
+
+/** A line with letters, shorter than a title can be, that does not look like an abstract. */
 export function looksLikeTitle(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length < MAX_TITLE && !looksLikeAbstract(t) && /[A-Za-z]/.test(t);

@@ -7,6 +7,10 @@ import { foldForSearch } from '../text/clean';
 /** Longest run of words a technique name spans. */
 const MAX_RUN = 6;
 
+/** Longest glued affix (`pipeline`), and the most characters stemming may take off a word (`-ings`). */
+const MAX_AFFIX = Math.max(...[...GLUED_AFFIXES].map((a) => a.length));
+const STEM_SLACK = 5;
+
 const KIND_RANK: Record<Technique['kind'], number> = { name: 3, acronym: 2, phrase: 1 };
 
 export interface TechniqueMatch {
@@ -118,10 +122,19 @@ export class TechniqueMatcher {
     const lines = text.split(/\r\n|\r|\n/);
     lines.forEach((line, ln) => {
       let last = -1;
+      // Every word of one long prose token ("a-b-c-…") has the same span, and a match depends only on the span:
+      // look at each span once.
+      const seen = new Set<string>();
       for (const m of line.matchAll(/[\p{L}\p{N}_]+/gu)) {
         const col = m.index ?? 0;
         if (col < last) continue;
-        const hit = this.matchInLanguage(line, col, languageId);
+        const prose = isProseAt(line, col, languageId);
+        const span = identifierAt(line, col, prose);
+        if (!span) continue;
+        const id = `${prose}:${span.start}:${span.end}:${span.windowStart}:${span.windowEnd}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const hit = this.matchSpan(line, span, prose);
         if (!hit || hit.end <= last) continue;
         if (out.some((o) => o.line === ln && o.start === hit.start && o.end === hit.end)) continue;
         out.push({ ...hit, line: ln, column: hit.start });
@@ -198,7 +211,10 @@ export class TechniqueMatcher {
     for (let k = a; k < b; k++) {
       const w = words[k] as Word;
       if (w.lower.length < 7 || w.text !== w.text.toLowerCase()) continue;
-      for (let cut = w.lower.length - 2; cut >= 5; cut--) {
+      // Only cuts that leave a head no longer than a key and a tail no longer than an affix (plus what stemming
+      // removes) can match, so a 10,000-letter word costs a few lookups, not one stem per letter.
+      const lowest = Math.max(5, w.lower.length - MAX_AFFIX - STEM_SLACK);
+      for (let cut = Math.min(w.lower.length - 2, this.maxKeyLength + STEM_SLACK); cut >= lowest; cut--) {
         const rest = stem(w.lower.slice(cut));
         if (!GLUED_AFFIXES.has(rest)) continue;
         const head = w.lower.slice(0, cut);
@@ -233,6 +249,7 @@ interface Span {
 }
 
 const IDENT = /[\p{L}\p{N}_]/u;
+const WINDOW_TOKEN = /[\p{L}\p{N}_\-]/u;
 const PROSE_TOKEN = /[\p{L}\p{N}_\-²³¹⁰-₉]/u;
 
 /**
@@ -258,15 +275,20 @@ export function identifierAt(line: string, col: number, prose: boolean): Span | 
   let windowStart = start;
   let windowEnd = end;
   if (prose) {
+    // Up to three neighbouring tokens each side, separated by one space. A scan, not a regex: a regex anchored
+    // at the end of a long prefix backtracks over it once per start position.
+    const isWordChar = (c: string | undefined): boolean => c !== undefined && WINDOW_TOKEN.test(c);
     for (let n = 0; n < 3; n++) {
-      const m = /([\p{L}\p{N}_\-]+) $/u.exec(line.slice(0, windowStart));
-      if (!m) break;
-      windowStart -= m[0].length;
+      let s = windowStart - 1;
+      if (line[s] !== ' ' || !isWordChar(line[s - 1])) break;
+      while (isWordChar(line[s - 1])) s--;
+      windowStart = s;
     }
     for (let n = 0; n < 3; n++) {
-      const m = /^ ([\p{L}\p{N}_\-]+)/u.exec(line.slice(windowEnd));
-      if (!m) break;
-      windowEnd += m[0].length;
+      let e = windowEnd + 1;
+      if (line[windowEnd] !== ' ' || !isWordChar(line[e])) break;
+      while (isWordChar(line[e])) e++;
+      windowEnd = e;
     }
   }
   return { start, end, windowStart, windowEnd };
@@ -284,24 +306,23 @@ export function isProseAt(line: string, col: number, languageId: string): boolea
   return (before.match(/"/g) ?? []).length % 2 === 1 || (before.match(/'/g) ?? []).length % 2 === 1;
 }
 
-/** Where a line comment starts, or -1. Prefixes inside quotes are skipped roughly (by counting quotes). */
+/**
+ * Where a line comment starts, or -1. Prefixes inside quotes are skipped
+ * roughly (by counting quotes). One pass over the line, however many
+ * prefixes sit inside strings.
+ *
+ * @example
+ * commentStart('x = "#1"  # note', ['#']) // => 10
+ */
 export function commentStart(line: string, prefixes: readonly string[]): number {
-  let best = -1;
-  for (const p of prefixes) {
-    let from = 0;
-    for (;;) {
-      const i = line.indexOf(p, from);
-      if (i < 0) break;
-      const before = line.slice(0, i);
-      const quotes = (before.match(/"/g) ?? []).length + (before.match(/'/g) ?? []).length;
-      if (quotes % 2 === 0) {
-        if (best < 0 || i < best) best = i;
-        break;
-      }
-      from = i + p.length;
-    }
+  const used = prefixes.filter((p) => p !== '');
+  let quotes = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (quotes % 2 === 0 && used.some((p) => line.startsWith(p, i))) return i;
+    const c = line[i];
+    if (c === '"' || c === "'") quotes++;
   }
-  return best;
+  return -1;
 }
 
 /** Line-comment prefixes by VS Code language id, for `scan` and prose hovers in comments. */

@@ -1,30 +1,104 @@
 import * as vscode from 'vscode';
-import { appendText, bibEntries } from '../../core/editor/bibliography';
+import { appendText, planBibEntry } from '../../core/editor/bibliography';
+import { diskWritable } from './diskAccess';
 
+/** What happened to a paper's entry in a bibliography file. */
 export interface BibUpdate {
   uri: vscode.Uri;
-  /** What happened to the key in that file. */
-  outcome: 'added' | 'present' | 'created';
+  /**
+   * added: appended to the file; created: the file was missing and now holds
+   * the entry; present: the paper was already there (under `key`); refused:
+   * nothing was written, `reason` says why.
+   */
+  outcome: 'added' | 'present' | 'created' | 'refused';
+  /** The key to cite: the wanted key, a suffixed one (see `clash`), or the key the paper already has in the file. */
+  key: string;
+  /** The wanted key, when another paper's entry in the file already had it and `key` was chosen instead. */
+  clash?: string;
+  /** Why nothing was written: the file is read-only, does not parse, or cannot be read as text. */
+  reason?: string;
 }
 
 /**
- * Adds an entry to a bibliography file as part of a WorkspaceEdit, so it is
- * undoable and lands on top of any unsaved text in that file instead of
- * replacing it. A key that is already there is never added again.
+ * Adds a paper's entry to a bibliography file as part of a WorkspaceEdit,
+ * so the insertion is undoable and lands on top of any unsaved text in that
+ * file instead of replacing it. It never changes what is there:
+ *
+ * - only .bib files are written (a Pandoc bibliography may be CSL JSON or
+ *   YAML), and in an untrusted workspace only files inside it;
+ * - a missing file is created, holding the entry;
+ * - a read-only file, one that cannot be read as text, or one that does not
+ *   parse (an entry whose braces never close would swallow anything
+ *   appended) is refused: nothing is written, and `reason` says why;
+ * - a paper already in the file (same title, under any key) is cited under
+ *   its key there, and nothing is added;
+ * - another paper's entry under the wanted key is kept, and this one gets
+ *   the key plus a suffix (see {@link planBibEntry}).
+ *
+ * @param entryFor the entry's text under a given key.
+ * @param isTaken keys other papers use, which a suffixed key must avoid.
  */
-export async function addEntryEdit(edit: vscode.WorkspaceEdit, uri: vscode.Uri, key: string, entry: string): Promise<BibUpdate> {
-  let doc: vscode.TextDocument | undefined;
-  try {
-    doc = await vscode.workspace.openTextDocument(uri);
-  } catch {
-    doc = undefined;
+export async function addEntryEdit(
+  edit: vscode.WorkspaceEdit,
+  uri: vscode.Uri,
+  key: string,
+  entryFor: (key: string) => string,
+  isTaken: (key: string) => boolean = () => false,
+): Promise<BibUpdate> {
+  const name = vscode.workspace.asRelativePath(uri);
+  // A document names its bibliography, and Pandoc's may be CSL JSON or YAML: BibTeX goes into .bib files only.
+  if (!/\.bib$/i.test(uri.path)) return { uri, key, outcome: 'refused', reason: `${name} is not a BibTeX file (.bib)` };
+  // In Restricted Mode the document's text decides where we write: only inside the workspace.
+  if (!vscode.workspace.isTrusted && !vscode.workspace.getWorkspaceFolder(uri)) {
+    return { uri, key, outcome: 'refused', reason: `${name} is outside the workspace, and the workspace is not trusted` };
   }
-  if (!doc) {
-    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(appendText('', entry)) });
-    return { uri, outcome: 'created' };
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  let stat: vscode.FileStat | undefined;
+  try {
+    stat = await vscode.workspace.fs.stat(uri);
+  } catch (e) {
+    if (!(e instanceof vscode.FileSystemError) || e.code !== 'FileNotFound') {
+      return { uri, key, outcome: 'refused', reason: `${name} cannot be read (${e instanceof Error ? e.message : String(e)})` };
+    }
+  }
+  if (!stat && !open) {
+    // Missing: create it. Not with overwrite or ignoreIfExists: if it appears meanwhile, the edit fails instead of clobbering it.
+    edit.createFile(uri, { contents: new TextEncoder().encode(appendText('', entryFor(key))) });
+    return { uri, key, outcome: 'created' };
+  }
+  if (stat && stat.type & vscode.FileType.Directory) return { uri, key, outcome: 'refused', reason: `${name} is a folder, not a file` };
+  if (await isReadOnly(uri, stat)) return { uri, key, outcome: 'refused', reason: `${name} is read-only` };
+  let doc: vscode.TextDocument;
+  try {
+    doc = open ?? (await vscode.workspace.openTextDocument(uri));
+  } catch (e) {
+    return { uri, key, outcome: 'refused', reason: `${name} cannot be opened as text (${e instanceof Error ? e.message : String(e)})` };
   }
   const text = doc.getText(); // the editor's text, unsaved changes included
-  if (bibEntries(text).some((e) => e.key === key)) return { uri, outcome: 'present' };
-  edit.insert(uri, doc.positionAt(text.length), appendText(text, entry));
-  return { uri, outcome: 'added' };
+  const plan = planBibEntry(text, key, entryFor, isTaken);
+  switch (plan.kind) {
+    case 'refuse':
+      return { uri, key, outcome: 'refused', reason: `${name} does not parse: ${plan.problem.reason}` };
+    case 'present':
+      return { uri, key: plan.key, outcome: 'present' };
+    case 'append': {
+      edit.insert(uri, doc.positionAt(text.length), appendText(text, plan.text));
+      const out: BibUpdate = { uri, key: plan.key, outcome: 'added' };
+      if (plan.clash !== undefined) out.clash = plan.clash;
+      return out;
+    }
+  }
+}
+
+/**
+ * Whether VS Code would refuse to save the file: a read-only file system,
+ * a file the API marks read-only, or, on disk, a file without its owner's
+ * write permission (which VS Code treats as locked, and which the extension
+ * API does not report) or one this process may not write.
+ */
+async function isReadOnly(uri: vscode.Uri, stat: vscode.FileStat | undefined): Promise<boolean> {
+  if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) return true;
+  if (((stat?.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0) return true;
+  if (uri.scheme !== 'file' || !stat) return false;
+  return (await diskWritable(uri.fsPath)) === false;
 }

@@ -4,8 +4,8 @@ import { assignKeys } from '../../core/cite/keys';
 import { type CitationFormat, formatCitation } from '../../core/cite/formats';
 import type { Paper } from '../../core/corpus/schema';
 import type { PaperData } from '../../core/data/load';
-import { bibliographyFiles } from '../../core/editor/bibliography';
-import { type InsertFormat, citeEdit, commentSyntax, insertFormatFor, needsBibliography } from '../../core/editor/citations';
+import { bibliographyFiles, planBibEntry } from '../../core/editor/bibliography';
+import { type InsertFormat, citeEdit, commentLine, insertFormatFor, needsBibliography } from '../../core/editor/citations';
 import type { PaperDataService } from '../dataService';
 import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
@@ -15,6 +15,7 @@ const RECENT_KEY = 'paperlens.recentPapers';
 const RECENT_MAX = 12;
 
 export interface InsertResult {
+  /** The key cited: the paper's key, or the key the bibliography gave it (see {@link BibUpdate}). */
   key: string;
   /** Where the citation went: into the editor, or to the clipboard when no editor was open. */
   target: 'editor' | 'clipboard';
@@ -66,9 +67,8 @@ export class CitationService {
     return this.keyCache;
   }
 
-  /** A paper in any citation format, with the configured options. */
-  format(p: Paper, format: CitationFormat, scope?: vscode.ConfigurationScope, commentPrefix?: string): string {
-    const key = this.keyOf(p.id) ?? p.id;
+  /** A paper in any citation format, with the configured options, under its key or the one given. */
+  format(p: Paper, format: CitationFormat, scope?: vscode.ConfigurationScope, commentPrefix?: string, key = this.keyOf(p.id) ?? p.id): string {
     return formatCitation(p, key, format, {
       abstract: this.settings.get(Setting.includeAbstract, scope),
       latexCommand: this.settings.get(Setting.citationCommand, scope),
@@ -96,24 +96,48 @@ export class CitationService {
    * entry in a .bib file, a one-line comment in code. For LaTeX, Markdown and
    * Quarto the BibTeX entry also goes to the document's bibliography file.
    * With no editor, the BibTeX entry goes to the clipboard.
+   *
+   * Everything changes in one WorkspaceEdit, so one undo takes it back, and
+   * the bibliography is never clobbered (see {@link addEntryEdit}): when it
+   * already has the paper, that key is cited; when another paper has the key,
+   * this one gets a suffixed key; when the file is read-only or does not
+   * parse, it is left alone, the citation still goes in, and the entry goes
+   * to the clipboard with a message saying why.
    */
   async insert(
     p: Paper,
     editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor,
     at?: { position: vscode.Position; lead: { latex: string; pandoc: string } },
   ): Promise<InsertResult> {
-    const key = this.keyOf(p.id) ?? p.id;
+    const wanted = this.keyOf(p.id) ?? p.id;
     if (!editor) {
       await this.copy(p, 'bibtex');
-      void vscode.window.showInformationMessage(`No editor is open: copied the BibTeX entry for ${key} to the clipboard.`);
-      return { key, target: 'clipboard' };
+      void vscode.window.showInformationMessage(`No editor is open: copied the BibTeX entry for ${wanted} to the clipboard.`);
+      return { key: wanted, target: 'clipboard' };
     }
     const doc = editor.document;
     const format: InsertFormat = insertFormatFor(doc.languageId, this.settings.get(Setting.insertFormat, doc));
     const pos = at?.position ?? editor.selection.active;
     const line = doc.lineAt(pos.line).text;
     const edit = new vscode.WorkspaceEdit();
-    const result: InsertResult = { key, target: 'editor' };
+    const entryFor = (f: 'bibtex' | 'biblatex') => (key: string) => this.format(p, f, doc, undefined, key);
+    const isTaken = (key: string): boolean => {
+      const id = this.keys()?.byKey.get(key);
+      return id !== undefined && id !== p.id;
+    };
+    const result: InsertResult = { key: wanted, target: 'editor' };
+
+    // The bibliography first: it decides the key to cite.
+    let bibWasDirty = false;
+    if (needsBibliography(format)) {
+      const bibUri = await this.bibliographyFor(doc);
+      if (bibUri) {
+        bibWasDirty = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString())?.isDirty ?? false;
+        result.bib = await addEntryEdit(edit, bibUri, wanted, entryFor('bibtex'), isTaken);
+        result.key = result.bib.key;
+      }
+    }
+    const key = result.key;
 
     if (format === 'latex' || format === 'pandoc') {
       const c = citeEdit(line, pos.character, key, format, this.settings.get(Setting.citationCommand, doc));
@@ -121,45 +145,62 @@ export class CitationService {
       if (c.alreadyCited) result.alreadyCited = true;
       else edit.replace(doc.uri, new vscode.Range(pos.line, c.start, pos.line, c.end), lead + c.text);
     } else if (format === 'comment') {
-      const { start, end } = commentSyntax(doc.languageId);
       const indent = /^\s*/.exec(line)?.[0] ?? '';
-      const text = `${start}${this.format(p, 'comment', doc, '')}${end}`;
+      const text = commentLine(doc.languageId, this.format(p, 'comment', doc, '', key));
       if (line.trim() === '') edit.replace(doc.uri, doc.lineAt(pos.line).range, `${indent}${text}`);
       else edit.insert(doc.uri, new vscode.Position(pos.line, 0), `${indent}${text}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
-    } else {
-      const text = this.format(p, format, doc);
-      if (format === 'bibtex' || format === 'biblatex') {
-        const bib = await addEntryEdit(new vscode.WorkspaceEdit(), doc.uri, key, text);
-        if (bib.outcome === 'present') {
-          result.alreadyCited = true;
-          result.bib = bib;
-        } else {
-          edit.insert(doc.uri, pos, text);
-        }
+    } else if (format === 'bibtex' || format === 'biblatex') {
+      // The entry itself, into the .bib being edited, at the cursor: the same rules as a bibliography file.
+      const plan = planBibEntry(doc.getText(), wanted, entryFor(format), isTaken);
+      if (plan.kind === 'present') {
+        result.alreadyCited = true;
+        result.key = plan.key;
+        result.bib = { uri: doc.uri, key: plan.key, outcome: 'present' };
       } else {
-        edit.insert(doc.uri, pos, text);
+        // Asked for at the cursor, so it goes there even in a file that does not parse; the log says so.
+        if (plan.kind === 'refuse') this.log.warn(`${vscode.workspace.asRelativePath(doc.uri)} does not parse: ${plan.problem.reason}`);
+        const entry = plan.kind === 'append' ? plan.text : entryFor(format)(wanted);
+        if (plan.kind === 'append') result.key = plan.key;
+        edit.insert(doc.uri, pos, entry);
       }
+    } else {
+      edit.insert(doc.uri, pos, this.format(p, format, doc, undefined, key));
     }
 
-    let bibDoc: vscode.TextDocument | undefined;
-    let bibWasDirty = false;
-    if (needsBibliography(format)) {
-      const bibUri = await this.bibliographyFor(doc);
-      if (bibUri) {
-        bibDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
-        bibWasDirty = bibDoc?.isDirty ?? false;
-        result.bib = await addEntryEdit(edit, bibUri, key, this.format(p, 'bibtex', doc));
+    if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(`the edit to ${doc.uri.fsPath} was refused`);
+    const bib = result.bib;
+    if (bib && bib.uri.toString() !== doc.uri.toString()) await this.reportBib(p, bib, bibWasDirty, entryFor('bibtex'));
+    await this.remember(p.id);
+    this.log.info(`cited ${result.key} in ${vscode.workspace.asRelativePath(doc.uri)} (${format})${bib ? `; ${bib.outcome} in ${vscode.workspace.asRelativePath(bib.uri)}` : ''}`);
+    return result;
+  }
+
+  /**
+   * After the edit: saves a bibliography we appended to (unless it held
+   * unsaved work of the user's, which stays theirs to save), and tells the
+   * user what they need to know: a key that was taken, a file left alone.
+   */
+  private async reportBib(p: Paper, bib: BibUpdate, wasDirty: boolean, entryFor: (key: string) => string): Promise<void> {
+    const name = vscode.workspace.asRelativePath(bib.uri);
+    if (bib.outcome === 'refused') {
+      await vscode.env.clipboard.writeText(entryFor(bib.key));
+      this.log.warn(`${bib.reason ?? name}; left it unchanged, copied the entry for ${bib.key}`);
+      void vscode.window.showErrorMessage(
+        `PaperLens: ${bib.reason ?? `${name} cannot be changed`}, so PaperLens left it unchanged. The BibTeX entry for ${bib.key} is on the clipboard; add it where you keep your references.`,
+      );
+      return;
+    }
+    if (bib.clash !== undefined) {
+      void vscode.window.showInformationMessage(
+        `PaperLens: ${name} already has an entry "${bib.clash}" for another paper. It is kept as it is; "${p.title}" was added and cited as "${bib.key}".`,
+      );
+    }
+    if (bib.outcome === 'added' && !wasDirty) {
+      const saved = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bib.uri.toString());
+      if (saved && !(await saved.save())) {
+        void vscode.window.showWarningMessage(`PaperLens: could not save ${name}; the entry for ${bib.key} is in its unsaved editor.`);
       }
     }
-    if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(`the edit to ${doc.uri.fsPath} was refused`);
-    // Save a bibliography we changed, unless it held unsaved work of the user's: that stays theirs to save.
-    if (result.bib?.outcome === 'added' && !bibWasDirty) {
-      const saved = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.bib?.uri.toString());
-      await saved?.save();
-    }
-    await this.remember(p.id);
-    this.log.info(`cited ${key} in ${vscode.workspace.asRelativePath(doc.uri)} (${format})${result.bib ? `; ${result.bib.outcome} in ${vscode.workspace.asRelativePath(result.bib.uri)}` : ''}`);
-    return result;
   }
 
   /**

@@ -7,16 +7,24 @@ import type { PaperDataService } from '../dataService';
 import type { DetailsPanel } from '../details/detailsPanel';
 import { pickPaper } from './paperPicker';
 
-/** A paper from a command argument (hover link, tree item, test), or picked with the search quick pick. */
+/**
+ * A paper from a command argument: a paper id (hover link, test) or a tree
+ * node `{ paper }`; with no argument, picked with the search quick pick. Any
+ * other argument (a command link or another extension may pass anything) is
+ * refused with a warning, never a crash.
+ */
 export async function paperFromArg(data: PaperDataService, arg: unknown, title: string, recent?: () => string[]): Promise<Paper | undefined> {
+  if (arg === undefined) return pickPaper(data, { title, ...(recent ? { recent } : {}) });
   const d = await data.get();
-  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg && 'paper' in arg ? (arg as { paper: Paper }).paper.id : undefined;
-  if (id !== undefined) {
-    const p = d.papersById.get(id);
-    if (!p) void vscode.window.showWarningMessage(`PaperLens has no paper with id "${id}".`);
-    return p;
+  const node = typeof arg === 'object' && arg !== null ? (arg as { paper?: unknown }).paper : undefined;
+  const id = typeof arg === 'string' ? arg : typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string' ? (node as { id: string }).id : undefined;
+  if (id === undefined) {
+    void vscode.window.showWarningMessage(`PaperLens: "${title}" expects a paper id, not ${JSON.stringify(arg)?.slice(0, 60) ?? typeof arg}.`);
+    return undefined;
   }
-  return pickPaper(data, { title, ...(recent ? { recent } : {}) });
+  const p = d.papersById.get(id);
+  if (!p) void vscode.window.showWarningMessage(`PaperLens has no paper with id "${id.slice(0, 100)}".`);
+  return p;
 }
 
 /** Insert Citation: from a hover card, the tree, or the palette (then pick a paper). */

@@ -5,6 +5,7 @@ import type { PaperData } from '../../core/data/load';
 import { techniquesByPaper } from '../../core/techniques/papers';
 import type { Technique } from '../../core/techniques/schema';
 import type { PaperDataService } from '../dataService';
+import { noIcons } from '../util/text';
 
 export type PaperAction = 'insert' | 'copyBibtex' | 'details' | 'reveal';
 
@@ -50,8 +51,8 @@ function item(d: PaperData, p: Paper, withButtons: boolean): PaperItem {
   const techniques = [...new Set(names.get(p.id) ?? [])].slice(0, 4);
   return {
     label: unsortableLabel(p.title),
-    description: `${yearLine(p)} · ${shortAuthors(p) ?? 'authors unknown'}`,
-    detail: `${techniques.length ? `$(symbol-method) ${techniques.join(', ')} · ` : ''}${snippet(p.abstract, 150)}`,
+    description: noIcons(`${yearLine(p)} · ${shortAuthors(p) ?? 'authors unknown'}`),
+    detail: `${techniques.length ? `$(symbol-method) ${noIcons(techniques.join(', '))} · ` : ''}${noIcons(snippet(p.abstract, 150))}`,
     alwaysShow: true,
     paper: p,
     ...(withButtons ? { buttons: BUTTONS.map((b) => b.button) } : {}),

@@ -37,7 +37,12 @@ export class PaperTrees extends Disposable {
     }
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(Setting.treeGroupBy)) this.setGrouping(this.settings.get(Setting.treeGroupBy));
+        if (e.affectsConfiguration(Setting.treeGroupBy)) {
+          // Only a change of grouping rebuilds the view: an invalid value that falls back to the current one, or
+          // a reset to it, keeps the tree as it is, expansion and selection included.
+          const mode = this.settings.get(Setting.treeGroupBy);
+          if (mode !== this.papers.grouping) this.setGrouping(mode);
+        }
         if (e.affectsConfiguration(Setting.keyFormula)) {
           // Keys show in paper details and tooltips.
           this.papers.refresh();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api } from './helpers';
+import { api, until } from './helpers';
 
 suite('sidebar tree', () => {
   test('Papers, grouped by technique, year and source', async () => {
@@ -69,8 +69,11 @@ suite('sidebar tree', () => {
     const ok = await vscode.commands.executeCommand<boolean>('paperlens.revealInSidebar', 'transmla-multi-head-latent-attention-is-all-you-need');
     assert.equal(ok, true);
     const a = await api();
-    const sel = a.trees.papersView.selection[0];
-    assert.ok(sel?.kind === 'paper' && sel.paper.id === 'transmla-multi-head-latent-attention-is-all-you-need');
+    // The selection reaches the extension host as an event after reveal() resolves.
+    await until('TransMLA selected', () => {
+      const sel = a.trees.papersView.selection[0];
+      return sel?.kind === 'paper' && sel.paper.id === 'transmla-multi-head-latent-attention-is-all-you-need' ? true : undefined;
+    }, 5_000);
   });
 
   test('Open details shows the paper in a webview', async () => {

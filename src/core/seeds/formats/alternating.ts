@@ -1,7 +1,7 @@
-import { isChrome, looksLikeAbstract, looksLikeTitle } from '../shapes';
+import { abstractText, isChrome, looksLikeAbstract } from '../shapes';
 import { type Line, type SeedRecord, SeedParseError } from '../types';
 import type { FormatParser } from './parser';
-import { expectTitle } from './titled';
+import { expectTitle, notAnAbstract } from './titled';
 
 /** Title line, abstract line, title line, …, with no blank lines between. */
 export const alternating: FormatParser = {
@@ -20,11 +20,8 @@ export const alternating: FormatParser = {
       expectTitle(t, file);
       const a = lines[i + 1];
       if (!a) throw new SeedParseError(file, t.n, 'title has no abstract after it; is the file cut off?');
-      if (!looksLikeAbstract(a.text)) {
-        const what = looksLikeTitle(a.text) ? 'another title-like line' : 'a line that is not an abstract';
-        throw new SeedParseError(file, a.n, `expected the abstract of the title on line ${t.n}, found ${what}`);
-      }
-      out.push({ file, line: t.n, format: 'alternating', titleRaw: t.text.trim(), abstractRaw: a.text.trim(), abstractLine: a.n });
+      if (!looksLikeAbstract(a.text)) throw notAnAbstract(a, t, file, i + 2 >= lines.length);
+      out.push({ file, line: t.n, format: 'alternating', titleRaw: t.text.trim(), abstractRaw: abstractText(a.text), abstractLine: a.n });
     }
     return out;
   },

@@ -1,9 +1,9 @@
 import { paragraphs } from '../lines';
-import { isChrome, isMiddleDot, looksLikeAbstract, looksLikeTitle, parseAuthorCount, parseDateLine } from '../shapes';
+import { abstractText, isChrome, isMiddleDot, looksLikeAbstract, parseAuthorCount, parseDateLine } from '../shapes';
 import { type Line, type SeedRecord, SeedParseError } from '../types';
 import { joinParagraph } from './blankSeparated';
 import type { FormatParser } from './parser';
-import { expectTitle } from './titled';
+import { expectTitle, notAnAbstract } from './titled';
 
 /**
  * Hugging Face daily-papers page: title, abstract, then usually a metadata
@@ -30,16 +30,13 @@ export const dailyPapers: FormatParser = {
       if (tp.some((l) => isMiddleDot(l.text))) {
         throw new SeedParseError(file, (tp[0] as Line).n, 'metadata block with no title and abstract before it');
       }
-      const t = joinParagraph(tp);
+      const t = joinParagraph(tp, file);
       expectTitle(t, file);
       const ap = paras[i + 1];
       if (!ap) throw new SeedParseError(file, t.n, 'title has no abstract after it; is the file cut off?');
-      const a = joinParagraph(ap);
-      if (!looksLikeAbstract(a.text)) {
-        const what = looksLikeTitle(a.text) ? 'another title-like paragraph' : 'a paragraph that is not an abstract';
-        throw new SeedParseError(file, a.n, `expected the abstract of the title on line ${t.n}, found ${what}`);
-      }
-      const rec: SeedRecord = { file, line: t.n, format: 'daily-papers', titleRaw: t.text, abstractRaw: a.text, abstractLine: a.n };
+      const a = joinParagraph(ap, file);
+      if (!looksLikeAbstract(a.text)) throw notAnAbstract(a, t, file, i + 2 >= paras.length, 'paragraph');
+      const rec: SeedRecord = { file, line: t.n, format: 'daily-papers', titleRaw: t.text, abstractRaw: abstractText(a.text), abstractLine: a.n };
       i += 2;
       const mp = paras[i];
       if (mp && mp.some((l) => isMiddleDot(l.text))) {

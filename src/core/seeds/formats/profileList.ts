@@ -1,7 +1,8 @@
 import { isPersonName, splitTitleAuthors } from '../authors';
-import { isChrome, looksLikeAbstract, parseProfileMeta } from '../shapes';
+import { abstractText, isChrome, looksLikeAbstract, parseProfileMeta } from '../shapes';
 import { type Line, type SeedRecord, SeedParseError } from '../types';
 import type { FormatParser } from './parser';
+import { notAnAbstract } from './titled';
 
 /**
  * A researcher's profile list, three lines a paper:
@@ -27,16 +28,21 @@ export const profileList: FormatParser = {
       const ta = lines[i + 1];
       if (!ta) throw new SeedParseError(file, m.n, 'category+date line has no title after it; is the file cut off?');
       const split = splitTitleAuthors(ta.text);
-      if (!split) throw new SeedParseError(file, ta.n, 'cannot find where the title ends and the author list begins');
+      if (!split) {
+        const why = looksLikeAbstract(ta.text)
+          ? `expected a title glued to its authors after the category+date line on line ${m.n}, found an abstract-like line; is the title line missing?`
+          : 'cannot find where the title ends and the author list begins';
+        throw new SeedParseError(file, ta.n, why);
+      }
       const a = lines[i + 2];
       if (!a) throw new SeedParseError(file, ta.n, 'title has no abstract after it; is the file cut off?');
-      if (!looksLikeAbstract(a.text)) throw new SeedParseError(file, a.n, `expected the abstract of the title on line ${ta.n}`);
+      if (!looksLikeAbstract(a.text)) throw notAnAbstract(a, ta, file, i + 3 >= lines.length);
       const rec: SeedRecord = {
         file,
         line: m.n,
         format: 'profile-list',
         titleRaw: split.title,
-        abstractRaw: a.text.trim(),
+        abstractRaw: abstractText(a.text),
         abstractLine: a.n,
         authors: split.authors,
         authorsTruncated: split.truncated,

@@ -1,0 +1,7 @@
+/**
+ * The web build's `diskAccess.ts`: a web worker has no local disk to check,
+ * so only VS Code's own file-system answers count (undefined: not known).
+ */
+export async function diskWritable(_fsPath: string): Promise<boolean | undefined> {
+  return undefined;
+}

@@ -1,0 +1,123 @@
+import { authorsLine, snippet, yearLine } from '../../core/corpus/display';
+import type { Paper } from '../../core/corpus/schema';
+import type { TechniqueMatch } from '../../core/techniques/matcher';
+import { Command, type CommandId } from '../constants';
+
+/**
+ * The Markdown of hover cards, completion docs and tree tooltips, with no
+ * vscode import so it is tested in plain Node with a real Markdown renderer.
+ * Paper text is data, never markup: every character Markdown could read as
+ * syntax is escaped, line breaks become spaces, and the only links are
+ * command links to PaperLens's own commands, with arguments we encode. The
+ * MarkdownString around it (card.ts) trusts only those commands and renders
+ * no HTML.
+ */
+
+/**
+ * Backslash-escapes every character Markdown could read as syntax, so text
+ * stays text: emphasis, code, links and images, autolinks (`:` and `.`),
+ * HTML and entities (`<`, `&`), headings, lists, tables, math. Line breaks
+ * and tabs become spaces, and leading spaces (an indented code block) go.
+ *
+ * @example
+ * escapeMarkdown('[x](command:evil) `a` <b>') // => '\\[x\\]\\(command\\:evil\\) \\`a\\` \\<b\\>'
+ */
+export function escapeMarkdown(text: string): string {
+  return (
+    text
+      .replace(/[\\`*_{}[\]()#+\-.!|<>~$&:]/g, '\\$&')
+      .replace(/\r\n|[\r\n\u2028\u2029\u0085\t]/g, ' ')
+      // Leading spaces (or a tab) at the start of a line make an indented code block; Markdown drops them anyway.
+      .replace(/^ +/, '')
+  );
+}
+
+/**
+ * A `command:` link to one of our commands, with JSON arguments encoded as
+ * VS Code expects.
+ *
+ * @example
+ * commandLink('Copy BibTeX', 'paperlens.copyBibtex', 'transmla')
+ * // => '[Copy BibTeX](command:paperlens.copyBibtex?%5B%22transmla%22%5D "Copy BibTeX")'
+ */
+export function commandLink(label: string, command: CommandId, ...args: unknown[]): string {
+  const query = args.length > 0 ? `?${encodeURIComponent(JSON.stringify(args))}` : '';
+  return `[${escapeMarkdown(label)}](command:${command}${query} "${escapeMarkdown(label).replace(/"/g, '\\"')}")`;
+}
+
+/** "2024 · DeepSeek-AI, Aixin Liu et al.", only what is known; undefined when nothing is. */
+function knownMeta(p: Paper, role: string | undefined): string | undefined {
+  const parts: string[] = [];
+  if (p.year !== undefined) parts.push(String(p.year));
+  if (p.authors.length > 0 || p.organization) parts.push(authorsLine(p));
+  if (role === 'introduces') parts.push('introduces it');
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function paperLine(p: Paper, role: string | undefined, snippetLength: number): string {
+  let md = `**${escapeMarkdown(p.title)}**`;
+  const meta = knownMeta(p, role);
+  if (meta) md += `  \n${escapeMarkdown(meta)}`;
+  if (p.abstract) md += `  \n_${escapeMarkdown(snippet(p.abstract, snippetLength))}_`;
+  return `${md}\n\n`;
+}
+
+function paperActions(p: Paper): string {
+  return [
+    commandLink('Insert citation', Command.insertCitation, p.id),
+    commandLink('Copy BibTeX', Command.copyBibtex, p.id),
+    commandLink('Details', Command.openDetails, p.id),
+    commandLink('Show in sidebar', Command.revealInSidebar, p.id),
+  ].join(' · ');
+}
+
+/**
+ * The card of one paper: title, year and authors, a snippet, the citation
+ * key, actions.
+ *
+ * @example
+ * paperCardMarkdown(transmla, { key: 'transmla' })
+ * // => '**TransMLA\\: Multi\\-head …**  \nYear not listed · authors unknown  \n_We …_\n\nKey: `transmla`\n\n[Insert citation](command:…'
+ */
+export function paperCardMarkdown(p: Paper, opts: { key?: string | undefined; actions?: boolean } = {}): string {
+  let md = `**${escapeMarkdown(p.title)}**  \n${escapeMarkdown(`${yearLine(p)} · ${authorsLine(p)}`)}`;
+  if (p.abstract) md += `  \n_${escapeMarkdown(snippet(p.abstract, 200))}_`;
+  md += '\n\n';
+  // Keys are [a-z0-9]+; anything else is dropped rather than trusted inside a code span.
+  if (opts.key) md += `Key: \`${opts.key.replace(/[^\w:.-]/g, '')}\`\n\n`;
+  if (opts.actions !== false) md += paperActions(p);
+  return md;
+}
+
+/** How many papers a technique card lists before "+N more". */
+export const CARD_PAPERS = 3;
+
+/**
+ * The card of a technique: its name and expansion, actions (on the first
+ * paper), then the introducing or top papers with what is known of them and
+ * a one-line abstract, and "+N more".
+ */
+export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap<string, Paper>): string {
+  const t = m.technique;
+  const expansion = m.meaning ?? (t.meanings && t.meanings.length > 1 ? t.meanings.map((x) => x.expansion).join(' | ') : t.expansions[0]);
+  let md = `**${escapeMarkdown(t.name)}**${expansion ? ` — ${escapeMarkdown(expansion)}` : ''}`;
+  if (t.meanings && t.meanings.length > 1 && !m.meaning) md += `  \n${escapeMarkdown(`${t.name} means different things in different papers.`)}`;
+  const shown = t.papers.slice(0, CARD_PAPERS);
+  const first = shown[0] ? papersById.get(shown[0].id) : undefined;
+  if (first) {
+    md += `  \n${[
+      commandLink('Insert citation', Command.insertCitation, first.id),
+      commandLink('Copy BibTeX', Command.copyBibtex, first.id),
+      commandLink('Show in sidebar', Command.revealInSidebar, first.id),
+      commandLink('Search related', Command.searchRelated, t.name),
+    ].join(' · ')}`;
+  }
+  md += '\n\n---\n\n';
+  for (const tp of shown) {
+    const p = papersById.get(tp.id);
+    if (p) md += paperLine(p, tp.role, 110);
+  }
+  const more = t.papers.length - shown.length;
+  if (more > 0) md += commandLink(`+${more} more`, Command.searchRelated, t.name);
+  return md;
+}
