@@ -13,7 +13,12 @@ import { detailItem, paperDetails, paperItem } from './paperItems';
 export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly rootFetched = new vscode.EventEmitter<void>();
+  /** Fires when the view asks for its top level, as it does after a refresh. */
+  readonly onDidFetchRoot = this.rootFetched.event;
   private groupsCache: { mode: Grouping; groups: PaperGroup[] } | undefined;
+  /** Refreshed since the view last asked for its top level: what VS Code shows is out of date. */
+  stale = false;
 
   grouping: Grouping = 'technique';
   /** Ranked paper ids while a filter is set. */
@@ -26,6 +31,7 @@ export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
 
   refresh(): void {
     this.groupsCache = undefined;
+    this.stale = true;
     this.changed.fire(undefined);
   }
 
@@ -53,6 +59,8 @@ export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
     if (!data) return [];
     const byId = data.papersById;
     if (!n) {
+      this.stale = false;
+      this.rootFetched.fire();
       if (this.filter) {
         return this.filter.ids.flatMap((id) => {
           const paper = byId.get(id);

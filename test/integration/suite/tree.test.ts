@@ -76,6 +76,22 @@ suite('sidebar tree', () => {
     }, 5_000);
   });
 
+  test('Show in sidebar selects the paper after the grouping changed while the view was hidden', async () => {
+    const a = await api();
+    const id = 'fast-vision-transformers-with-hilo-attention';
+    a.trees.setGrouping('year');
+    await vscode.commands.executeCommand('paperlens.papers.focus');
+    await until('the year groups shown', () => (a.trees.papersView.visible && !a.trees.papers.stale ? true : undefined), 5_000);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await until('the view hidden', () => (a.trees.papersView.visible ? undefined : true), 5_000);
+    a.trees.setGrouping('technique');
+    assert.equal(await vscode.commands.executeCommand<boolean>('paperlens.revealInSidebar', id), true);
+    await until('HiLo selected', () => {
+      const sel = a.trees.papersView.selection[0];
+      return sel?.kind === 'paper' && sel.paper.id === id ? true : undefined;
+    }, 5_000);
+  });
+
   test('Open details shows the paper in a webview', async () => {
     const a = await api();
     await vscode.commands.executeCommand('paperlens.openDetails', 'transmla-multi-head-latent-attention-is-all-you-need');
