@@ -70,37 +70,24 @@ suite('search and cite', () => {
     assert.equal(count(await readText(workspaceFile('references.bib')), `{${r.key},`), 1);
   });
 
-  test('the citation command setting: \\citep', async () => {
-    const a = await api();
-    await vscode.workspace.getConfiguration('paperlens').update('citation.command', 'citep', vscode.ConfigurationTarget.Workspace);
-    try {
-      const e = await open('paper.tex');
-      const pos = positionOf(e.document, 'reduce memory further', 'reduce memory further'.length);
-      e.selection = new vscode.Selection(pos, pos);
-      const p = (await a.data.get()).papersById.get('pyramidkv-dynamic-kv-cache-compression-based-on-pyramidal');
-      assert.ok(p);
-      const r = await a.citations.insert(p, e);
-      assert.ok(e.document.getText().includes(`further\\citep{${r.key}}`));
-    } finally {
-      await vscode.workspace.getConfiguration('paperlens').update('citation.command', undefined, vscode.ConfigurationTarget.Workspace);
-    }
-  });
-
-  test('an invalid setting falls back to the default instead of failing', async () => {
-    const a = await api();
-    await vscode.workspace.getConfiguration('paperlens').update('citation.command', 'footcite-please', vscode.ConfigurationTarget.Workspace);
-    try {
-      const e = await open('paper.tex');
-      const pos = positionOf(e.document, 'reduce memory further', 'reduce memory further'.length);
-      e.selection = new vscode.Selection(pos, pos);
-      const p = (await a.data.get()).papersById.get('pyramidkv-dynamic-kv-cache-compression-based-on-pyramidal');
-      assert.ok(p);
-      const r = await a.citations.insert(p, e);
-      assert.ok(e.document.getText().includes(`further\\cite{${r.key}}`));
-    } finally {
-      await vscode.workspace.getConfiguration('paperlens').update('citation.command', undefined, vscode.ConfigurationTarget.Workspace);
-    }
-  });
+  // The setting as written, and the command it should give: an invalid value falls back to the default.
+  for (const [setting, command] of [['citep', 'citep'], ['footcite-please', 'cite']] as const) {
+    test(`the citation command setting "${setting}" gives \\${command}`, async () => {
+      const a = await api();
+      await vscode.workspace.getConfiguration('paperlens').update('citation.command', setting, vscode.ConfigurationTarget.Workspace);
+      try {
+        const e = await open('paper.tex');
+        const pos = positionOf(e.document, 'reduce memory further', 'reduce memory further'.length);
+        e.selection = new vscode.Selection(pos, pos);
+        const p = (await a.data.get()).papersById.get('pyramidkv-dynamic-kv-cache-compression-based-on-pyramidal');
+        assert.ok(p);
+        const r = await a.citations.insert(p, e);
+        assert.ok(e.document.getText().includes(`further\\${command}{${r.key}}`));
+      } finally {
+        await vscode.workspace.getConfiguration('paperlens').update('citation.command', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+  }
 
   test('source code gets a one-line comment in its own comment syntax', async () => {
     const a = await api();
