@@ -12,6 +12,7 @@
  * braced "special character" (`{\"o}`, `{\ss}`), and math or macros with
  * capitals are braced (`{$\Delta$}`).
  */
+import { FROM_SUBSCRIPT, FROM_SUPERSCRIPT } from '../text/scripts';
 
 /** One stretch of output: plain text-mode LaTeX, or the inside of `$…$`. */
 interface Piece {
@@ -64,14 +65,6 @@ const MATH_SYMBOLS: Record<string, string> = {
   Π: '\\Pi', Σ: '\\Sigma', Υ: '\\Upsilon', Φ: '\\Phi', Ψ: '\\Psi', Ω: '\\Omega',
 };
 
-const SUPERSCRIPTS: Record<string, string> = {
-  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
-  '⁺': '+', '⁻': '-', '⁼': '=', '⁽': '(', '⁾': ')', ⁿ: 'n', ⁱ: 'i', ᵀ: 'T',
-};
-const SUBSCRIPTS: Record<string, string> = {
-  '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
-  '₊': '+', '₋': '-', '₌': '=', '₍': '(', '₎': ')',
-};
 
 /** Combining marks → LaTeX accent commands. Letter-named accents need a braced argument. */
 const ACCENTS: Record<string, string> = {
@@ -188,12 +181,12 @@ function pieces(text: string, atomic: boolean): Piece[] {
       push(false, '-{}'); // a literal "--" must not become an en dash
       continue;
     }
-    if (ch in SUPERSCRIPTS || ch in SUBSCRIPTS) {
-      const table = ch in SUPERSCRIPTS ? SUPERSCRIPTS : SUBSCRIPTS;
+    if (ch in FROM_SUPERSCRIPT || ch in FROM_SUBSCRIPT) {
+      const table = ch in FROM_SUPERSCRIPT ? FROM_SUPERSCRIPT : FROM_SUBSCRIPT;
       let run = '';
       while (i < chars.length && (chars[i] as string) in table) run += table[chars[i++] as string];
       i--;
-      push(true, `${table === SUPERSCRIPTS ? '^' : '_'}{${run}}`);
+      push(true, `${table === FROM_SUPERSCRIPT ? '^' : '_'}{${run}}`);
       continue;
     }
     if (/[\x20-\x7e]/.test(ch)) {

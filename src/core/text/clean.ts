@@ -1,3 +1,5 @@
+import { SUBSCRIPT, SUPERSCRIPT } from './scripts';
+
 /**
  * Turns the LaTeX and Markdown residue that scraping leaves in titles and
  * abstracts into clean Unicode display text.
@@ -161,14 +163,6 @@ function replaceLostBackslashResidue(s: string): string {
   return t;
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ', T: 'ᵀ',
-};
-const SUBSCRIPT: Record<string, string> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
-  '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎',
-};
 
 function mapAll(text: string, table: Record<string, string>): string | undefined {
   let out = '';
