@@ -33,6 +33,12 @@ suite('techniques: splitting identifiers into words', () => {
   ];
   for (const [id, expected] of cases) test(id, () => assert.deepEqual(words(id), expected));
 
+  test('words that are Object.prototype members are plain words', () => {
+    assert.deepEqual(words('self.constructor.toString'), ['self', 'constructor', 'to', 'String']);
+    assert.equal(hover('constructor'), null);
+    assert.equal(realMatcher().matchInLanguage('  constructor(private readonly x: number) {}', 4, 'typescript'), undefined);
+  });
+
   test('keys do not depend on where words split', () => {
     assert.equal(keyOf('RoPE'), keyOf('rope'));
     assert.equal(keyOf('KVCache'), keyOf('kvcache'));

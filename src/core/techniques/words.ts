@@ -19,11 +19,11 @@ export interface Word {
 }
 
 /** Unambiguous abbreviations in code, expanded before matching ("flash_attn"). */
-const ABBREVIATIONS: Record<string, string> = {
-  attn: 'attention',
-  embd: 'embedding',
-  emb: 'embedding',
-};
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['attn', 'attention'],
+  ['embd', 'embedding'],
+  ['emb', 'embedding'],
+]);
 
 /**
  * A light stem, the same for code and prose: lowercase; plural "s" dropped
@@ -68,7 +68,7 @@ export function splitWords(text: string, offset = 0): Word[] {
   for (const m of text.matchAll(re)) {
     const start = offset + (m.index ?? 0);
     const lower = foldForSearch(m[0]).toLowerCase();
-    const full = ABBREVIATIONS[lower] ?? lower;
+    const full = ABBREVIATIONS.get(lower) ?? lower;
     out.push({ text: m[0], lower: full, stem: stem(full), start, end: start + m[0].length });
   }
   return out;
