@@ -14,7 +14,7 @@ import {
 } from './curated';
 import { type Lexicon, LexiconSchema, type Technique, type TechniqueKind, type TechniquePaper } from './schema';
 import { foldForSearch } from '../text/clean';
-import { keyOf, splitWords, stem, stemsOf } from './words';
+import { type Word, keyOf, splitWords, stem, stemsOf } from './words';
 
 /** A phrase becomes a technique when this many papers use it. */
 export const PHRASE_MIN_PAPERS = 3;
@@ -53,6 +53,7 @@ const FUNCTION_WORDS = new Set(
  * technique lists the papers that introduce it, then those that mention it.
  */
 export function buildLexicon(papers: readonly Paper[]): Lexicon {
+  const words = new TokenWords();
   const cands = new Map<string, Candidate>();
   const get = (key: string, kind: TechniqueKind): Candidate => {
     let c = cands.get(key);
@@ -142,10 +143,11 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
   }
 
   // Guarded names also take context from what their introducing papers are about.
-  const salient = salientStems(papers);
+  const introducing = new Set([...cands.values()].flatMap((c) => [...c.introducedBy]));
+  const salient = salientStems(papers, introducing, words);
   for (const c of cands.values()) for (const id of c.introducedBy) for (const st of salient.get(id) ?? []) c.context.add(st);
 
-  const techniques = finalize([...cands.values()], papers);
+  const techniques = finalize([...cands.values()], papers, words);
   return LexiconSchema.parse({ version: DATA_VERSION, techniques });
 }
 
@@ -223,27 +225,53 @@ function definedAsOwn(text: string, paren: number, long: string): boolean {
 /** Number of salient abstract words that join a guarded name's context. */
 const SALIENT_PER_PAPER = 10;
 
-/** Each paper's most distinctive abstract stems (tf-idf), without generic words. */
-function salientStems(papers: readonly Paper[]): Map<string, string[]> {
-  const df = new Map<string, number>();
-  const tfs = new Map<string, Map<string, number>>();
-  for (const p of papers) {
+/** Each listed paper's most distinctive abstract stems (tf-idf over the whole corpus), without generic words. */
+function salientStems(papers: readonly Paper[], wanted: ReadonlySet<string>, words: TokenWords): Map<string, string[]> {
+  const tfOf = (p: Paper): Map<string, number> => {
     const tf = new Map<string, number>();
-    for (const st of stemsOf(p.abstract)) {
+    for (const st of words.stemsOf(p.abstract)) {
       if (st.length < 3 || GENERIC_STEMS.has(st) || FUNCTION_WORDS.has(st) || /\d/.test(st)) continue;
       tf.set(st, (tf.get(st) ?? 0) + 1);
     }
-    tfs.set(p.id, tf);
-    for (const st of tf.keys()) df.set(st, (df.get(st) ?? 0) + 1);
-  }
+    return tf;
+  };
+  const df = new Map<string, number>();
+  for (const p of papers) for (const st of tfOf(p).keys()) df.set(st, (df.get(st) ?? 0) + 1);
   const n = papers.length;
   const out = new Map<string, string[]>();
-  for (const [id, tf] of tfs) {
-    const scored = [...tf].map(([st, f]) => [st, f * Math.log(n / (df.get(st) ?? 1))] as const);
+  for (const p of papers) {
+    if (!wanted.has(p.id)) continue;
+    const scored = [...tfOf(p)].map(([st, f]) => [st, f * Math.log(n / (df.get(st) ?? 1))] as const);
     scored.sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-    out.set(id, scored.slice(0, SALIENT_PER_PAPER).map(([st]) => st));
+    out.set(p.id, scored.slice(0, SALIENT_PER_PAPER).map(([st]) => st));
   }
   return out;
+}
+
+/**
+ * The words of whitespace-free tokens, remembered for the whole build: a
+ * corpus says "attention" and "the" thousands of times, and splitting a
+ * token is the same wherever it stands (no word spans a space).
+ */
+class TokenWords {
+  private readonly cache = new Map<string, { words: readonly Word[]; upper: readonly boolean[] }>();
+
+  of(token: string): { words: readonly Word[]; upper: readonly boolean[] } {
+    let e = this.cache.get(token);
+    if (!e) {
+      const words = splitWords(token);
+      e = { words, upper: words.map((w) => /\p{Lu}/u.test(w.text)) };
+      this.cache.set(token, e);
+    }
+    return e;
+  }
+
+  /** stemsOf(text), token by token. */
+  stemsOf(text: string): string[] {
+    const out: string[] = [];
+    for (const token of text.split(/\s+/)) if (token !== '') for (const w of this.of(token).words) out.push(w.stem);
+    return out;
+  }
 }
 
 function addContext(c: Candidate, text: string): void {
@@ -276,8 +304,8 @@ export function recurringPhrases(papers: readonly Paper[]): Map<string, Phrase> 
       for (const chunk of proseChunks(p[part])) {
         const words = chunk.split(/[\s/]+/).filter((w) => w !== '');
         // Only a run that ends in a technique head can be a phrase: test each word once.
-        const lettered = words.map((w) => /^[\p{L}][\p{L}-]*$/u.test(w));
-        const head = words.map((w, i) => lettered[i] === true && TECHNIQUE_HEADS.has(stem(lastPart(w))));
+        const lettered = words.map((w) => wordShape(w).lettered);
+        const head = words.map((w) => wordShape(w).head);
         for (let n = 2; n <= 3; n++) {
           for (let i = 0; i + n <= words.length; i++) {
             if (!head[i + n - 1]) continue;
@@ -333,6 +361,19 @@ export function mentionedNames(papers: readonly Paper[]): Map<string, { forms: M
     }
   }
   return new Map([...found].filter(([, f]) => f.papers.size >= 2));
+}
+
+const shapes = new Map<string, { lettered: boolean; head: boolean }>();
+/** Whether a word is all letters (and hyphens), and whether it ends in a technique head noun; remembered. */
+function wordShape(w: string): { lettered: boolean; head: boolean } {
+  let s = shapes.get(w);
+  if (!s) {
+    const lettered = /^[\p{L}][\p{L}-]*$/u.test(w);
+    s = { lettered, head: lettered && TECHNIQUE_HEADS.has(stem(lastPart(w))) };
+    if (shapes.size > 1_000_000) shapes.clear();
+    shapes.set(w, s);
+  }
+  return s;
 }
 
 /** The last hyphen-separated part of a word: "low-rank" → "rank"; "" when there is none. */
@@ -421,11 +462,23 @@ const STEM_SLACK = 6;
  * is not found in "As a result"; "^=key" for both. A run that no key
  * starts like cannot grow into a key either, so its longer runs are skipped.
  */
-function countRuns(text: string, keys: KeySet, visit: (variantKey: string) => void): void {
+function countRuns(text: string, keys: KeySet, cache: TokenWords, visit: (variantKey: string) => void): void {
   for (const chunk of proseChunks(text)) {
-    const words = splitWords(chunk);
-    const token = tokenIndexes(chunk, words);
-    const upper = words.map((w) => /\p{Lu}/u.test(w.text));
+    // Words, the whitespace token each sits in, and whether it has a capital.
+    const words: Word[] = [];
+    const token: number[] = [];
+    const upper: boolean[] = [];
+    let t = 0;
+    for (const tok of chunk.split(/\s+/)) {
+      if (tok === '') continue;
+      const e = cache.of(tok);
+      e.words.forEach((w, k) => {
+        words.push(w);
+        token.push(t);
+        upper.push(e.upper[k] === true);
+      });
+      t++;
+    }
     for (let i = 0; i < words.length; i++) {
       let prefix = '';
       let cased = false;
@@ -455,12 +508,12 @@ function countRuns(text: string, keys: KeySet, visit: (variantKey: string) => vo
  * the runs that are keys, so it grows with the corpus, not with corpus ×
  * lexicon.
  */
-function countMentions(papers: readonly Paper[], keySet: ReadonlySet<string>): Map<string, Map<string, Mentions>> {
+function countMentions(papers: readonly Paper[], keySet: ReadonlySet<string>, cache: TokenWords): Map<string, Map<string, Mentions>> {
   const out = new Map<string, Map<string, Mentions>>();
   const keys = new KeySet(keySet);
   for (const p of papers) {
     for (const part of ['title', 'body'] as const) {
-      countRuns(part === 'title' ? p.title : p.abstract, keys, (k) => {
+      countRuns(part === 'title' ? p.title : p.abstract, keys, cache, (k) => {
         let byPaper = out.get(k);
         if (!byPaper) out.set(k, (byPaper = new Map()));
         let m = byPaper.get(p.id);
@@ -488,7 +541,7 @@ export function tokenIndexes(text: string, words: readonly { start: number }[]):
 /** Whether a name is written as one token ("TransMLA", "SN-Net"), not several ("KV cache"). */
 export const isSingleToken = (alias: string): boolean => !/\s/.test(alias.trim());
 
-function finalize(cands: Candidate[], papers: readonly Paper[]): Technique[] {
+function finalize(cands: Candidate[], papers: readonly Paper[], words: TokenWords): Technique[] {
   // Every key a technique can end up with: its own, its names', expansions' and aliases'.
   const candidateKeys = new Set<string>();
   for (const c of cands) {
@@ -498,7 +551,7 @@ function finalize(cands: Candidate[], papers: readonly Paper[]): Technique[] {
     for (const a of c.aliases) candidateKeys.add(keyOf(a));
   }
   candidateKeys.delete('');
-  const mentions = countMentions(papers, candidateKeys);
+  const mentions = countMentions(papers, candidateKeys, words);
   const year = new Map(papers.map((p) => [p.id, p.year ?? 0]));
   // A phrase that mostly occurs inside an acronym's expansion is that acronym:
   // "latent attention" is nearly always "multi-head latent attention" (MLA).
