@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { keyFormulaNamed } from '../../core/cite/keyFormulas';
 import { assignKeys } from '../../core/cite/keys';
 import { type CitationFormat, formatCitation } from '../../core/cite/formats';
-import type { Paper } from '../../core/corpus/schema';
-import type { PaperData } from '../../core/data/load';
+import type { PaperData, PaperRecord } from '../../core/data/load';
 import { bibliographyFiles } from '../../core/editor/bibliography';
 import { type InsertFormat, citeEdit, commentSyntax, insertFormatFor, needsBibliography } from '../../core/editor/citations';
 import type { PaperDataService } from '../dataService';
@@ -44,7 +43,7 @@ export class CitationService {
   }
 
   /** The paper a citation key names. */
-  paperByKey(key: string): Paper | undefined {
+  paperByKey(key: string): PaperRecord | undefined {
     const k = this.keys();
     const id = k?.byKey.get(key);
     return id ? this.data.current?.papersById.get(id) : undefined;
@@ -66,11 +65,13 @@ export class CitationService {
     return this.keyCache;
   }
 
-  /** A paper in any citation format, with the configured options. */
-  format(p: Paper, format: CitationFormat, scope?: vscode.ConfigurationScope, commentPrefix?: string): string {
+  /** A paper in any citation format, with the configured options (the abstract is read when they include it). */
+  async format(p: PaperRecord, format: CitationFormat, scope?: vscode.ConfigurationScope, commentPrefix?: string): Promise<string> {
     const key = this.keyOf(p.id) ?? p.id;
-    return formatCitation(p, key, format, {
-      abstract: this.settings.get(Setting.includeAbstract, scope),
+    const abstract = this.settings.get(Setting.includeAbstract, scope);
+    const paper = abstract ? ((await this.data.current?.details.get(p.id)) ?? p) : p;
+    return formatCitation(paper, key, format, {
+      abstract: abstract && 'abstract' in paper,
       latexCommand: this.settings.get(Setting.citationCommand, scope),
       ...(commentPrefix === undefined ? {} : { commentPrefix }),
     });
@@ -84,8 +85,8 @@ export class CitationService {
     await this.state.update(RECENT_KEY, [id, ...this.recent().filter((x) => x !== id)].slice(0, RECENT_MAX));
   }
 
-  async copy(p: Paper, format: CitationFormat): Promise<void> {
-    await vscode.env.clipboard.writeText(this.format(p, format));
+  async copy(p: PaperRecord, format: CitationFormat): Promise<void> {
+    await vscode.env.clipboard.writeText(await this.format(p, format));
     await this.remember(p.id);
     this.log.info(`copied ${format} of ${p.id}`);
   }
@@ -98,7 +99,7 @@ export class CitationService {
    * With no editor, the BibTeX entry goes to the clipboard.
    */
   async insert(
-    p: Paper,
+    p: PaperRecord,
     editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor,
     at?: { position: vscode.Position; lead: { latex: string; pandoc: string } },
   ): Promise<InsertResult> {
@@ -123,11 +124,11 @@ export class CitationService {
     } else if (format === 'comment') {
       const { start, end } = commentSyntax(doc.languageId);
       const indent = /^\s*/.exec(line)?.[0] ?? '';
-      const text = `${start}${this.format(p, 'comment', doc, '')}${end}`;
+      const text = `${start}${await this.format(p, 'comment', doc, '')}${end}`;
       if (line.trim() === '') edit.replace(doc.uri, doc.lineAt(pos.line).range, `${indent}${text}`);
       else edit.insert(doc.uri, new vscode.Position(pos.line, 0), `${indent}${text}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
     } else {
-      const text = this.format(p, format, doc);
+      const text = await this.format(p, format, doc);
       if (format === 'bibtex' || format === 'biblatex') {
         const bib = await addEntryEdit(new vscode.WorkspaceEdit(), doc.uri, key, text);
         if (bib.outcome === 'present') {
@@ -148,7 +149,7 @@ export class CitationService {
       if (bibUri) {
         bibDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
         bibWasDirty = bibDoc?.isDirty ?? false;
-        result.bib = await addEntryEdit(edit, bibUri, key, this.format(p, 'bibtex', doc));
+        result.bib = await addEntryEdit(edit, bibUri, key, await this.format(p, 'bibtex', doc));
       }
     }
     if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(`the edit to ${doc.uri.fsPath} was refused`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, type CitationFormat } from '../../core/cite/formats';
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperRecord } from '../../core/data/load';
 import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
@@ -8,9 +8,9 @@ import type { DetailsPanel } from '../details/detailsPanel';
 import { pickPaper } from './paperPicker';
 
 /** A paper from a command argument (hover link, tree item, test), or picked with the search quick pick. */
-export async function paperFromArg(data: PaperDataService, arg: unknown, title: string, recent?: () => string[]): Promise<Paper | undefined> {
+export async function paperFromArg(data: PaperDataService, arg: unknown, title: string, recent?: () => string[]): Promise<PaperRecord | undefined> {
   const d = await data.get();
-  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg && 'paper' in arg ? (arg as { paper: Paper }).paper.id : undefined;
+  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg && 'paper' in arg ? (arg as { paper: PaperRecord }).paper.id : undefined;
   if (id !== undefined) {
     const p = d.papersById.get(id);
     if (!p) void vscode.window.showWarningMessage(`PaperLens has no paper with id "${id}".`);
@@ -74,7 +74,9 @@ export function registerCopyCitation(data: PaperDataService, citations: Citation
 export function registerOpenDetails(data: PaperDataService, citations: CitationService, panel: DetailsPanel): vscode.Disposable {
   return vscode.commands.registerCommand(Command.openDetails, async (arg?: unknown) => {
     const p = await paperFromArg(data, arg, 'PaperLens: Open Paper Details', () => citations.recent());
-    if (p) panel.show(p, citations.keyOf(p.id));
-    return p?.id;
+    if (!p) return undefined;
+    const full = await (await data.get()).details.get(p.id);
+    if (full) panel.show(full, citations.keyOf(p.id));
+    return full?.id;
   });
 }

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { shortAuthors, snippet, yearLine } from '../../core/corpus/display';
-import type { Paper } from '../../core/corpus/schema';
-import type { PaperData } from '../../core/data/load';
+import type { PaperData, PaperRecord } from '../../core/data/load';
 import { techniquesByPaper } from '../../core/techniques/papers';
 import type { PaperDataService } from '../dataService';
 
 export type PaperAction = 'insert' | 'copyBibtex' | 'details' | 'reveal';
 
 export interface PaperItem extends vscode.QuickPickItem {
-  paper?: Paper;
+  paper?: PaperRecord;
 }
 
 const BUTTONS: { action: PaperAction; button: vscode.QuickInputButton }[] = [
@@ -28,7 +27,7 @@ export const unsortableLabel = (text: string): string => [...text].join('\u200b'
 
 const techniqueNames = new WeakMap<PaperData, Map<string, string[]>>();
 
-function item(d: PaperData, p: Paper, withButtons: boolean): PaperItem {
+function item(d: PaperData, p: PaperRecord, withButtons: boolean): PaperItem {
   let names = techniqueNames.get(d);
   if (!names) {
     names = new Map([...techniquesByPaper(d.lexicon)].map(([id, ts]) => [id, ts.map((t) => t.name)]));
@@ -38,7 +37,7 @@ function item(d: PaperData, p: Paper, withButtons: boolean): PaperItem {
   return {
     label: unsortableLabel(p.title),
     description: `${yearLine(p)} · ${shortAuthors(p) ?? 'authors unknown'}`,
-    detail: `${techniques.length ? `$(symbol-method) ${techniques.join(', ')} · ` : ''}${snippet(p.abstract, 150)}`,
+    detail: `${techniques.length ? `$(symbol-method) ${techniques.join(', ')} · ` : ''}${snippet(p.lead, 150)}`,
     alwaysShow: true,
     paper: p,
     ...(withButtons ? { buttons: BUTTONS.map((b) => b.button) } : {}),
@@ -51,14 +50,14 @@ export interface PickOptions {
   /** Papers to show before anything is typed (recently cited). */
   recent?: () => string[];
   /** When given, items carry buttons and button presses call this (the pick stays open for copy). */
-  onAction?: (action: PaperAction, paper: Paper, pick: vscode.QuickPick<PaperItem>) => Promise<void> | void;
+  onAction?: (action: PaperAction, paper: PaperRecord, pick: vscode.QuickPick<PaperItem>) => Promise<void> | void;
 }
 
 /**
  * The live search quick pick: searches the index on every keystroke with
  * PaperLens's own ranking, and resolves with the accepted paper.
  */
-export async function pickPaper(service: PaperDataService, opts: PickOptions): Promise<Paper | undefined> {
+export async function pickPaper(service: PaperDataService, opts: PickOptions): Promise<PaperRecord | undefined> {
   const d = await service.get();
   const qp = vscode.window.createQuickPick<PaperItem>();
   qp.title = opts.title;
@@ -69,7 +68,7 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
   const update = (value: string): void => {
     const q = value.trim();
     if (q === '') {
-      const recent = (opts.recent?.() ?? []).map((id) => d.papersById.get(id)).filter((p): p is Paper => p !== undefined);
+      const recent = (opts.recent?.() ?? []).map((id) => d.papersById.get(id)).filter((p): p is PaperRecord => p !== undefined);
       const newest = [...d.corpus.papers].filter((p) => p.year !== undefined).sort((a, b) => (b.year ?? 0) - (a.year ?? 0)).slice(0, 8);
       const items: PaperItem[] = [];
       if (recent.length > 0) items.push({ label: 'Recently cited', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((p) => item(d, p, !!opts.onAction)));
@@ -80,9 +79,9 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
     const hits = d.search.search(q, { limit: 40 });
     qp.items = hits.length > 0 ? hits.map((h) => item(d, h.paper, !!opts.onAction)) : [{ label: `No papers match "${q}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
   };
-  return new Promise<Paper | undefined>((resolve) => {
+  return new Promise<PaperRecord | undefined>((resolve) => {
     let done = false;
-    const finish = (p: Paper | undefined): void => {
+    const finish = (p: PaperRecord | undefined): void => {
       if (done) return;
       done = true;
       resolve(p);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { authorsLine, snippet, yearLine } from '../../core/corpus/display';
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperRecord } from '../../core/data/load';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
+import { paperCountOf } from '../../core/techniques/papers';
 import { Command, type CommandId, HOVER_COMMANDS } from '../constants';
 
 /**
@@ -31,7 +32,7 @@ export function safeMarkdown(): vscode.MarkdownString {
 }
 
 /** "2024 · DeepSeek-AI, Aixin Liu et al.", only what is known; undefined when nothing is. */
-function knownMeta(p: Paper, role: string | undefined): string | undefined {
+function knownMeta(p: PaperRecord, role: string | undefined): string | undefined {
   const parts: string[] = [];
   if (p.year !== undefined) parts.push(String(p.year));
   if (p.authors.length > 0 || p.organization) parts.push(authorsLine(p));
@@ -39,15 +40,15 @@ function knownMeta(p: Paper, role: string | undefined): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-function paperLine(md: vscode.MarkdownString, p: Paper, role: string | undefined, snippetLength: number): void {
+function paperLine(md: vscode.MarkdownString, p: PaperRecord, role: string | undefined, snippetLength: number): void {
   md.appendMarkdown(`**${escapeMarkdown(p.title)}**`);
   const meta = knownMeta(p, role);
   if (meta) md.appendMarkdown(`  \n${escapeMarkdown(meta)}`);
-  if (p.abstract) md.appendMarkdown(`  \n_${escapeMarkdown(snippet(p.abstract, snippetLength))}_`);
+  if (p.lead) md.appendMarkdown(`  \n_${escapeMarkdown(snippet(p.lead, snippetLength))}_`);
   md.appendMarkdown('\n\n');
 }
 
-function paperActions(md: vscode.MarkdownString, p: Paper): void {
+function paperActions(md: vscode.MarkdownString, p: PaperRecord): void {
   md.appendMarkdown(
     [
       commandLink('Insert citation', Command.insertCitation, p.id),
@@ -59,10 +60,10 @@ function paperActions(md: vscode.MarkdownString, p: Paper): void {
 }
 
 /** The card of one paper: title, year and authors, a snippet, the citation key, actions. */
-export function paperCard(p: Paper, opts: { key?: string | undefined; actions?: boolean } = {}): vscode.MarkdownString {
+export function paperCard(p: PaperRecord, opts: { key?: string | undefined; actions?: boolean } = {}): vscode.MarkdownString {
   const md = safeMarkdown();
   md.appendMarkdown(`**${escapeMarkdown(p.title)}**  \n${escapeMarkdown(`${yearLine(p)} · ${authorsLine(p)}`)}`);
-  if (p.abstract) md.appendMarkdown(`  \n_${escapeMarkdown(snippet(p.abstract, 200))}_`);
+  if (p.lead) md.appendMarkdown(`  \n_${escapeMarkdown(snippet(p.lead, 200))}_`);
   md.appendMarkdown('\n\n');
   if (opts.key) md.appendMarkdown(`Key: \`${opts.key.replace(/`/g, '')}\`\n\n`);
   if (opts.actions !== false) paperActions(md, p);
@@ -77,7 +78,7 @@ export const CARD_PAPERS = 3;
  * paper), then the introducing or top papers with what is known of them and
  * a one-line abstract, and "+N more".
  */
-export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string, Paper>): vscode.MarkdownString {
+export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>): vscode.MarkdownString {
   const t = m.technique;
   const md = safeMarkdown();
   const expansion = m.meaning ?? (t.meanings && t.meanings.length > 1 ? t.meanings.map((x) => x.expansion).join(' | ') : t.expansions[0]);
@@ -100,7 +101,7 @@ export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string,
     const p = papersById.get(tp.id);
     if (p) paperLine(md, p, tp.role, 110);
   }
-  const more = t.papers.length - shown.length;
+  const more = paperCountOf(t) - shown.length;
   if (more > 0) md.appendMarkdown(commandLink(`+${more} more`, Command.searchRelated, t.name));
   return md;
 }
