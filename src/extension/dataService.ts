@@ -5,14 +5,15 @@ import { DataError, type LoadStats, type PaperData, emptyLoadStats, loadPaperDat
  * Loads the shipped corpus, index and lexicon once, on first use, and shares
  * them with every feature. The load runs in slices of a few milliseconds
  * between which the extension host handles other work, so even a corpus of
- * 100,000 papers never freezes the editor; the abstract index follows in
- * the background. A missing or corrupt data file is reported once, in
+ * 100,000 papers never freezes the editor; search is ready first, and the
+ * lexicon, the leads and the abstract index follow in the background. A missing or corrupt data file is reported once, in
  * plain words; every feature then degrades to "nothing to show" and the
  * rest of VS Code is unaffected.
  */
 export class PaperDataService {
   private loading: Promise<PaperData> | undefined;
   private loaded: PaperData | undefined;
+  private settled: PaperData | undefined;
   private failure: string | undefined;
   private readonly stats: LoadStats = emptyLoadStats();
 
@@ -27,9 +28,25 @@ export class PaperDataService {
     return this.loading;
   }
 
-  /** The data if it is already loaded; never triggers a load. */
+  /**
+   * The data once the lexicon, the leads and the abstract index are in too
+   * (or one of them failed, which was reported): for hovers, the sidebar
+   * and the picker's technique names. Rejects like {@link get}.
+   */
+  async getComplete(): Promise<PaperData> {
+    const d = await this.get();
+    await d.complete.catch(() => undefined);
+    return d;
+  }
+
+  /** The data if search is ready; never triggers a load. */
   get current(): PaperData | undefined {
     return this.loaded;
+  }
+
+  /** The data if it is complete (see {@link getComplete}); never triggers a load. */
+  get completed(): PaperData | undefined {
+    return this.settled;
   }
 
   /** Why the data could not be loaded, once a load has failed. */
@@ -55,11 +72,19 @@ export class PaperDataService {
       const data = await loadPaperData({ read }, { stats: this.stats });
       this.loaded = data;
       this.log.info(
-        `corpus loaded: ${data.corpus.papers.length} papers, ${data.lexicon.techniques.length} techniques, ready to search in ${Math.round(this.stats.readyMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
+        `corpus loaded: ${data.corpus.papers.length} papers, ready to search in ${Math.round(this.stats.readyMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
       );
       data.complete.then(
-        () => this.log.info(`abstract index loaded in ${Math.round(this.stats.completeMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`),
-        (e: unknown) => this.report(e, 'PaperLens searches titles, names and authors only'),
+        () => {
+          this.settled = data;
+          this.log.info(
+            `lexicon (${data.lexicon.techniques.length} techniques), leads and abstract index loaded in ${Math.round(this.stats.completeMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
+          );
+        },
+        (e: unknown) => {
+          this.settled = data;
+          this.report(e, 'PaperLens could not load all of its paper data');
+        },
       );
       return data;
     } catch (e) {

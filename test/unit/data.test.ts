@@ -3,7 +3,7 @@ import { snippet } from '../../src/core/corpus/display';
 import { PAPER_DETAIL_FIELDS, type Paper, PaperSchema } from '../../src/core/corpus/schema';
 import { type DataFile, encodeData } from '../../src/core/data/encode';
 import { DATA_FILES } from '../../src/core/data/files';
-import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, decodePaper, encodeDetails, encodePaper, fullPaper, sourceFilesOf } from '../../src/core/data/format';
+import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, decodePaper, encodeDetails, encodePaper, fullPaper, leadOf, sourceFilesOf } from '../../src/core/data/format';
 import { DataError, type LoadStats, emptyLoadStats, loadPaperData, loadPaperDataSync } from '../../src/core/data/load';
 import { MAX_TECHNIQUE_PAPERS, capTechniquePapers, paperCountOf } from '../../src/core/techniques/papers';
 import { LexiconSchema } from '../../src/core/techniques/schema';
@@ -21,7 +21,9 @@ suite('data: the catalog and details formats', () => {
   test('every paper round-trips through its catalog tuple and details tuple, keys in schema order', () => {
     for (const p of papers) {
       const record = decodePaper(JSON.parse(JSON.stringify(encodePaper(p, files))), files);
-      assert.deepEqual(record, { ...meta(p), lead: snippet(p.abstract, LEAD_LENGTH) }, p.id);
+      assert.deepEqual(record, { ...meta(p), lead: '' }, p.id);
+      record.lead = leadOf(p);
+      assert.equal(record.lead, snippet(p.abstract, LEAD_LENGTH));
       const full = fullPaper(record, JSON.parse(JSON.stringify(encodeDetails(p))));
       assert.deepEqual(full, p, p.id);
       assert.deepEqual(Object.keys(full), Object.keys(PaperSchema.shape).filter((k) => k in p), p.id);
@@ -50,11 +52,12 @@ suite('data: the shipped files', () => {
     assert.deepEqual(manifest.catalog, ['papers-000.json']);
     assert.deepEqual(manifest.details, ['details-000.json']);
     assert.deepEqual(manifest.techniques, ['techniques-000.json']);
+    assert.deepEqual(manifest.leads, ['leads-000.json']);
     const parts = (name: string): string[] => (JSON.parse(files.find((f) => f.name === name)?.text ?? '') as { parts: string[] }).parts;
     assert.deepEqual(parts(DATA_FILES.searchNames), ['search-names-000.json']);
     assert.deepEqual(
       files.map((f) => f.name).sort(),
-      [...manifest.catalog, ...manifest.details, ...manifest.techniques, DATA_FILES.manifest, DATA_FILES.searchAbstracts, DATA_FILES.searchNames, ...parts(DATA_FILES.searchNames), ...parts(DATA_FILES.searchAbstracts)].sort(),
+      [...manifest.catalog, ...manifest.leads, ...manifest.details, ...manifest.techniques, DATA_FILES.manifest, DATA_FILES.searchAbstracts, DATA_FILES.searchNames, ...parts(DATA_FILES.searchNames), ...parts(DATA_FILES.searchAbstracts)].sort(),
     );
     for (const f of files) if (f.name !== DATA_FILES.manifest) assert.equal((JSON.parse(f.text) as { build: string }).build, manifest.build, f.name);
     assert.ok(CATALOG_CHUNK >= DETAILS_CHUNK);
@@ -85,6 +88,10 @@ suite('data: loading', () => {
   test('the sync load gives every paper, search, techniques and details', () => {
     const d = loadPaperDataSync(memoryReader(files));
     assert.equal(d.corpus.papers.length, corpus.papers.length);
+    assert.deepEqual(
+      d.corpus.papers.map((p) => p.lead),
+      corpus.papers.map(leadOf),
+    );
     assert.deepEqual(d.corpus.files, corpus.files);
     assert.ok(d.search.hasAbstracts);
     assert.equal(d.search.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
@@ -98,7 +105,19 @@ suite('data: loading', () => {
     let turns = 0;
     const ticker = setInterval(() => turns++, 0);
     const d = await loadPaperData(memoryReader(files), { sliceMs: 1, stats });
+    // Search is ready first; the lexicon, the leads and the abstract index follow.
+    assert.equal(d.search.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
+    assert.equal(d.search.hasAbstracts, false);
+    assert.equal(d.lexicon.techniques.length, 0);
+    assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention'), undefined);
+    assert.ok(d.corpus.papers.every((p) => p.lead === ''));
     await d.complete;
+    assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention')?.technique.name, 'MLA');
+    assert.deepEqual(d.lexicon.techniques, realLexicon().techniques);
+    assert.deepEqual(
+      d.corpus.papers.map((p) => p.lead),
+      corpus.papers.map(leadOf),
+    );
     clearInterval(ticker);
     assert.ok(d.search.hasAbstracts);
     assert.ok(stats.yields > 0 && turns > 0, `${stats.yields} yields, ${turns} turns`);
@@ -124,6 +143,7 @@ suite('data: loading', () => {
     fails(files.filter((f) => f.name !== 'papers-000.json'), /^papers-000\.json is missing/);
     fails(files.filter((f) => f.name !== DATA_FILES.searchNames), /^search-names\.json is missing/);
     fails(files.filter((f) => f.name !== 'techniques-000.json'), /^techniques-000\.json is missing/);
+    fails(files.filter((f) => f.name !== 'leads-000.json'), /^leads-000\.json is missing/);
     fails(files.filter((f) => f.name !== 'search-names-000.json'), /^search-names-000\.json is missing/);
   });
   test('a corrupt, stale or mixed-up file is one DataError that says so', () => {
@@ -135,10 +155,11 @@ suite('data: loading', () => {
     fails(withFile(files, 'search-names-000.json', (t) => t.replace(/"postings":"(.{40})/, '"postings":"')), /^search-names-000\.json cannot be loaded/);
     fails(withFile(files, 'techniques-000.json', (t) => t.replace(/"papers":\[\d+,/, '"papers":[99999,')), /^techniques-000\.json: technique \S+ names paper 99999, which the catalog does not have/);
   });
-  test('a broken abstract index leaves search working and rejects complete with a DataError', async () => {
+  test('a broken abstract index leaves search and techniques working and rejects complete with a DataError', async () => {
     const d = await loadPaperData(memoryReader(withFile(files, DATA_FILES.searchAbstracts, (t) => t.slice(0, 100))));
     await assert.rejects(d.complete, (e: unknown) => e instanceof DataError && /search-abstracts\.json is not valid JSON/.test(e.message));
     assert.equal(d.search.hasAbstracts, false);
+    assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention')?.technique.name, 'MLA');
     assert.equal(d.search.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
   });
   test('a broken details file fails only the papers that need it, with a DataError', async () => {

@@ -67,11 +67,12 @@ suite('search: MiniSearch semantics', () => {
     const shards = PaperSearch.buildShards(papers, techniquesOf);
     const names = runToEnd(IndexShard.decode(shards.names));
     const abstracts = runToEnd(IndexShard.decode(shards.abstracts));
-    const typing = PaperSearch.fromShards(papers, names, abstracts);
+    const parts = { abstracts, soloAuthorTerms: shards.soloAuthorTerms };
+    const typing = PaperSearch.fromShards(papers, names, parts);
     for (const q of typed) {
       assert.deepEqual(
         typing.search(q, { limit: 20 }).map((h) => [h.paper.id, h.score]),
-        PaperSearch.fromShards(papers, names, abstracts)
+        PaperSearch.fromShards(papers, names, parts)
           .search(q, { limit: 20 })
           .map((h) => [h.paper.id, h.score]),
         q,
@@ -86,7 +87,7 @@ suite('search: shards', () => {
   const papers = realCorpus().papers;
   test('a written and decoded shard answers like the built index', () => {
     const shards = PaperSearch.buildShards(papers);
-    const loaded = PaperSearch.fromShards(papers, runToEnd(IndexShard.decode(JSON.parse(JSON.stringify(shards.names)))));
+    const loaded = PaperSearch.fromShards(papers, runToEnd(IndexShard.decode(JSON.parse(JSON.stringify(shards.names)))), { soloAuthorTerms: shards.soloAuthorTerms });
     loaded.addAbstracts(runToEnd(IndexShard.decode(JSON.parse(JSON.stringify(shards.abstracts)))));
     const built = PaperSearch.build(papers);
     for (const q of ['kv cache compression', 'transm', 'Zizheng Pan', 'speculatve decodng', 'MLA']) {
@@ -99,7 +100,7 @@ suite('search: shards', () => {
   });
   test('without the abstract shard, titles, names and authors are still searched', () => {
     const shards = PaperSearch.buildShards(papers);
-    const names = PaperSearch.fromShards(papers, runToEnd(IndexShard.decode(shards.names)));
+    const names = PaperSearch.fromShards(papers, runToEnd(IndexShard.decode(shards.names)), { soloAuthorTerms: shards.soloAuthorTerms });
     assert.equal(names.hasAbstracts, false);
     assert.equal(names.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
     const abstractOnly = 'frequencies';
@@ -126,7 +127,7 @@ suite('search: shards', () => {
   });
   test('an index built for a different corpus is refused', () => {
     const shard = runToEnd(IndexShard.decode(PaperSearch.buildShards(papers).names));
-    assert.throws(() => PaperSearch.fromShards(papers.slice(1), shard), /holds 397 papers but the corpus has 396/);
+    assert.throws(() => PaperSearch.fromShards(papers.slice(1), shard, { soloAuthorTerms: [] }), /holds 397 papers but the corpus has 396/);
   });
   test('a damaged shard is refused', () => {
     const shard = PaperSearch.buildShards(papers).names;

@@ -8,6 +8,7 @@ import {
   type CatalogChunk,
   DETAILS_CHUNK,
   type DetailsChunk,
+  type LeadsChunk,
   type Manifest,
   TECHNIQUE_CHUNK,
   type TechniquesChunk,
@@ -15,6 +16,7 @@ import {
   encodeDetails,
   encodePaper,
   encodeTechnique,
+  leadOf,
   sourceFilesOf,
 } from './format';
 
@@ -26,8 +28,8 @@ export interface DataFile {
 
 /**
  * Every data file for a corpus and its lexicon, as the build writes them:
- * the manifest, catalog and details chunks, both index shards (a header
- * and its parts) and the lexicon chunks, all carrying one build id. The corpus and lexicon must already be
+ * the manifest, catalog, lead and details chunks, both index shards (a
+ * header and its parts) and the lexicon chunks, all carrying one build id. The corpus and lexicon must already be
  * valid (buildCorpus and buildLexicon validate them).
  *
  * @example
@@ -41,6 +43,7 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
   const shards = PaperSearch.buildShards(papers, (p) => names.get(p.id) ?? []);
   const shipped = LexiconSchema.parse(capTechniquePapers(lexicon));
   const catalog = chunkNames('papers', papers.length, CATALOG_CHUNK);
+  const leads = chunkNames('leads', papers.length, CATALOG_CHUNK);
   const details = chunkNames('details', papers.length, DETAILS_CHUNK);
   const techniques = chunkNames('techniques', shipped.techniques.length, TECHNIQUE_CHUNK);
   const files: DataFile[] = [];
@@ -50,6 +53,10 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
   catalog.forEach((name, c) => {
     const first = c * CATALOG_CHUNK;
     add(name, { kind: 'paperlens-papers', build, first, papers: papers.slice(first, first + CATALOG_CHUNK).map((p) => encodePaper(p, sourceFiles)) } satisfies CatalogChunk);
+  });
+  leads.forEach((name, c) => {
+    const first = c * CATALOG_CHUNK;
+    add(name, { kind: 'paperlens-leads', build, first, leads: papers.slice(first, first + CATALOG_CHUNK).map(leadOf) } satisfies LeadsChunk);
   });
   details.forEach((name, c) => {
     const first = c * DETAILS_CHUNK;
@@ -75,11 +82,13 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
     build,
     paperCount: papers.length,
     catalog,
+    leads,
     details,
     searchNames: DATA_FILES.searchNames,
     searchAbstracts: DATA_FILES.searchAbstracts,
     techniques,
     sourceFiles,
+    soloAuthorTerms: shards.soloAuthorTerms,
     files: corpus.files,
   };
   files.unshift({ name: DATA_FILES.manifest, text: JSON.stringify(manifest) });

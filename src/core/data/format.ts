@@ -18,8 +18,10 @@ import {
  * - `manifest.json`: the build id, the paper count, the list of chunk files
  *   and the seed-file reports.
  * - `papers-NNN.json`: the catalog, {@link CATALOG_CHUNK} papers per file,
- *   each paper a compact tuple without its abstract but with its first
- *   sentence or so (`lead`) for lists and hovers.
+ *   each paper a compact tuple without its abstract.
+ * - `leads-NNN.json`: each paper's first sentence or so (`lead`), for lists
+ *   and hovers, in the same chunks as the catalog; read after search is
+ *   ready, with the lexicon and the abstract index.
  * - `search-names.json`, `search-abstracts.json`: the index shards, whose
  *   terms and postings are in part files of about a megabyte each.
  * - `techniques-NNN.json`: the technique lexicon, {@link TECHNIQUE_CHUNK}
@@ -53,12 +55,15 @@ export interface Manifest {
   build: string;
   paperCount: number;
   catalog: string[];
+  leads: string[];
   details: string[];
   searchNames: string;
   searchAbstracts: string;
   techniques: string[];
   /** Seed files the sources name, by index. */
   sourceFiles: string[];
+  /** Author names that are one query term, for the ranking (see soloAuthorTerms in search/engine.ts). */
+  soloAuthorTerms: string[];
   /** The reconciliation report of each seed file. */
   files: FileReport[];
 }
@@ -77,6 +82,13 @@ export interface TechniquesChunk {
   first: number;
   /** Techniques as in the lexicon, with `papers` as flat triples (catalog position, flags, mentions); see {@link encodeTechnique}. */
   techniques: unknown[];
+}
+
+export interface LeadsChunk {
+  kind: 'paperlens-leads';
+  build: string;
+  first: number;
+  leads: string[];
 }
 
 export interface DetailsChunk {
@@ -103,7 +115,7 @@ const FORMATS = SeedFormatSchema.options;
 
 /**
  * A paper's catalog tuple:
- * `[id, title, lead, authors, authorsTruncated, year, sources, optional]`.
+ * `[id, title, authors, authorsTruncated, year, sources, optional]`.
  * An author "Given Family" with those parts is `[given, family]`, a bare
  * name is a string, anything else its object; a source is
  * `[file index, line, format index, role index, match?]`; `optional` holds
@@ -111,7 +123,7 @@ const FORMATS = SeedFormatSchema.options;
  *
  * @example
  * encodePaper(paper, ['000_332d00c4af8a5a2c.txt'])
- * // => ['fast-vision-…', 'Fast Vision Transformers with HiLo Attention', 'Vision Transformers (ViTs) have …', [['Zizheng', 'Pan'], …], 0, 2022, [[0, 1, 0, 0]], { shortName: …, date: … }]
+ * // => ['fast-vision-…', 'Fast Vision Transformers with HiLo Attention', [['Zizheng', 'Pan'], …], 0, 2022, [[0, 1, 0, 0]], { shortName: …, date: … }]
  */
 export function encodePaper(p: Paper, sourceFiles: readonly string[]): unknown[] {
   const optional: Record<string, unknown> = {};
@@ -119,7 +131,6 @@ export function encodePaper(p: Paper, sourceFiles: readonly string[]): unknown[]
   return [
     p.id,
     p.title,
-    snippet(p.abstract, LEAD_LENGTH),
     p.authors.map(encodeAuthor),
     p.authorsTruncated ? 1 : 0,
     p.year ?? 0,
@@ -158,15 +169,16 @@ const arr = (x: unknown, what: string): unknown[] => {
 };
 
 /**
- * The paper record of a catalog tuple, with the keys in the schema's order.
- * Checks the types of what it reads; the build validated every paper
- * against the full schema before writing it.
+ * The paper record of a catalog tuple, with the keys in the schema's order
+ * and an empty lead, which the leads file fills in. Checks the types of
+ * what it reads; the build validated every paper against the full schema
+ * before writing it.
  *
  * @example
- * decodePaper(encodePaper(paper, files), files) // => { id, title, …, sources, lead }
+ * decodePaper(encodePaper(paper, files), files) // => { id, title, …, sources, lead: '' }
  */
 export function decodePaper(t: unknown, sourceFiles: readonly string[]): PaperRecord {
-  const [id, title, lead, authors, truncated, year, sources, optional] = arr(t, 'a paper');
+  const [id, title, authors, truncated, year, sources, optional] = arr(t, 'a paper');
   const opt: Partial<Record<(typeof OPTIONAL_KEYS)[number], unknown>> = optional === 0 ? {} : (optional as Record<string, unknown>);
   if (typeof opt !== 'object' || opt === null) throw new FormatError('optional fields are not an object');
   // Built in the schema's key order, as the full paper has them.
@@ -189,7 +201,7 @@ export function decodePaper(t: unknown, sourceFiles: readonly string[]): PaperRe
     if (match !== undefined) src.match = str(match, 'a source match');
     return src;
   });
-  out['lead'] = str(lead, 'a lead');
+  out['lead'] = '';
   return out as PaperRecord;
 }
 
@@ -302,3 +314,11 @@ export function decodeTechnique(json: unknown, papers: readonly PaperRecord[]): 
   }
   return { ...(t as Technique), papers: list };
 }
+
+/**
+ * The lead of a paper: its abstract's first sentence or so, as lists show it.
+ *
+ * @example
+ * leadOf(paper) // => 'Vision Transformers (ViTs) have triggered the most recent and significant breakthroughs in computer vision.'
+ */
+export const leadOf = (p: Paper): string => snippet(p.abstract, LEAD_LENGTH);

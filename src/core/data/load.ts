@@ -3,9 +3,21 @@ import { DATA_VERSION } from '../corpus/schema';
 import { PaperSearch } from '../search/engine';
 import { type IndexShard, ShardDecoder } from '../search/shard';
 import { TechniqueMatcher } from '../techniques/matcher';
-import type { Lexicon } from '../techniques/schema';
+import type { Lexicon, Technique } from '../techniques/schema';
 import { DATA_FILES } from './files';
-import { type CatalogChunk, DETAILS_CHUNK, type DetailsChunk, FormatError, type Manifest, type PaperRecord, type TechniquesChunk, decodePaper, decodeTechnique, fullPaper } from './format';
+import {
+  type CatalogChunk,
+  DETAILS_CHUNK,
+  type DetailsChunk,
+  FormatError,
+  type LeadsChunk,
+  type Manifest,
+  type PaperRecord,
+  type TechniquesChunk,
+  decodePaper,
+  decodeTechnique,
+  fullPaper,
+} from './format';
 
 export type { PaperRecord } from './format';
 
@@ -23,18 +35,27 @@ export interface Catalog {
   files: readonly FileReport[];
 }
 
+/**
+ * The loaded data. Search works as soon as it is returned; the technique
+ * lexicon and matcher, the papers' leads and the abstract index follow
+ * (`complete`), filling in these same objects.
+ */
 export interface PaperData {
   corpus: Catalog;
   /** Every paper by id. */
   papersById: ReadonlyMap<string, PaperRecord>;
   search: PaperSearch<PaperRecord>;
+  /** Complete once `complete` has settled; empty before. */
   lexicon: Lexicon;
+  /** Matches once `complete` has settled; finds nothing before. */
   techniques: TechniqueMatcher;
   /** Abstracts and raw texts, read on demand. */
   details: PaperDetailsStore;
   /**
-   * Settles once the abstract index has loaded (search then also finds
-   * abstract words) or failed to (search keeps working without it).
+   * Resolves once the lexicon, the leads and the abstract index are in.
+   * Rejects with a DataError if one of them cannot be loaded; what loaded
+   * before it stays (the lexicon loads first, the abstract index last), and
+   * search keeps working.
    */
   complete: Promise<void>;
 }
@@ -53,7 +74,7 @@ export interface SyncDataReader {
 export interface LoadStats {
   /** From the start of the load until search was ready. */
   readyMs: number;
-  /** Until the abstract index was in. */
+  /** Until the lexicon, leads and abstract index were in. */
   completeMs: number;
   /** The longest stretch the load ran without giving the event loop a turn. */
   longestSliceMs: number;
@@ -86,8 +107,9 @@ type Loader<T> = Generator<Step, T, string | undefined>;
  * Loads the shipped data without blocking: the work is cut into slices of
  * a few milliseconds with a turn of the event loop between them, so the
  * extension host keeps answering while 100,000 papers load. Resolves when
- * search is ready; the abstract index follows in the background
- * (`complete`). Every failure is a DataError that names the file.
+ * search is ready (catalog and name index); the lexicon, the leads and
+ * the abstract index follow in the background (`complete`). Every failure
+ * is a DataError that names the file.
  *
  * @example
  * const data = await loadPaperData({ read: (name) => readTextFile(join(dataDir, name)) });
@@ -136,10 +158,7 @@ export async function loadPaperData(reader: DataReader, opts: LoadOptions = {}):
   clock.start();
   const ready = await drive(readyPhase(new DetailsReaders(reader, undefined)));
   clock.ready();
-  const complete = drive(abstractPhase(ready.manifest)).then((shard) => {
-    ready.data.search.addAbstracts(shard);
-    clock.complete();
-  });
+  const complete = drive(completePhase(ready)).then(() => clock.complete());
   complete.catch(() => undefined);
   return { ...ready.data, complete };
 }
@@ -169,7 +188,7 @@ export function loadPaperDataSync(reader: SyncDataReader): PaperData {
     }
   };
   const ready = drive(readyPhase(new DetailsReaders(undefined, reader)));
-  ready.data.search.addAbstracts(drive(abstractPhase(ready.manifest)));
+  drive(completePhase(ready));
   return { ...ready.data, complete: Promise.resolve() };
 }
 
@@ -247,7 +266,7 @@ interface Ready {
 
 function* readyPhase(readers: DetailsReaders): Loader<Ready> {
   const manifest = checkManifest(yield* readJson(DATA_FILES.manifest));
-  yield { prefetch: [...manifest.catalog, manifest.searchNames, ...manifest.techniques, manifest.searchAbstracts] };
+  yield { prefetch: [...manifest.catalog, manifest.searchNames] };
 
   const papers: PaperRecord[] = [];
   for (const name of manifest.catalog) {
@@ -280,35 +299,53 @@ function* readyPhase(readers: DetailsReaders): Loader<Ready> {
   const names = yield* readShard(manifest.searchNames, manifest);
   let search: PaperSearch<PaperRecord>;
   try {
-    search = PaperSearch.fromShards(papers, names);
+    search = PaperSearch.fromShards(papers, names, { soloAuthorTerms: manifest.soloAuthorTerms });
   } catch (e) {
     throw new DataError(`${manifest.searchNames} cannot be used: ${(e as Error).message}`);
   }
-
   const lexicon: Lexicon = { version: DATA_VERSION, build: manifest.build, techniques: [] };
+  const techniques = new TechniqueMatcher(lexicon);
+  const details = new PaperDetailsStore(manifest, papers, readers);
+  return { manifest, data: { corpus: { papers, files: manifest.files }, papersById, search, lexicon, techniques, details } };
+}
+
+/** After search is ready: the lexicon and its matcher, the leads, then the abstract index. */
+function* completePhase({ manifest, data }: Ready): Loader<void> {
+  yield { prefetch: [...manifest.techniques, ...manifest.leads, manifest.searchAbstracts] };
+  const papers = data.corpus.papers;
   for (const name of manifest.techniques) {
     const chunk = (yield* readJson(name)) as Partial<TechniquesChunk> | null;
-    if (chunk?.kind !== 'paperlens-techniques' || chunk.version !== DATA_VERSION || !Array.isArray(chunk.techniques) || chunk.first !== lexicon.techniques.length) {
+    if (chunk?.kind !== 'paperlens-techniques' || chunk.version !== DATA_VERSION || !Array.isArray(chunk.techniques) || chunk.first !== data.lexicon.techniques.length) {
       throw new DataError(`${name} is not a PaperLens technique file of version ${DATA_VERSION}; rebuild with "npm run build"`);
     }
     sameBuild(name, chunk.build, manifest);
     yield;
     for (let i = 0; i < chunk.techniques.length; i++) {
+      let t: Technique;
       try {
-        lexicon.techniques.push(decodeTechnique(chunk.techniques[i], papers));
+        t = decodeTechnique(chunk.techniques[i], papers);
       } catch (e) {
         throw new DataError(`${name}: ${(e as Error).message}; rebuild with "npm run build"`);
       }
-      if (i % 500 === 499) yield;
+      data.lexicon.techniques.push(t);
+      data.techniques.add(t);
+      if (i % 250 === 249) yield;
     }
   }
-  const techniques = yield* TechniqueMatcher.building(lexicon);
-  const details = new PaperDetailsStore(manifest, papers, readers);
-  return { manifest, data: { corpus: { papers, files: manifest.files }, papersById, search, lexicon, techniques, details } };
-}
-
-function* abstractPhase(manifest: Manifest): Loader<IndexShard> {
-  return yield* readShard(manifest.searchAbstracts, manifest);
+  for (const name of manifest.leads) {
+    const chunk = (yield* readJson(name)) as Partial<LeadsChunk> | null;
+    const first = chunk?.first ?? -1;
+    if (chunk?.kind !== 'paperlens-leads' || !Array.isArray(chunk.leads) || first < 0 || first + chunk.leads.length > papers.length) {
+      throw new DataError(`${name} is not a PaperLens leads file; rebuild with "npm run build"`);
+    }
+    sameBuild(name, chunk.build, manifest);
+    chunk.leads.forEach((lead, i) => {
+      if (typeof lead !== 'string') throw new DataError(`${name}: the lead of paper ${first + i} is not text; rebuild with "npm run build"`);
+      (papers[first + i] as PaperRecord).lead = lead;
+    });
+    yield;
+  }
+  data.search.addAbstracts(yield* readShard(manifest.searchAbstracts, manifest));
 }
 
 function* readShard(name: string, manifest: Manifest): Loader<IndexShard> {
@@ -356,10 +393,12 @@ function checkManifest(json: unknown): Manifest {
     typeof m.build !== 'string' ||
     !Number.isInteger(m.paperCount) ||
     !Array.isArray(m.catalog) ||
+    !Array.isArray(m.leads) ||
     !Array.isArray(m.details) ||
     !Array.isArray(m.techniques) ||
     !names.every((n) => typeof n === 'string') ||
     !Array.isArray(m.sourceFiles) ||
+    !Array.isArray(m.soloAuthorTerms) ||
     !Array.isArray(m.files)
   ) {
     throw new DataError(`${DATA_FILES.manifest} is incomplete; rebuild with "npm run build"`);

@@ -35,6 +35,35 @@ export interface SearchQueryOptions {
 export interface IndexShards {
   names: ShardJson;
   abstracts: ShardJson;
+  /** See {@link soloAuthorTerms}. */
+  soloAuthorTerms: string[];
+}
+
+/** What an engine needs besides the name shard. */
+export interface EngineParts {
+  /** The abstract shard, when it has loaded. */
+  abstracts?: IndexShard;
+  /** See {@link soloAuthorTerms}. */
+  soloAuthorTerms: readonly string[];
+}
+
+/**
+ * Author names that are a single query term ("OpenAI"): the only names an
+ * author boost can match through one query word. Two-word names need two,
+ * which is how the ranking finds the few papers worth checking.
+ *
+ * @example
+ * soloAuthorTerms(papers) // => ['openai'] when a paper lists "OpenAI" as an author
+ */
+export function soloAuthorTerms(papers: readonly SearchablePaper[]): string[] {
+  const out = new Set<string>();
+  for (const p of papers) {
+    for (const a of p.authors) {
+      const terms = queryTerms(a.name);
+      if (terms.length === 1) out.add(terms[0] as string);
+    }
+  }
+  return [...out].sort();
 }
 
 /**
@@ -44,8 +73,8 @@ export interface IndexShards {
  */
 export const SALIENT_ABSTRACT_TERMS: SalientTerms = { perDocument: 24 };
 
-/** The most the re-ranking multiplies a score by: ×2 for the first author, ×4 for an exact title. */
-const MAX_RERANK = 8;
+/** The most the title boost multiplies a score by (a query that is the title or short name). */
+const MAX_TITLE_BOOST = 4;
 
 /**
  * The search engine over a corpus. MiniSearch builds the index and its
@@ -61,10 +90,12 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
   private readonly executor: Executor;
   private abstracts: IndexShard | undefined;
 
+  private readonly solo: ReadonlySet<string>;
+
   private constructor(
     private readonly papers: readonly P[],
     private readonly names: IndexShard,
-    abstracts: IndexShard | undefined,
+    parts: EngineParts,
   ) {
     if (names.documentCount !== papers.length) {
       throw new Error(`search index holds ${names.documentCount} papers but the corpus has ${papers.length}; rebuild the data`);
@@ -72,8 +103,9 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     this.executor = new Executor(papers.length);
     this.titleKeys = new Array<string | undefined>(papers.length).fill(undefined);
     this.shortKeys = new Array<string | undefined>(papers.length).fill(undefined);
-    this.authorTerms = new Array<string[][] | undefined>(papers.length).fill(undefined);
-    if (abstracts) this.addAbstracts(abstracts);
+    this.solo = new Set(parts.soloAuthorTerms);
+    this.authorHits = new Uint8Array(papers.length);
+    if (parts.abstracts) this.addAbstracts(parts.abstracts);
   }
 
   /**
@@ -92,7 +124,11 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     const ms = new MiniSearch<IndexedPaper>({ ...SEARCH_OPTIONS, fields: [...NAME_FIELDS] });
     ms.addAll(papers.map((p) => ({ ...toIndexedPaper(p, techniquesOf(p)), abstract: '' })));
     const texts = papers.map((p) => toIndexedPaper(p).abstract);
-    return { names: shardFromMiniSearch(ms, NAME_FIELDS), abstracts: shardFromText(ABSTRACT_FIELDS[0] as string, texts, TERM_OPTIONS, salient) };
+    return {
+      names: shardFromMiniSearch(ms, NAME_FIELDS),
+      abstracts: shardFromText(ABSTRACT_FIELDS[0] as string, texts, TERM_OPTIONS, salient),
+      soloAuthorTerms: soloAuthorTerms(papers),
+    };
   }
 
   /**
@@ -104,7 +140,10 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    */
   static build<Q extends Paper>(papers: readonly Q[], techniquesOf: (p: Paper) => readonly string[] = () => [], salient?: SalientTerms | null): PaperSearch<Q> {
     const shards = PaperSearch.buildShards(papers, techniquesOf, salient);
-    return new PaperSearch(papers, runToEnd(IndexShard.decode(shards.names)), runToEnd(IndexShard.decode(shards.abstracts)));
+    return new PaperSearch(papers, runToEnd(IndexShard.decode(shards.names)), {
+      abstracts: runToEnd(IndexShard.decode(shards.abstracts)),
+      soloAuthorTerms: shards.soloAuthorTerms,
+    });
   }
 
   /**
@@ -112,11 +151,11 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * titles, names, authors and techniques; {@link addAbstracts} adds it.
    *
    * @example
-   * const search = PaperSearch.fromShards(papers, names);
+   * const search = PaperSearch.fromShards(papers, names, { soloAuthorTerms: manifest.soloAuthorTerms });
    * search.addAbstracts(abstracts);
    */
-  static fromShards<Q extends SearchablePaper>(papers: readonly Q[], names: IndexShard, abstracts?: IndexShard): PaperSearch<Q> {
-    return new PaperSearch(papers, names, abstracts);
+  static fromShards<Q extends SearchablePaper>(papers: readonly Q[], names: IndexShard, parts: EngineParts): PaperSearch<Q> {
+    return new PaperSearch(papers, names, parts);
   }
 
   /** Adds the abstract shard once it has loaded; later searches use it. */
@@ -148,62 +187,87 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
 
   /**
    * The final ranking, computed only where it can change the top `limit`.
-   * Candidates come in order of MiniSearch's score times the coverage
-   * factor, which the re-ranking can raise at most {@link MAX_RERANK}-fold;
-   * once even that cannot lift the next candidate past the `limit`-th
-   * result, the rest are left alone.
+   * Papers that have a query word in an author's name (the only ones an
+   * author boost can apply to) are scored first. The rest come in order of
+   * MiniSearch's score times the coverage factor, which the title boost can
+   * raise at most four-fold; once even that cannot lift the next one past
+   * the `limit`-th result, the rest are left alone.
    */
   private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, limit: number): SearchHit<P>[] {
-    // An author boost needs a query word that is some author's name word; most queries have none.
-    const authors = terms.some((t) => this.isAuthorWord(t));
-    const query: RerankQuery = { terms, termSet: new Set(terms), qKey, authors };
-    const maxBoost = (authors ? 2 : 1) * (qKey.length >= 2 ? 4 : 1);
+    const termSet = new Set(terms);
     const hits: SearchHit<P>[] = [];
     const best: number[] = [];
     let floor = -Infinity;
-    for (let c = candidates.next(); c >= 0; c = candidates.next()) {
-      if (hits.length >= limit && candidates.bound(c) * maxBoost < floor) break;
-      const doc = candidates.doc(c);
+    const consider = (doc: number, author: number): void => {
       const paper = this.papers[doc] as P;
-      const score = candidates.bound(c) * this.boosts(doc, paper, query);
-      if (hits.length >= limit && score < floor) continue;
-      hits.push({ paper, score, matchedTerms: candidates.matched(c) });
+      const score = candidates.bound(doc) * author * this.titleBoostOf(doc, paper, qKey);
+      if (hits.length >= limit && score < floor) return;
+      hits.push({ paper, score, matchedTerms: candidates.matched(doc) });
       insertDescending(best, score, limit);
       if (best.length >= limit) floor = best[limit - 1] as number;
+    };
+    const byAuthor = this.authorWordDocs(termSet, candidates);
+    for (const doc of byAuthor) consider(doc, authorBoost((this.papers[doc] as P).authors.map((a) => this.termsOfName(a.name)), termSet));
+    const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
+    for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
+      if (hits.length >= limit && candidates.bound(doc) * maxTitle < floor) break;
+      if (!byAuthor.has(doc)) consider(doc, 1);
     }
     hits.sort((x, y) => y.score - x.score || x.paper.id.localeCompare(y.paper.id));
     return hits.slice(0, limit);
   }
 
-  /** Title keys and author-name terms of papers the ranking has looked at, kept for the next query. */
+  /**
+   * The candidates with a query word in an author's name, from the names
+   * shard's author postings. A paper outside them has no author whose name
+   * words are all in the query, so no author boost.
+   */
+  private authorWordDocs(terms: ReadonlySet<string>, candidates: Candidates): Set<number> {
+    // A paper can take an author boost only if one author's every name word is a query word:
+    // two or more query words in its authors, or one that is a whole author name ("OpenAI").
+    const out = new Set<number>();
+    const slot = this.names.slotOf('authors');
+    if (slot < 0) return out;
+    const F = this.names.fields.length;
+    const hits = this.authorHits;
+    const seen: number[] = [];
+    for (const term of terms) {
+      const no = this.names.terms.get(term);
+      if (no === undefined) continue;
+      const solo = this.solo.has(term);
+      const to = this.names.start[no * F + slot + 1] as number;
+      for (let p = this.names.start[no * F + slot] as number; p < to; p++) {
+        const doc = this.names.docs[p] as number;
+        if (candidates.bound(doc) === 0) continue;
+        if (hits[doc] === 0) seen.push(doc);
+        hits[doc] = Math.min(255, (hits[doc] as number) + 1);
+        if (solo || (hits[doc] as number) >= 2) out.add(doc);
+      }
+    }
+    for (const doc of seen) hits[doc] = 0;
+    return out;
+  }
+
+  /** Per paper, while a query is ranked: how many query words are in its authors. */
+  private readonly authorHits: Uint8Array;
+  /** Title keys of papers the ranking has looked at, kept for the next query. */
   private readonly titleKeys: (string | undefined)[];
   private readonly shortKeys: (string | undefined)[];
-  private readonly authorTerms: (string[][] | undefined)[];
+  /** The query terms of each author name seen: names recur across papers (and prolific authors across many). */
+  private readonly nameTerms = new Map<string, string[]>();
 
-  private boosts(doc: number, paper: P, q: RerankQuery): number {
-    const author = q.authors ? authorBoost((this.authorTerms[doc] ??= paper.authors.map((a) => queryTerms(a.name))), q.termSet) : 1;
-    if (q.qKey.length < 2) return author;
+  private titleBoostOf(doc: number, paper: P, qKey: string): number {
+    if (qKey.length < 2) return 1;
     const title = (this.titleKeys[doc] ??= titleKey(paper.title));
     const short = (this.shortKeys[doc] ??= paper.shortName ? titleKey(paper.shortName) : '');
-    return author * titleBoost(title, short, q.qKey);
+    return titleBoost(title, short, qKey);
   }
 
-  /** Whether some paper has this word in an author's name. */
-  private isAuthorWord(term: string): boolean {
-    const slot = this.names.slotOf('authors');
-    const no = this.names.terms.get(term);
-    if (slot < 0 || no === undefined) return false;
-    const at = no * this.names.fields.length + slot;
-    return (this.names.start[at + 1] as number) > (this.names.start[at] as number);
+  private termsOfName(name: string): string[] {
+    let terms = this.nameTerms.get(name);
+    if (!terms) this.nameTerms.set(name, (terms = queryTerms(name)));
+    return terms;
   }
-}
-
-interface RerankQuery {
-  terms: readonly string[];
-  termSet: ReadonlySet<string>;
-  qKey: string;
-  /** Some query word is an author's name word. */
-  authors: boolean;
 }
 
 /** Keeps `list` the `limit` largest values seen, largest first. */
@@ -275,12 +339,12 @@ interface TermHits {
  * so the first hundred cost O(n + 100 log n), not a sort of every match.
  */
 interface Candidates {
-  /** The next candidate (an opaque number), or -1 when none is left. */
+  /** The next paper (its position in the corpus), or -1 when none is left. */
   next(): number;
-  doc(c: number): number;
-  /** MiniSearch's score × (matched terms / query terms)². */
-  bound(c: number): number;
-  matched(c: number): string[];
+  /** MiniSearch's score × (matched terms / query terms)², or 0 for a paper the query did not match. */
+  bound(doc: number): number;
+  /** The query terms the paper matched. */
+  matched(doc: number): string[];
 }
 
 const PREFIX_WEIGHT = QUERY_OPTIONS.weights?.prefix ?? 0.375;
@@ -303,8 +367,12 @@ class Executor {
   private readonly total: Float64Array;
   private readonly matchedCount: Uint16Array;
   private readonly matchedMask: Int32Array;
+  /** Per paper, for the last query: its bound and the terms it matched (bit per unique term). */
   private readonly bound: Float64Array;
+  private readonly mask: Int32Array;
   private readonly heap: Int32Array;
+  /** Papers the last query touched (the first ones of `touched`). */
+  private lastCount = 0;
   private readonly cache = new Map<string, TermHits>();
   private cachedPostings = 0;
 
@@ -315,6 +383,7 @@ class Executor {
     this.matchedCount = new Uint16Array(n);
     this.matchedMask = new Int32Array(n);
     this.bound = new Float64Array(n);
+    this.mask = new Int32Array(n);
     this.heap = new Int32Array(n);
   }
 
@@ -329,7 +398,13 @@ class Executor {
     const unique = [...new Set(terms)];
     const perTerm = unique.map((u) => this.termHits(shards, specs.flatMap((s, i) => (terms[i] === u ? s : []))));
 
-    const { total, matchedCount, matchedMask, touched, bound, heap } = this;
+    // Clear what the previous query left in the per-paper buffers.
+    const { total, matchedCount, matchedMask, touched, bound, mask, heap } = this;
+    for (let i = 0; i < this.lastCount; i++) {
+      const doc = touched[i] as number;
+      bound[doc] = 0;
+      mask[doc] = 0;
+    }
     let m = 0;
     perTerm.forEach((hits, u) => {
       const bit = u < 31 ? 1 << u : 0;
@@ -341,36 +416,33 @@ class Executor {
         matchedMask[doc] = (matchedMask[doc] as number) | bit;
       }
     });
+    this.lastCount = m;
     // MiniSearch multiplies by the number of query terms matched; the coverage factor squares their share.
-    const docs = touched.slice(0, m);
-    const masks = new Int32Array(m);
     const termCount = terms.length;
     for (let i = 0; i < m; i++) {
-      const doc = docs[i] as number;
+      const doc = touched[i] as number;
       const count = matchedCount[doc] as number;
-      bound[i] = (total[doc] as number) * count * ((count / termCount) * (count / termCount));
-      masks[i] = matchedMask[doc] as number;
+      bound[doc] = (total[doc] as number) * count * ((count / termCount) * (count / termCount));
+      mask[doc] = matchedMask[doc] as number;
       total[doc] = 0;
       matchedCount[doc] = 0;
       matchedMask[doc] = 0;
-      heap[i] = i;
+      heap[i] = doc;
     }
-    // Max-heap on bound, ties to the earlier corpus position.
-    const bounds = bound.slice(0, m);
-    const above = (a: number, b: number): boolean => (bounds[a] as number) > (bounds[b] as number) || ((bounds[a] as number) === (bounds[b] as number) && (docs[a] as number) < (docs[b] as number));
-    const h = heap.slice(0, m);
+    // Max-heap of papers on bound, ties to the earlier corpus position.
+    const above = (a: number, b: number): boolean => (bound[a] as number) > (bound[b] as number) || ((bound[a] as number) === (bound[b] as number) && a < b);
     let size = m;
     const down = (i: number): void => {
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let top = i;
-        if (l < size && above(h[l] as number, h[top] as number)) top = l;
-        if (r < size && above(h[r] as number, h[top] as number)) top = r;
+        if (l < size && above(heap[l] as number, heap[top] as number)) top = l;
+        if (r < size && above(heap[r] as number, heap[top] as number)) top = r;
         if (top === i) return;
-        const t = h[i] as number;
-        h[i] = h[top] as number;
-        h[top] = t;
+        const t = heap[i] as number;
+        heap[i] = heap[top] as number;
+        heap[top] = t;
         i = top;
       }
     };
@@ -378,16 +450,14 @@ class Executor {
     return {
       next: () => {
         if (size === 0) return -1;
-        const c = h[0] as number;
-        h[0] = h[--size] as number;
+        const doc = heap[0] as number;
+        heap[0] = heap[--size] as number;
         down(0);
-        return c;
+        return doc;
       },
-      doc: (c) => docs[c] as number,
-      bound: (c) => bounds[c] as number,
-      matched: (c) => {
-        if (unique.length <= 31) return unique.filter((_, u) => ((masks[c] as number) & (1 << u)) !== 0);
-        const doc = docs[c] as number;
+      bound: (doc) => bound[doc] as number,
+      matched: (doc) => {
+        if (unique.length <= 31) return unique.filter((_, u) => ((mask[doc] as number) & (1 << u)) !== 0);
         return unique.filter((_, u) => (perTerm[u] as TermHits).docs.includes(doc));
       },
     };

@@ -412,14 +412,8 @@ export class ShardDecoder {
         const count = r.read();
         if (df) df[base + s] = r.read();
         if (this.p + count > docs.length) throw new Error('the search shard postings do not add up');
-        let doc = -1;
-        for (let i = 0; i < count; i++) {
-          const v = r.read();
-          doc += Math.floor(v / 2) + 1;
-          docs[this.p] = doc;
-          tfs[this.p] = v % 2 === 1 ? r.read() + 2 : 1;
-          this.p++;
-        }
+        const doc = r.postings(count, docs, tfs, this.p, -1);
+        this.p += count;
         if (doc >= n) throw new Error(`search shard term "${term}" points past the corpus`);
         lastSlot = s;
         work += count + 8;

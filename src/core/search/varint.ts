@@ -60,6 +60,43 @@ export class VarintReader {
 
   constructor(private readonly text: string) {}
 
+  /**
+   * Reads `count` postings written as (gap × 2 + (tf > 1), [tf - 2]) into
+   * `docs` and `tfs` from `at`, the first document following `doc`; returns
+   * the last document. The hot loop of loading an index, inlined.
+   *
+   * @example
+   * reader.postings(3, docs, tfs, 0, -1) // => the third document's number
+   */
+  postings(count: number, docs: Int32Array, tfs: Uint8Array, at: number, doc: number): number {
+    const text = this.text;
+    let pos = this.pos;
+    let d = doc;
+    for (let i = 0; i < count; i++) {
+      let v = 0;
+      let scale = 1;
+      for (;;) {
+        const code = text.charCodeAt(pos++);
+        const digit = code < 128 ? (DIGIT[code] as number) : -1;
+        if (digit < 0) throw new Error(`varint: unexpected ${Number.isNaN(code) ? 'end of data' : `character at ${pos - 1}`}`);
+        v += (digit & 31) * scale;
+        if (digit < 32) break;
+        scale *= 32;
+      }
+      d += (v >>> 1) + 1;
+      docs[at + i] = d;
+      if ((v & 1) === 1) {
+        this.pos = pos;
+        tfs[at + i] = this.read() + 2;
+        pos = this.pos;
+      } else {
+        tfs[at + i] = 1;
+      }
+    }
+    this.pos = pos;
+    return d;
+  }
+
   /** Whether every number has been read. */
   get done(): boolean {
     return this.pos >= this.text.length;

@@ -68,31 +68,18 @@ export class TechniqueMatcher {
   private readonly byKey = new Map<string, Entry[]>();
   private maxKeyLength = 0;
 
-  constructor(
-    readonly lexicon: Lexicon,
-    deferred?: 'deferred',
-  ) {
-    if (!deferred) for (const t of lexicon.techniques) this.add(t);
+  constructor(readonly lexicon: Lexicon) {
+    for (const t of lexicon.techniques) this.add(t);
   }
 
   /**
-   * Builds a matcher, pausing (yield) every few thousand techniques so a
-   * loader can give the event loop a turn.
+   * Makes a technique matchable: for a loader that adds the lexicon's
+   * techniques (to `lexicon.techniques` and here) a few at a time.
    *
    * @example
-   * const matcher = runToEnd(TechniqueMatcher.building(lexicon));
+   * lexicon.techniques.push(t); matcher.add(t);
    */
-  static *building(lexicon: Lexicon): Generator<undefined, TechniqueMatcher> {
-    const m = new TechniqueMatcher(lexicon, 'deferred');
-    let i = 0;
-    for (const t of lexicon.techniques) {
-      m.add(t);
-      if (++i % 2000 === 0) yield undefined;
-    }
-    return m;
-  }
-
-  private add(t: Technique): void {
+  add(t: Technique): void {
     const single = new Set(t.singleTokenKeys);
     const guarded = new Set(t.guard?.keys ?? []);
     const meaningOf = new Map((t.meanings ?? []).map((m) => [keyOf(m.expansion), m.expansion]));

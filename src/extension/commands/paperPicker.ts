@@ -27,13 +27,19 @@ export const unsortableLabel = (text: string): string => [...text].join('\u200b'
 
 const techniqueNames = new WeakMap<PaperData, Map<string, string[]>>();
 
-function item(d: PaperData, p: PaperRecord, withButtons: boolean): PaperItem {
+/** Each paper's technique names, once the lexicon is in (until then, none). */
+function namesOf(d: PaperData, complete: boolean): Map<string, string[]> | undefined {
+  if (!complete) return undefined;
   let names = techniqueNames.get(d);
   if (!names) {
     names = new Map([...techniquesByPaper(d.lexicon)].map(([id, ts]) => [id, ts.map((t) => t.name)]));
     techniqueNames.set(d, names);
   }
-  const techniques = [...new Set(names.get(p.id) ?? [])].slice(0, 4);
+  return names;
+}
+
+function item(names: Map<string, string[]> | undefined, p: PaperRecord, withButtons: boolean): PaperItem {
+  const techniques = [...new Set(names?.get(p.id) ?? [])].slice(0, 4);
   return {
     label: unsortableLabel(p.title),
     description: `${yearLine(p)} · ${shortAuthors(p) ?? 'authors unknown'}`,
@@ -67,17 +73,18 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
   qp.keepScrollPosition = false;
   const update = (value: string): void => {
     const q = value.trim();
+    const names = namesOf(d, service.completed === d);
     if (q === '') {
       const recent = (opts.recent?.() ?? []).map((id) => d.papersById.get(id)).filter((p): p is PaperRecord => p !== undefined);
       const newest = [...d.corpus.papers].filter((p) => p.year !== undefined).sort((a, b) => (b.year ?? 0) - (a.year ?? 0)).slice(0, 8);
       const items: PaperItem[] = [];
-      if (recent.length > 0) items.push({ label: 'Recently cited', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((p) => item(d, p, !!opts.onAction)));
-      items.push({ label: 'Newest in the corpus', kind: vscode.QuickPickItemKind.Separator }, ...newest.filter((p) => !recent.includes(p)).map((p) => item(d, p, !!opts.onAction)));
+      if (recent.length > 0) items.push({ label: 'Recently cited', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((p) => item(names, p, !!opts.onAction)));
+      items.push({ label: 'Newest in the corpus', kind: vscode.QuickPickItemKind.Separator }, ...newest.filter((p) => !recent.includes(p)).map((p) => item(names, p, !!opts.onAction)));
       qp.items = items;
       return;
     }
     const hits = d.search.search(q, { limit: 40 });
-    qp.items = hits.length > 0 ? hits.map((h) => item(d, h.paper, !!opts.onAction)) : [{ label: `No papers match "${q}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
+    qp.items = hits.length > 0 ? hits.map((h) => item(names, h.paper, !!opts.onAction)) : [{ label: `No papers match "${q}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
   };
   return new Promise<PaperRecord | undefined>((resolve) => {
     let done = false;
@@ -103,5 +110,7 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
     qp.value = opts.query ?? '';
     update(qp.value);
     qp.show();
+    // Opened before the lexicon and the leads were in: fill the rows in when they are.
+    if (service.completed !== d) void service.getComplete().then(() => !done && update(qp.value), () => undefined);
   });
 }

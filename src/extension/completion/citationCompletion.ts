@@ -17,7 +17,7 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
       async provideCompletionItems(doc, pos) {
         const ctx = keyCompletionAt(doc.lineAt(pos.line).text.slice(0, pos.character), doc.languageId);
         if (!ctx) return undefined;
-        const d = await data.get().catch(() => undefined);
+        const d = await data.getComplete().catch(() => undefined);
         if (!d) return undefined;
         const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
         const ranked = ctx.prefix.length >= 2 ? d.search.search(ctx.prefix, { limit: 50 }).map((h) => h.paper.id) : [];
