@@ -4,17 +4,17 @@
  * to the data folder that ships with the extension and the CLI. Prints the
  * reconciliation table. A record it cannot read stops it with `file:line: reason`.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCorpus } from '../core/corpus/buildCorpus';
 import { formatReconciliation } from '../core/corpus/report';
-import { DATA_FILES } from '../core/data/files';
+import type { Corpus } from '../core/corpus/schema';
+import { type DataFile, encodeData } from '../core/data/encode';
 import { decodeSeed } from '../core/seeds/lines';
 import { parseSeedFile } from '../core/seeds/parseSeedFile';
 import { SeedParseError } from '../core/seeds/types';
-import { PaperSearch } from '../core/search/engine';
 import { buildLexicon } from '../core/techniques/extract';
-import { techniqueNamesByPaper } from '../core/techniques/papers';
+import type { Lexicon } from '../core/techniques/schema';
 
 export function buildData(seedDir: string, outDir: string): string {
   const seedFiles = readdirSync(seedDir)
@@ -25,16 +25,26 @@ export function buildData(seedDir: string, outDir: string): string {
   const corpus = buildCorpus(parsed);
   const report = formatReconciliation(corpus);
   const lexicon = buildLexicon(corpus.papers);
-  const techniqueNames = techniqueNamesByPaper(lexicon);
-  const search = PaperSearch.build(corpus.papers, (p) => techniqueNames.get(p.id) ?? []);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, DATA_FILES.corpus), JSON.stringify(corpus));
-  writeFileSync(join(outDir, DATA_FILES.searchIndex), JSON.stringify(search.toJSON()));
-  writeFileSync(join(outDir, DATA_FILES.techniques), JSON.stringify(lexicon));
+  writeData(corpus, lexicon, outDir);
   const kinds = lexicon.techniques.reduce<Record<string, number>>((acc, t) => ({ ...acc, [t.kind]: (acc[t.kind] ?? 0) + 1 }), {});
   return `${report}\n\ntechnique lexicon: ${lexicon.techniques.length} techniques (${Object.entries(kinds)
     .map(([k, n]) => `${n} ${k}s`)
     .join(', ')})`;
+}
+
+/**
+ * Writes the data files of a built corpus and lexicon into `outDir`,
+ * replacing what was there.
+ *
+ * @example
+ * writeData(corpus, buildLexicon(corpus.papers), 'dist/data');
+ */
+export function writeData(corpus: Corpus, lexicon: Lexicon, outDir: string): DataFile[] {
+  const files = encodeData(corpus, lexicon);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  for (const f of files) writeFileSync(join(outDir, f.name), f.text);
+  return files;
 }
 
 function main(): void {

@@ -1,8 +1,8 @@
 import { assignKeys } from '../core/cite/keys';
-import type { Corpus } from '../core/corpus/schema';
+import type { Catalog } from '../core/data/load';
 import { UsageError } from './args';
 
-const keysByCorpus = new WeakMap<Corpus, Map<string, string>>();
+const keysByCorpus = new WeakMap<Catalog, Map<string, string>>();
 
 /**
  * The corpus-wide citation keys, computed once per corpus, so `cite` and
@@ -11,7 +11,7 @@ const keysByCorpus = new WeakMap<Corpus, Map<string, string>>();
  * @example
  * corpusKeys(io.data().corpus).get('fast-vision-transformers-with-hilo-attention') // => 'pan2022fast'
  */
-export function corpusKeys(corpus: Corpus): Map<string, string> {
+export function corpusKeys(corpus: Catalog): Map<string, string> {
   let keys = keysByCorpus.get(corpus);
   if (!keys) keysByCorpus.set(corpus, (keys = assignKeys(corpus.papers)));
   return keys;

@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
-import { DATA_FILES } from '../core/data/files';
-import { DataError, type PaperData, loadData } from '../core/data/load';
+import { DataError, type LoadStats, type PaperData, emptyLoadStats, loadPaperData } from '../core/data/load';
 
 /**
  * Loads the shipped corpus, index and lexicon once, on first use, and shares
- * them with every feature. A missing or corrupt data file is reported once,
- * in plain words; every feature then degrades to "nothing to show" and the
+ * them with every feature. The load runs in slices of a few milliseconds
+ * between which the extension host handles other work, so even a corpus of
+ * 100,000 papers never freezes the editor; search is ready first, and the
+ * lexicon, the leads and the abstract index follow in the background. A missing or corrupt data file is reported once, in
+ * plain words; every feature then degrades to "nothing to show" and the
  * rest of VS Code is unaffected.
  */
 export class PaperDataService {
   private loading: Promise<PaperData> | undefined;
   private loaded: PaperData | undefined;
+  private settled: PaperData | undefined;
   private failure: string | undefined;
+  private readonly stats: LoadStats = emptyLoadStats();
 
   constructor(
     private readonly dataDir: vscode.Uri,
@@ -24,9 +28,25 @@ export class PaperDataService {
     return this.loading;
   }
 
-  /** The data if it is already loaded; never triggers a load. */
+  /**
+   * The data once the lexicon, the leads and the abstract index are in too
+   * (or one of them failed, which was reported): for hovers, the sidebar
+   * and the picker's technique names. Rejects like {@link get}.
+   */
+  async getComplete(): Promise<PaperData> {
+    const d = await this.get();
+    await d.complete.catch(() => undefined);
+    return d;
+  }
+
+  /** The data if search is ready; never triggers a load. */
   get current(): PaperData | undefined {
     return this.loaded;
+  }
+
+  /** The data if it is complete (see {@link getComplete}); never triggers a load. */
+  get completed(): PaperData | undefined {
+    return this.settled;
   }
 
   /** Why the data could not be loaded, once a load has failed. */
@@ -34,31 +54,51 @@ export class PaperDataService {
     return this.failure;
   }
 
+  /** How the load went: time to ready, longest slice without a turn of the event loop. */
+  get loadStats(): Readonly<LoadStats> {
+    return this.stats;
+  }
+
   private async load(): Promise<PaperData> {
-    const t0 = performance.now();
+    const read = async (name: string): Promise<string> => {
+      const uri = vscode.Uri.joinPath(this.dataDir, name);
+      try {
+        return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        throw new DataError(`${name} is missing from the extension (${uri.toString(true)}); reinstall PaperLens`);
+      }
+    };
     try {
-      const read = async (name: string): Promise<string> => {
-        const uri = vscode.Uri.joinPath(this.dataDir, name);
-        try {
-          return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-        } catch {
-          throw new DataError(`${name} is missing from the extension (${uri.toString(true)}); reinstall PaperLens`);
-        }
-      };
-      const [corpus, searchIndex, techniques] = await Promise.all([read(DATA_FILES.corpus), read(DATA_FILES.searchIndex), read(DATA_FILES.techniques)]);
-      const data = loadData({ corpus, searchIndex, techniques });
+      const data = await loadPaperData({ read }, { stats: this.stats });
       this.loaded = data;
       this.log.info(
-        `corpus loaded: ${data.corpus.papers.length} papers, ${data.lexicon.techniques.length} techniques in ${Math.round(performance.now() - t0)} ms`,
+        `corpus loaded: ${data.corpus.papers.length} papers, ready to search in ${Math.round(this.stats.readyMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
+      );
+      data.complete.then(
+        () => {
+          this.settled = data;
+          this.log.info(
+            `lexicon (${data.lexicon.techniques.length} techniques), leads and abstract index loaded in ${Math.round(this.stats.completeMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
+          );
+        },
+        (e: unknown) => {
+          this.settled = data;
+          this.report(e, 'PaperLens could not load all of its paper data');
+        },
       );
       return data;
     } catch (e) {
       this.failure = e instanceof Error ? e.message : String(e);
-      this.log.error(`corpus could not be loaded: ${this.failure}`);
-      void vscode.window.showErrorMessage(`PaperLens cannot load its paper data: ${this.failure}`, 'Show Log').then((pick) => {
-        if (pick) this.log.show();
-      });
+      this.report(e, 'PaperLens cannot load its paper data');
       throw e;
     }
+  }
+
+  private report(e: unknown, what: string): void {
+    const message = e instanceof Error ? e.message : String(e);
+    this.log.error(`${what}: ${message}`);
+    void vscode.window.showErrorMessage(`${what}: ${message}`, 'Show Log').then((pick) => {
+      if (pick) this.log.show();
+    });
   }
 }

@@ -4,7 +4,8 @@ import { buildCorpus } from '../../src/core/corpus/buildCorpus';
 import type { Corpus } from '../../src/core/corpus/schema';
 import { decodeSeed } from '../../src/core/seeds/lines';
 import { type ParsedSeedFile, parseSeedFile } from '../../src/core/seeds/parseSeedFile';
-import { type PaperData, assemble } from '../../src/core/data/load';
+import { type DataFile, encodeData } from '../../src/core/data/encode';
+import { type PaperData, loadPaperDataSync } from '../../src/core/data/load';
 import { PaperSearch } from '../../src/core/search/engine';
 import { buildLexicon } from '../../src/core/techniques/extract';
 import { TechniqueMatcher } from '../../src/core/techniques/matcher';
@@ -19,6 +20,7 @@ let corpus: Corpus | undefined;
 let search: PaperSearch | undefined;
 let lexicon: Lexicon | undefined;
 let matcher: TechniqueMatcher | undefined;
+let files: DataFile[] | undefined;
 let data: PaperData | undefined;
 
 /** The real seeds, parsed once per test run. */
@@ -47,9 +49,25 @@ export function realMatcher(): TechniqueMatcher {
   return (matcher ??= new TechniqueMatcher(realLexicon()));
 }
 
-/** Everything the CLI and the extension load, built in memory from the seeds. */
+/** The data files the build writes for the real corpus, made in memory. */
+export function realDataFiles(): DataFile[] {
+  return (files ??= encodeData(realCorpus(), realLexicon()));
+}
+
+/** A reader over data files held in memory, as the loaders take them. */
+export function memoryReader(fs: readonly DataFile[]): { readSync(name: string): string; read(name: string): Promise<string> } {
+  const byName = new Map(fs.map((f) => [f.name, f.text]));
+  const readSync = (name: string): string => {
+    const text = byName.get(name);
+    if (text === undefined) throw new Error(`no file ${name}`);
+    return text;
+  };
+  return { readSync, read: async (name) => readSync(name) };
+}
+
+/** Everything the CLI and the extension load: the real data files, encoded and loaded in memory. */
 export function realData(): PaperData {
-  return (data ??= assemble(realCorpus(), realSearch(), realLexicon()));
+  return (data ??= loadPaperDataSync(memoryReader(realDataFiles())));
 }
 
 export function paperById(id: string) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { assignKeys, defaultKeyFormula, keyText, significantTitleWords } from '../../src/core/cite/keys';
-import type { Paper } from '../../src/core/corpus/schema';
+import type { PaperMeta } from '../../src/core/corpus/schema';
 import { makePaper, org, person } from '../support/papers';
 import { paperById, realCorpus } from '../support/realCorpus';
 
@@ -75,7 +75,7 @@ suite('cite keys: assignKeys over the real corpus', () => {
 });
 
 suite('cite keys: clash suffixes', () => {
-  const fixed = (map: Record<string, string>) => (p: Paper) => map[p.id] as string;
+  const fixed = (map: Record<string, string>) => (p: PaperMeta) => map[p.id] as string;
   const papers = ['p1', 'p2', 'p3', 'p4'].map((id) => makePaper({ id, title: id }));
 
   test('every clashing paper gets a suffix, assigned by id; a lone key stays bare', () => {

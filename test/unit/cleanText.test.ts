@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { cleanText, findUrls, foldForSearch } from '../../src/core/text/clean';
+import { realCorpus } from '../support/realCorpus';
 
 suite('cleanText: LaTeX and Markdown residue to Unicode', () => {
   const cases: [string, string, string][] = [
@@ -50,5 +51,11 @@ suite('findUrls and foldForSearch', () => {
   });
   test('folds super/subscripts and accents to ASCII for matching', () => {
     assert.equal(foldForSearch('S²FT, H₂O, Rozière, 256×256'), 'S2FT, H2O, Roziere, 256x256');
+  });
+  test('plain ASCII folds as the full normalisation folds it', () => {
+    // A trailing "é" sends the same text down the normalising path.
+    for (const p of realCorpus().papers) {
+      for (const text of [p.title, p.abstract, p.abstractRaw]) assert.equal(`${foldForSearch(text)} e`, foldForSearch(`${text} é`), p.id);
+    }
   });
 });

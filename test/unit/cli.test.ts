@@ -130,6 +130,6 @@ suite('cli: the built dist/cli.js', () => {
   test('missing data is a clear error, exit 1', () => {
     const r = spawnSync(process.execPath, [cli, 'stats'], { encoding: 'utf8', env: { ...process.env, PAPERLENS_DATA_DIR: '/nonexistent' } });
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /corpus\.json is missing; run "npm run build" first/);
+    assert.match(r.stderr, /manifest\.json is missing; run "npm run build" first/);
   });
 });

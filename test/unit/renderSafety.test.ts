@@ -27,8 +27,8 @@ type Render = (md: string) => string;
 const EVIL_TITLE = `Evil ${EVIL.slice(0, 3).join(' ')}`;
 const EVIL_ABSTRACT = EVIL.join(' ');
 
-const evilPaper = (): Paper =>
-  makePaper({
+const evilPaper = (): Paper & { lead: string } => ({
+  ...makePaper({
     title: EVIL_TITLE,
     abstract: EVIL_ABSTRACT,
     abstractRaw: EVIL_ABSTRACT,
@@ -37,7 +37,10 @@ const evilPaper = (): Paper =>
     codeUrl: 'https://evil.example/"><script>alert(3)</script>',
     affiliations: ['<b>aff</b>'],
     abstractNote: '`note` [x](command:workbench.action.quit)',
-  });
+  }),
+  // What lists and cards show of the abstract (the catalog's lead).
+  lead: EVIL_ABSTRACT,
+});
 
 suite('security: paper text in hover cards and completion docs is text', () => {
   let render: Render;

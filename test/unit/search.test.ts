@@ -1,8 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { PaperSearch, queryTerms } from '../../src/core/search/engine';
-import { camelParts, processIndexTerm, tokenize } from '../../src/core/search/options';
-import { figures, runSearchEval } from '../eval/searchEval';
-import { realCorpus, realSearch } from '../support/realCorpus';
+import MiniSearch from 'minisearch';
+import type { Paper } from '../../src/core/corpus/schema';
+import { titleKey } from '../../src/core/corpus/titles';
+import { PaperSearch, queryTerms, rerank } from '../../src/core/search/engine';
+import { SEARCH_OPTIONS, camelParts, processIndexTerm, toIndexedPaper, toQuery, tokenize } from '../../src/core/search/options';
+import SearchableMap from 'minisearch/SearchableMap';
+import { IndexShard, type ShardJson, type ShardPart, radixTree, runToEnd } from '../../src/core/search/shard';
+import { techniqueNamesByPaper } from '../../src/core/techniques/papers';
+import { figures, loadRelevance, runSearchEval } from '../eval/searchEval';
+import { realCorpus, realLexicon, realSearch } from '../support/realCorpus';
 
 const top = (q: string, n = 5): string[] =>
   realSearch()
@@ -25,24 +31,112 @@ suite('search: tokens', () => {
   });
 });
 
-suite('search: index round trip', () => {
-  test('a saved and loaded index answers exactly like the built one', () => {
-    const papers = realCorpus().papers;
-    const built = realSearch();
-    const loaded = PaperSearch.load(JSON.stringify(built.toJSON()), papers);
-    for (const q of ['kv cache compression', 'transm', 'Zizheng Pan', 'speculatve decodng', 'MLA']) {
-      // Scores agree to float rounding (the index stores averaged field lengths).
-      const round = (x: number): number => Number(x.toPrecision(9));
+suite('search: MiniSearch semantics', () => {
+  // The executor must rank exactly as MiniSearch's own search() (plus our re-ranking) would.
+  const papers = realCorpus().papers;
+  const names = techniqueNamesByPaper(realLexicon());
+  const techniquesOf = (p: Paper): string[] => names.get(p.id) ?? [];
+  const stock = new MiniSearch(SEARCH_OPTIONS);
+  stock.addAll(papers.map((p) => toIndexedPaper(p, techniquesOf(p))));
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const reference = (q: string, limit: number): [string, number, string[]][] => {
+    const terms = queryTerms(q);
+    if (terms.length === 0) return [];
+    const set = new Set(terms);
+    return stock
+      .search(toQuery(terms))
+      .map((r): [string, number, string[]] => [r.id as string, rerank(r.score, r.queryTerms.length, byId.get(r.id) as Paper, terms, set, titleKey(q)), [...r.queryTerms].sort()])
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .slice(0, limit);
+  };
+  const unpruned = PaperSearch.build(papers, techniquesOf, null);
+  const queries = [...loadRelevance().map((r) => r.query), 'pan pan', 'vision transformer pruning', 'a b c d e f'];
+  const typed = queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
+
+  test('every prefix of every relevance query ranks as MiniSearch would, with the same scores', () => {
+    for (const q of typed) {
+      for (const limit of [1, 10, 40]) {
+        const got = unpruned.search(q, { limit }).map((h): [string, number, string[]] => [h.paper.id, h.score, [...h.matchedTerms].sort()]);
+        const want = reference(q, limit);
+        assert.deepEqual(got.map((x) => [x[0], x[2]]), want.map((x) => [x[0], x[2]]), `${q} (limit ${limit})`);
+        got.forEach((x, i) => assert.ok(Math.abs(x[1] - (want[i]?.[1] ?? NaN)) <= 1e-9 * x[1], `${q}: score of ${x[0]}`));
+      }
+    }
+  });
+  test('typing a query with cached terms gives what a fresh engine gives', () => {
+    const shards = PaperSearch.buildShards(papers, techniquesOf);
+    const names = runToEnd(IndexShard.decode(shards.names));
+    const abstracts = runToEnd(IndexShard.decode(shards.abstracts));
+    const parts = { abstracts };
+    const typing = PaperSearch.fromShards(papers, names, parts);
+    for (const q of typed) {
       assert.deepEqual(
-        loaded.search(q).map((h) => [h.paper.id, round(h.score)]),
-        built.search(q).map((h) => [h.paper.id, round(h.score)]),
+        typing.search(q, { limit: 20 }).map((h) => [h.paper.id, h.score]),
+        PaperSearch.fromShards(papers, names, parts)
+          .search(q, { limit: 20 })
+          .map((h) => [h.paper.id, h.score]),
         q,
       );
     }
   });
+});
+
+const termsOf = (shard: ShardJson): string[] => (shard.parts as ShardPart[]).flatMap((p) => p.terms);
+
+suite('search: shards', () => {
+  const papers = realCorpus().papers;
+  test('a written and decoded shard answers like the built index', () => {
+    const shards = PaperSearch.buildShards(papers);
+    const loaded = PaperSearch.fromShards(papers, runToEnd(IndexShard.decode(JSON.parse(JSON.stringify(shards.names)))));
+    loaded.addAbstracts(runToEnd(IndexShard.decode(JSON.parse(JSON.stringify(shards.abstracts)))));
+    const built = PaperSearch.build(papers);
+    for (const q of ['kv cache compression', 'transm', 'Zizheng Pan', 'speculatve decodng', 'MLA']) {
+      assert.deepEqual(
+        loaded.search(q).map((h) => [h.paper.id, h.score]),
+        built.search(q).map((h) => [h.paper.id, h.score]),
+        q,
+      );
+    }
+  });
+  test('without the abstract shard, titles, names and authors are still searched', () => {
+    const shards = PaperSearch.buildShards(papers);
+    const names = PaperSearch.fromShards(papers, runToEnd(IndexShard.decode(shards.names)));
+    assert.equal(names.hasAbstracts, false);
+    assert.equal(names.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
+    const abstractOnly = 'frequencies';
+    assert.deepEqual(names.search(abstractOnly), []);
+    names.addAbstracts(runToEnd(IndexShard.decode(shards.abstracts)));
+    assert.ok(names.search(abstractOnly).length > 0);
+  });
+  test('salient terms keep each abstract to its 24 strongest terms', () => {
+    const full = PaperSearch.buildShards(papers, () => [], null).abstracts;
+    const salient = PaperSearch.buildShards(papers).abstracts;
+    assert.ok(salient.pruned && !full.pruned);
+    assert.ok(salient.postingCount <= 24 * papers.length, `${salient.postingCount} postings`);
+    assert.ok(salient.postingCount < full.postingCount / 3);
+  });
+  test('the radix tree built in one pass is the tree SearchableMap.set builds', () => {
+    const shards = PaperSearch.buildShards(papers);
+    const plain = (node: unknown): unknown =>
+      node instanceof Map ? [...node].map(([k, v]) => [k, plain(v)]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))) : node;
+    for (const terms of [termsOf(shards.names), termsOf(shards.abstracts)]) {
+      const byInsertion = new SearchableMap<number>();
+      terms.forEach((t, i) => byInsertion.set(t, i));
+      assert.deepEqual(plain(runToEnd(radixTree(terms))._tree), plain(byInsertion._tree));
+    }
+  });
   test('an index built for a different corpus is refused', () => {
-    const papers = realCorpus().papers;
-    assert.throws(() => PaperSearch.load(JSON.stringify(realSearch().toJSON()), papers.slice(1)), /holds 397 papers but the corpus has 396/);
+    const shard = runToEnd(IndexShard.decode(PaperSearch.buildShards(papers).names));
+    assert.throws(() => PaperSearch.fromShards(papers.slice(1), shard), /holds 397 papers but the corpus has 396/);
+  });
+  test('a damaged shard is refused', () => {
+    const shard = PaperSearch.buildShards(papers).names;
+    const [part] = shard.parts as ShardPart[];
+    assert.ok(part);
+    assert.throws(() => runToEnd(IndexShard.decode({ ...shard, parts: [{ ...part, postings: part.postings.slice(0, -40) }] })), /postings|end of data/);
+    assert.throws(() => runToEnd(IndexShard.decode({ ...shard, parts: [{ ...part, terms: [...part.terms].reverse() }] })), /not sorted/);
+    assert.throws(() => runToEnd(IndexShard.decode({ ...shard, postingCount: shard.postingCount + 1 })), /do not add up/);
+    assert.throws(() => runToEnd(IndexShard.decode({ ...shard, version: 99 })), /not a search shard/);
   });
 });
 

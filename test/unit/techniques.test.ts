@@ -6,7 +6,7 @@ import { TechniqueMatcher, identifierAt } from '../../src/core/techniques/matche
 import { LexiconSchema, type Technique } from '../../src/core/techniques/schema';
 import { keyOf, splitWords, stem } from '../../src/core/techniques/words';
 import { hoverFigures, runHoverEval } from '../eval/hoverEval';
-import { realLexicon, realMatcher } from '../support/realCorpus';
+import { realCorpus, realLexicon, realMatcher } from '../support/realCorpus';
 
 const words = (s: string): string[] => splitWords(s).map((w) => w.text);
 const tech = (name: string): Technique => {
@@ -32,6 +32,23 @@ suite('techniques: splitting identifiers into words', () => {
     ['H₂O', ['H', '₂', 'O']],
   ];
   for (const [id, expected] of cases) test(id, () => assert.deepEqual(words(id), expected));
+
+  test('words that are Object.prototype members are plain words', () => {
+    assert.deepEqual(words('self.constructor.toString'), ['self', 'constructor', 'to', 'String']);
+    assert.equal(hover('constructor'), null);
+    assert.equal(realMatcher().matchInLanguage('  constructor(private readonly x: number) {}', 4, 'typescript'), undefined);
+  });
+
+  test('plain ASCII text splits exactly as the Unicode pattern splits it', () => {
+    // A trailing "é" sends the same text down the Unicode path.
+    for (const p of realCorpus().papers) {
+      for (const text of [p.title, p.abstract]) {
+        const ascii = splitWords(text);
+        const unicode = splitWords(`${text} é`);
+        assert.deepEqual(unicode.slice(0, -1), ascii, p.id);
+      }
+    }
+  });
 
   test('keys do not depend on where words split', () => {
     assert.equal(keyOf('RoPE'), keyOf('rope'));

@@ -2,6 +2,7 @@ import { BIBLIOGRAPHY_FORMATS, formatBibliography } from '../../core/cite/format
 import { UsageError } from '../args';
 import { choiceFlag, corpusKeys } from '../citation';
 import type { CliCommand } from '../command';
+import { fullPaper } from './show';
 
 export const bibCommand: CliCommand = {
   name: 'bib',
@@ -11,8 +12,10 @@ export const bibCommand: CliCommand = {
   run(args, io) {
     if (args.positionals.length > 0) throw new UsageError(`bib takes no arguments, got "${args.positionals.join(' ')}"`);
     const format = choiceFlag(args.values.get('format'), '--format', BIBLIOGRAPHY_FORMATS, 'bibtex');
-    const { corpus } = io.data();
-    io.out(formatBibliography(corpus.papers, corpusKeys(corpus), format, { abstract: args.switches.has('abstract') }));
+    const data = io.data();
+    const abstract = args.switches.has('abstract');
+    const papers = abstract ? data.corpus.papers.map((p) => fullPaper(data, p)) : data.corpus.papers;
+    io.out(formatBibliography(papers, corpusKeys(data.corpus), format, { abstract }));
     return 0;
   },
 };

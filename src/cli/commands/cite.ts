@@ -1,11 +1,10 @@
 import { describeMissing } from '../../core/cite/bibtex';
 import { CITATION_FORMATS, type CitationFormat, LATEX_CITE_COMMANDS, formatCitation } from '../../core/cite/formats';
-import type { Paper } from '../../core/corpus/schema';
-import type { PaperData } from '../../core/data/load';
+import type { PaperData, PaperRecord } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
 import { choiceFlag, corpusKeys } from '../citation';
 import type { CliCommand, CliIO } from '../command';
-import { findPaper } from './show';
+import { findPaper, fullPaper } from './show';
 
 /** Formats that show a paper's metadata but cannot carry a comment about its gaps. */
 const SAY_MISSING_ON_STDERR: readonly CitationFormat[] = ['csl-json', 'markdown', 'text'];
@@ -27,7 +26,8 @@ export const citeCommand: CliCommand = {
     if (abstract && !WITH_ABSTRACT.includes(format)) throw new UsageError(`--abstract only applies to --format ${WITH_ABSTRACT.join(', ')}`);
 
     const data = io.data();
-    const paper = pick(data, args.positionals, io);
+    const record = pick(data, args.positionals, io);
+    const paper = abstract ? fullPaper(data, record) : record;
     const key = corpusKeys(data.corpus).get(paper.id) as string;
     io.out(formatCitation(paper, key, format, { abstract, latexCommand, commentPrefix: args.values.get('prefix') ?? '#' }));
     const missing = describeMissing(paper);
@@ -37,7 +37,7 @@ export const citeCommand: CliCommand = {
 };
 
 /** An id or unique id prefix first; otherwise the best search hit, named on stderr. */
-function pick(data: PaperData, positionals: string[], io: CliIO): Paper {
+function pick(data: PaperData, positionals: string[], io: CliIO): PaperRecord {
   const ref = positionals.join(' ').trim();
   if (ref === '') throw new UsageError('cite needs a paper id or a search query, for example: paperlens cite transmla');
   if (positionals.length === 1) {

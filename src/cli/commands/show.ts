@@ -1,12 +1,12 @@
 import type { Paper } from '../../core/corpus/schema';
-import type { PaperData } from '../../core/data/load';
+import type { PaperData, PaperRecord } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { authorsLine, dateLine } from '../../core/corpus/display';
 import { json, wrap } from '../format';
 
 /** A paper by exact id, or by an id prefix that only one paper has. */
-export function findPaper(data: PaperData, ref: string): Paper {
+export function findPaper(data: PaperData, ref: string): PaperRecord {
   const papers = data.corpus.papers;
   const exact = papers.find((p) => p.id === ref);
   if (exact) return exact;
@@ -35,7 +35,8 @@ export const showCommand: CliCommand = {
   run(args, io) {
     const ref = args.positionals[0];
     if (ref === undefined || args.positionals.length > 1) throw new UsageError('show needs exactly one paper id');
-    const p = findPaper(io.data(), ref);
+    const data = io.data();
+    const p = fullPaper(data, findPaper(data, ref));
     if (args.switches.has('json')) {
       io.out(json(p));
       return 0;
@@ -61,3 +62,16 @@ export const showCommand: CliCommand = {
     return 0;
   },
 };
+
+/**
+ * The whole paper behind a catalog record: its abstract and raw texts come
+ * from the details files.
+ *
+ * @example
+ * fullPaper(data, findPaper(data, 'transmla')).abstract
+ */
+export function fullPaper(data: PaperData, record: PaperRecord): Paper {
+  const p = data.details.getSync(record.id);
+  if (!p) throw new NotFoundError(`no paper with id "${record.id}"`);
+  return p;
+}

@@ -1,5 +1,7 @@
-import type { Corpus, Paper } from '../corpus/schema';
+import type { CorpusFiles } from '../corpus/report';
+import type { PaperMeta } from '../corpus/schema';
 import { SEED_FORMAT_LABELS } from '../seeds/types';
+import { paperCountOf } from '../techniques/papers';
 import type { Lexicon, Technique } from '../techniques/schema';
 
 export type Grouping = 'technique' | 'year' | 'source';
@@ -24,18 +26,22 @@ export const MIN_TECHNIQUE_GROUP = 3;
  * @example
  * groupPapers(corpus, lexicon, 'year')[0] // => { id: 'year:2025', label: '2025', paperIds: [...] }
  */
-export function groupPapers(corpus: Corpus, lexicon: Lexicon, mode: Grouping): PaperGroup[] {
+export function groupPapers(corpus: CorpusFiles, lexicon: Lexicon, mode: Grouping): PaperGroup[] {
   if (mode === 'year') return byYear(corpus.papers);
   if (mode === 'source') return bySource(corpus);
   return byTechnique(corpus.papers, lexicon);
 }
 
-function byYear(papers: readonly Paper[]): PaperGroup[] {
+function byYear(papers: readonly PaperMeta[]): PaperGroup[] {
   const years = new Map<number, string[]>();
   const none: string[] = [];
   for (const p of papers) {
     if (p.year === undefined) none.push(p.id);
-    else years.set(p.year, [...(years.get(p.year) ?? []), p.id]);
+    else {
+      const ids = years.get(p.year);
+      if (ids) ids.push(p.id);
+      else years.set(p.year, [p.id]);
+    }
   }
   const out: PaperGroup[] = [...years.entries()]
     .sort((a, b) => b[0] - a[0])
@@ -44,22 +50,23 @@ function byYear(papers: readonly Paper[]): PaperGroup[] {
   return out;
 }
 
-function bySource(corpus: Corpus): PaperGroup[] {
+function bySource(corpus: CorpusFiles): PaperGroup[] {
   return corpus.files.map((f) => {
     const ids = corpus.papers.filter((p) => p.sources.some((s) => s.file === f.file)).map((p) => p.id);
     return { id: `source:${f.file}`, label: f.file, description: `${SEED_FORMAT_LABELS[f.format]} · ${count(ids)}`, paperIds: ids };
   });
 }
 
-function byTechnique(papers: readonly Paper[], lexicon: Lexicon): PaperGroup[] {
+function byTechnique(papers: readonly PaperMeta[], lexicon: Lexicon): PaperGroup[] {
   const known = new Set(papers.map((p) => p.id));
   const grouped = new Set<string>();
   const groups: PaperGroup[] = [];
-  const sorted = [...lexicon.techniques].filter((t) => t.papers.length >= MIN_TECHNIQUE_GROUP).sort(byTechniqueImportance);
+  const sorted = [...lexicon.techniques].filter((t) => paperCountOf(t) >= MIN_TECHNIQUE_GROUP).sort(byTechniqueImportance);
   for (const t of sorted) {
     const ids = t.papers.map((p) => p.id).filter((id) => known.has(id));
     for (const id of ids) grouped.add(id);
-    groups.push({ id: `technique:${t.id}`, label: t.name, description: `${t.expansions[0] ? `${t.expansions[0]} · ` : ''}${count(ids)}`, paperIds: ids });
+    const listed = t.paperCount === undefined ? count(ids) : `${ids.length} of ${t.paperCount} papers`;
+    groups.push({ id: `technique:${t.id}`, label: t.name, description: `${t.expansions[0] ? `${t.expansions[0]} · ` : ''}${listed}`, paperIds: ids });
   }
   const other = papers.filter((p) => !grouped.has(p.id)).map((p) => p.id);
   if (other.length > 0) groups.push({ id: 'technique:other', label: 'Other papers', description: count(other), paperIds: other });
@@ -73,7 +80,7 @@ function byTechnique(papers: readonly Paper[], lexicon: Lexicon): PaperGroup[] {
  */
 export function byTechniqueImportance(a: Technique, b: Technique): number {
   const secondary = (t: Technique): number => Number(t.kind === 'name' && !t.papers.some((p) => p.role === 'introduces'));
-  return secondary(a) - secondary(b) || b.papers.length - a.papers.length || a.name.localeCompare(b.name);
+  return secondary(a) - secondary(b) || paperCountOf(b) - paperCountOf(a) || a.name.localeCompare(b.name);
 }
 
 const count = (ids: readonly string[]): string => `${ids.length} paper${ids.length === 1 ? '' : 's'}`;

@@ -1,4 +1,4 @@
-import type { Author, Paper } from '../corpus/schema';
+import type { Author, CitablePaper } from '../corpus/schema';
 import { protect, toLatex, toLatexTitle } from './latex';
 
 /**
@@ -40,7 +40,7 @@ const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Se
  * //   month        = may
  * // }
  */
-export function toBibtex(paper: Paper, key: string, options: BibEntryOptions = {}): string {
+export function toBibtex(paper: CitablePaper, key: string, options: BibEntryOptions = {}): string {
   const fields: Field[] = [['title', `{${toLatexTitle(paper.title)}}`]];
   const author = bibAuthors(paper);
   if (author !== undefined) fields.push(['author', `{${author}}`]);
@@ -69,7 +69,7 @@ export function toBibtex(paper: Paper, key: string, options: BibEntryOptions = {
  * //   url    = {https://github.com/ziplab/LITv2}
  * // }
  */
-export function toBiblatex(paper: Paper, key: string, options: BibEntryOptions = {}): string {
+export function toBiblatex(paper: CitablePaper, key: string, options: BibEntryOptions = {}): string {
   const fields: Field[] = [['title', `{${toLatexTitle(paper.title)}}`]];
   const author = bibAuthors(paper);
   if (author !== undefined) fields.push(['author', `{${author}}`]);
@@ -88,7 +88,7 @@ export function toBiblatex(paper: Paper, key: string, options: BibEntryOptions =
  * @example
  * bibAuthors(deepseekV3) // => '{DeepSeek-AI} and Liu, Aixin and Feng, Bei and others'
  */
-export function bibAuthors(paper: Paper): string | undefined {
+export function bibAuthors(paper: CitablePaper): string | undefined {
   if (paper.authors.length === 0) return undefined;
   const names = paper.authors.map(bibName);
   if (paper.authorsTruncated) names.push('others');
@@ -116,7 +116,7 @@ function bibName(a: Author): string {
  * describeMissing(matformer) // => 'Missing from the PaperLens corpus: authors (the listing counts 11, names not given)'
  * describeMissing(hilo) // => undefined
  */
-export function describeMissing(paper: Paper): string | undefined {
+export function describeMissing(paper: CitablePaper): string | undefined {
   const gaps: string[] = [];
   if (paper.authors.length === 0) {
     gaps.push(paper.authorCount ? `authors (the listing counts ${paper.authorCount}, names not given)` : 'authors');
@@ -140,7 +140,7 @@ export function describeMissing(paper: Paper): string | undefined {
  * isoDate(hilo) // => '2022-05-26'
  * isoDate(transmla) // => undefined
  */
-export function isoDate(paper: Paper): string | undefined {
+export function isoDate(paper: CitablePaper): string | undefined {
   if (paper.year === undefined) return undefined;
   const d = paper.date;
   const two = (n: number) => String(n).padStart(2, '0');
@@ -150,10 +150,11 @@ export function isoDate(paper: Paper): string | undefined {
 
 type Field = [name: string, value: string];
 
-function entry(type: string, key: string, paper: Paper, fields: Field[], options: BibEntryOptions): string {
+function entry(type: string, key: string, paper: CitablePaper, fields: Field[], options: BibEntryOptions): string {
   const missing = describeMissing(paper);
   if (missing !== undefined && options.missing === 'note') fields.push(['note', `{${toLatex(missing)}}`]);
-  if (options.abstract && paper.abstract !== '') fields.push(['abstract', `{${toLatex(paper.abstract)}}`]);
+  const abstract = options.abstract ? abstractOf(paper) : '';
+  if (abstract !== '') fields.push(['abstract', `{${toLatex(abstract)}}`]);
   const width = Math.max(...fields.map(([name]) => name.length));
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n');
   const comment = missing !== undefined && options.missing !== 'note' ? `% ${missing}. Add them before you publish.\n` : '';
@@ -163,4 +164,16 @@ function entry(type: string, key: string, paper: Paper, fields: Field[], options
 /** Braces and backslashes would end or break the field; they are percent-encoded, which a URL allows. */
 function bibUrl(url: string): string {
   return url.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * The abstract of a paper asked to carry one. A catalog record has none:
+ * load the full paper first (data.details.get); asking without it is a bug.
+ *
+ * @example
+ * abstractOf(await data.details.get(id)) // => 'Vision Transformers (ViTs) have …'
+ */
+export function abstractOf(paper: CitablePaper): string {
+  if (paper.abstract === undefined) throw new Error(`the abstract of ${paper.id} was asked for but not loaded`);
+  return paper.abstract;
 }

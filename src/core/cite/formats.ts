@@ -1,5 +1,5 @@
-import type { Author, Paper } from '../corpus/schema';
-import { type BibEntryOptions, describeMissing, toBiblatex, toBibtex } from './bibtex';
+import type { Author, CitablePaper } from '../corpus/schema';
+import { type BibEntryOptions, abstractOf, describeMissing, toBiblatex, toBibtex } from './bibtex';
 
 /**
  * Every citation form PaperLens writes, all from the same paper record and
@@ -67,7 +67,7 @@ export function isCitationFormat(name: string): name is CitationFormat {
  * formatCitation(transmla, 'transmla', 'comment', { commentPrefix: '//' })
  * // => '// See: TransMLA: Multi-head Latent Attention Is All You Need, transmla'
  */
-export function formatCitation(paper: Paper, key: string, format: CitationFormat, options: CitationOptions = {}): string {
+export function formatCitation(paper: CitablePaper, key: string, format: CitationFormat, options: CitationOptions = {}): string {
   switch (format) {
     case 'bibtex':
       return toBibtex(paper, key, options);
@@ -98,7 +98,7 @@ export function formatCitation(paper: Paper, key: string, format: CitationFormat
  * // => '[\n  {\n    "id": "70size100", …'
  */
 export function formatBibliography(
-  papers: readonly Paper[],
+  papers: readonly CitablePaper[],
   keys: ReadonlyMap<string, string>,
   format: BibliographyFormat,
   options: BibEntryOptions = {},
@@ -133,7 +133,7 @@ export function formatBibliography(
  * //      author: [{ family: 'Pan', given: 'Zizheng' }, …], issued: { 'date-parts': [[2022, 5, 26]] },
  * //      URL: 'https://github.com/ziplab/LITv2' }
  */
-export function toCslJson(paper: Paper, key: string, options: BibEntryOptions = {}): CslItem {
+export function toCslJson(paper: CitablePaper, key: string, options: BibEntryOptions = {}): CslItem {
   const item: CslItem = { id: key, type: 'article', title: paper.title };
   if (paper.authors.length > 0) {
     item.author = paper.authors.map(cslName);
@@ -146,7 +146,8 @@ export function toCslJson(paper: Paper, key: string, options: BibEntryOptions = 
     item.issued = { 'date-parts': [parts] };
   }
   if (paper.codeUrl !== undefined) item.URL = paper.codeUrl;
-  if (options.abstract && paper.abstract !== '') item.abstract = paper.abstract;
+  const abstract = options.abstract ? abstractOf(paper) : '';
+  if (abstract !== '') item.abstract = abstract;
   const missing = describeMissing(paper);
   if (missing !== undefined && options.missing === 'note') item.note = missing;
   return item;
@@ -165,7 +166,7 @@ function cslName(a: Author): CslName {
  * apaAuthors(hilo) // => 'Pan, Z., Cai, J., & Zhuang, B.'
  * apaAuthors(deepseekV3) // => 'DeepSeek-AI, Liu, A., Feng, B., et al.'
  */
-export function apaAuthors(paper: Paper): string | undefined {
+export function apaAuthors(paper: CitablePaper): string | undefined {
   const names = paper.authors.map((a) =>
     a.organization || a.family === undefined ? a.name : a.given === undefined ? a.family : `${a.family}, ${initials(a.given)}`,
   );
@@ -201,7 +202,7 @@ function sentence(s: string): string {
  * toText(hilo) // => 'Pan, Z., Cai, J., & Zhuang, B. (2022). Fast Vision Transformers with HiLo Attention. https://github.com/ziplab/LITv2'
  * toText(transmla) // => 'TransMLA: Multi-head Latent Attention Is All You Need. (n.d.).'
  */
-export function toText(paper: Paper): string {
+export function toText(paper: CitablePaper): string {
   return apa(paper, sentence(paper.title), paper.codeUrl);
 }
 
@@ -213,14 +214,14 @@ export function toText(paper: Paper): string {
  * toMarkdown(hilo) // => 'Pan, Z., Cai, J., & Zhuang, B. (2022). [Fast Vision Transformers with HiLo Attention](https://github.com/ziplab/LITv2).'
  * toMarkdown(transmla) // => '*TransMLA: Multi-head Latent Attention Is All You Need.* (n.d.).'
  */
-export function toMarkdown(paper: Paper): string {
+export function toMarkdown(paper: CitablePaper): string {
   const title = escapeMarkdown(paper.title);
   const end = /[.?!]$/.test(title) ? '' : '.';
   const linked = paper.codeUrl === undefined ? `*${title}${end}*` : `[${title}](${markdownUrl(paper.codeUrl)})${end}`;
   return apa(paper, linked, undefined);
 }
 
-function apa(paper: Paper, title: string, url: string | undefined): string {
+function apa(paper: CitablePaper, title: string, url: string | undefined): string {
   const year = `(${paper.year ?? 'n.d.'}).`;
   const authors = apaAuthors(paper);
   const head = authors === undefined ? `${title} ${year}` : `${sentence(authors)} ${year} ${title}`;
@@ -235,7 +236,7 @@ function apa(paper: Paper, title: string, url: string | undefined): string {
  * toComment(hilo, 'pan2022fast', '#') // => '# See: Fast Vision Transformers with HiLo Attention (2022), pan2022fast'
  * toComment(transmla, 'transmla', '//') // => '// See: TransMLA: Multi-head Latent Attention Is All You Need, transmla'
  */
-export function toComment(paper: Paper, key: string, prefix: string): string {
+export function toComment(paper: CitablePaper, key: string, prefix: string): string {
   const title = paper.title.replace(/\s+/g, ' ').trim(); // one line, whatever the record holds
   const line = `See: ${title}${paper.year === undefined ? '' : ` (${paper.year})`}, ${key}`;
   return prefix === '' ? line : `${prefix} ${line}`;

@@ -1,12 +1,12 @@
-import type { Paper } from '../corpus/schema';
+import type { PaperMeta } from '../corpus/schema';
 import { coinedNamePart, defaultKeyFormula, firstAuthorPart, type KeyFormula, significantTitleWords } from './keys';
 
 /** The key formulas a user can choose with the `paperlens.citation.keyFormula` setting. */
 export const KEY_FORMULA_NAMES = ['authorYearTitle', 'authorTitleYear', 'titleYear'] as const;
 export type KeyFormulaName = (typeof KEY_FORMULA_NAMES)[number];
 
-const titlePart = (p: Paper, n: number): string => coinedNamePart(p) ?? significantTitleWords(p.title, n).join('');
-const year = (p: Paper): string => (p.year === undefined ? '' : String(p.year));
+const titlePart = (p: PaperMeta, n: number): string => coinedNamePart(p) ?? significantTitleWords(p.title, n).join('');
+const year = (p: PaperMeta): string => (p.year === undefined ? '' : String(p.year));
 
 /**
  * A key formula by name. All keep keys to `[a-z0-9]`; where authors or the

@@ -1,4 +1,4 @@
-import type { Paper } from '../corpus/schema';
+import type { PaperMeta } from '../corpus/schema';
 
 /**
  * Citation keys in Better BibTeX's default shape (also Google Scholar's):
@@ -7,7 +7,7 @@ import type { Paper } from '../corpus/schema';
  */
 
 /** Turns one paper into the key it would like to have, before clashes are settled. */
-export type KeyFormula = (paper: Paper) => string;
+export type KeyFormula = (paper: PaperMeta) => string;
 
 /**
  * Words a key skips: English articles, conjunctions, prepositions and a few
@@ -80,7 +80,7 @@ export const defaultKeyFormula: KeyFormula = (paper) => {
  * // two papers that both want 'efficientvisiontransformers' get
  * // 'efficientvisiontransformersa' and 'efficientvisiontransformersb'
  */
-export function assignKeys(papers: readonly Paper[], formula: KeyFormula = defaultKeyFormula): Map<string, string> {
+export function assignKeys(papers: readonly PaperMeta[], formula: KeyFormula = defaultKeyFormula): Map<string, string> {
   const wanted = new Map<string, string[]>();
   for (const p of papers) {
     const base = formula(p);
@@ -161,14 +161,14 @@ export function significantTitleWords(title: string, n: number): string[] {
 }
 
 /** The first author's surname (or organisation) as key text; empty when no author is known. */
-export function firstAuthorPart(paper: Paper): string {
+export function firstAuthorPart(paper: PaperMeta): string {
   const a = paper.authors[0];
   if (!a) return '';
   return keyText(a.organization ? a.name : (a.family ?? a.name.split(/\s+/).pop() ?? ''));
 }
 
 /** The coined name when it is one word ("TransMLA", "DeepSeek-V3"), not a phrase ("Less is More"). */
-export function coinedNamePart(paper: Paper): string | undefined {
+export function coinedNamePart(paper: PaperMeta): string | undefined {
   const name = paper.shortName?.trim();
   if (name === undefined || /\s/.test(name)) return undefined;
   const folded = keyText(name);

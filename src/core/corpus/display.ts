@@ -1,4 +1,4 @@
-import type { Paper } from './schema';
+import type { PaperMeta } from './schema';
 
 /**
  * How a paper's metadata reads in the CLI, the quick pick, hovers and the
@@ -9,7 +9,7 @@ import type { Paper } from './schema';
  * @example
  * authorsLine(paper) // => 'Zizheng Pan, Jianfei Cai, Bohan Zhuang' | 'Akide Liu, Jing Liu, Zizheng Pan et al.' | 'authors unknown'
  */
-export function authorsLine(p: Paper): string {
+export function authorsLine(p: PaperMeta): string {
   if (p.authors.length === 0) {
     if (p.organization) return p.organization;
     return p.authorCount ? `${p.authorCount} authors, names unknown` : 'authors unknown';
@@ -19,7 +19,7 @@ export function authorsLine(p: Paper): string {
 }
 
 /** "Pan et al." or "Pan, Cai & Zhuang", for tight spaces; undefined when no names are known. */
-export function shortAuthors(p: Paper): string | undefined {
+export function shortAuthors(p: PaperMeta): string | undefined {
   const fam = p.authors.map((a) => a.family ?? a.name);
   if (fam.length === 0) return p.organization;
   if (fam.length === 1 && !p.authorsTruncated) return fam[0];
@@ -30,7 +30,7 @@ export function shortAuthors(p: Paper): string | undefined {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "May 26, 2022", "Jul 20 (year not listed)", "date unknown". */
-export function dateLine(p: Paper): string {
+export function dateLine(p: PaperMeta): string {
   const d = p.date;
   if (!d) return 'date unknown';
   const md = d.month ? `${MONTHS[d.month - 1]}${d.day ? ` ${d.day}` : ''}` : '';
@@ -39,7 +39,7 @@ export function dateLine(p: Paper): string {
 }
 
 /** "2022" or "year unknown". */
-export const yearLine = (p: Paper): string => (p.year === undefined ? 'year unknown' : String(p.year));
+export const yearLine = (p: PaperMeta): string => (p.year === undefined ? 'year unknown' : String(p.year));
 
 /**
  * The first sentence or so of a text, cut at a word boundary with an ellipsis.

@@ -1,4 +1,10 @@
-import type { Corpus } from './schema';
+import type { FileReport, PaperMeta } from './schema';
+
+/** The papers and the seed-file reports: a built corpus, or the loaded catalog. */
+export interface CorpusFiles {
+  papers: readonly PaperMeta[];
+  files: readonly FileReport[];
+}
 
 export interface Reconciliation {
   papers: number;
@@ -10,7 +16,7 @@ export interface Reconciliation {
  * one. Throws if the numbers do not add up, which would mean a record was
  * lost between parsing and the corpus.
  */
-export function reconcile(corpus: Corpus): Reconciliation {
+export function reconcile(corpus: CorpusFiles): Reconciliation {
   const files: Reconciliation['files'] = {};
   let created = 0;
   for (const f of corpus.files) {
@@ -31,7 +37,7 @@ export function reconcile(corpus: Corpus): Reconciliation {
 }
 
 /** The reconciliation as a plain-text table, one row a seed file, then the merges. */
-export function formatReconciliation(corpus: Corpus): string {
+export function formatReconciliation(corpus: CorpusFiles): string {
   const r = reconcile(corpus);
   const rows = corpus.files.map((f) => [f.file, f.format, String(f.records), String(f.papers), String(f.merged)]);
   const total = corpus.files.reduce((n, f) => n + f.records, 0);

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** Bumped whenever the shape of the shipped data changes. */
-export const DATA_VERSION = 1;
+export const DATA_VERSION = 2;
 
 export const SeedFormatSchema = z.enum(['profile-list', 'bare-abstracts', 'blank-separated', 'alternating', 'daily-papers']);
 
@@ -86,6 +86,15 @@ export const PaperSchema = z
   .strict();
 
 export type Paper = z.infer<typeof PaperSchema>;
+
+/** Fields of a paper that load on demand, apart from the catalog: the long texts and the raw forms. */
+export const PAPER_DETAIL_FIELDS = ['titleRaw', 'abstract', 'abstractRaw', 'abstractNote', 'urls'] as const;
+
+/** A paper without its long texts: what lists, hovers, ranking and citation keys need. */
+export type PaperMeta = Omit<Paper, (typeof PAPER_DETAIL_FIELDS)[number]>;
+
+/** What a citation needs: the metadata, and the abstract when an entry includes it. */
+export type CitablePaper = PaperMeta & { abstract?: string };
 export type Author = z.infer<typeof AuthorSchema>;
 export type PaperSource = z.infer<typeof SourceSchema>;
 export type PartialDateT = z.infer<typeof PartialDateSchema>;

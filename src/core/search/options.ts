@@ -68,6 +68,8 @@ export function tokenize(text: string): string[] {
  * have one-letter parts and are kept whole.
  */
 export function camelParts(token: string): string[] {
+  // Most words are plain lowercase: no capitals to split at, no version to drop.
+  if (LOWERCASE_WORD.test(token)) return [];
   const out: string[] = [];
   const base = token.replace(/(?:[vV]\d+(?:\.\d+)*|\d+)$/, '');
   if (base !== token && base.length >= 2) out.push(base.toLowerCase());
@@ -77,6 +79,8 @@ export function camelParts(token: string): string[] {
   }
   return out;
 }
+
+const LOWERCASE_WORD = /^[a-z]+$/;
 
 /** Index-time terms: the lowercase token, plus its coined-name parts. */
 export function processIndexTerm(term: string): string | string[] | null {
@@ -94,6 +98,7 @@ export function processQueryTerm(term: string): string | null {
 
 export const SEARCH_FIELDS = ['title', 'shortName', 'authors', 'abstract', 'year', 'techniques'] as const;
 
+
 /**
  * Field boosts. A short name or a title word is worth far more than an
  * abstract word, and an author name more than a passing mention.
@@ -108,9 +113,14 @@ export const FIELD_BOOSTS: Record<(typeof SEARCH_FIELDS)[number], number> = {
 };
 
 /** Short fields where a prefix is a name being typed ("transm" → TransMLA). */
-export const PREFIX_FIELDS = ['title', 'shortName', 'authors', 'techniques'];
+export const PREFIX_FIELDS: readonly string[] = ['title', 'shortName', 'authors', 'techniques'];
 /** Long text, matched by whole words (and typos) only. */
-export const WORD_FIELDS = ['abstract', 'year'];
+export const WORD_FIELDS: readonly string[] = ['abstract', 'year'];
+
+/** The fields of the index shard loaded first: everything short. */
+export const NAME_FIELDS: readonly string[] = ['title', 'shortName', 'authors', 'techniques', 'year'];
+/** The fields of the abstract shard, which loads after search is ready. */
+export const ABSTRACT_FIELDS: readonly string[] = ['abstract'];
 
 /** Typo tolerance: one edit per five characters, for terms of four or more. */
 export const fuzzyFor = (term: string): number | false => (term.length >= 4 ? 0.2 : false);
@@ -133,31 +143,60 @@ export const QUERY_OPTIONS: SearchOptions = {
   weights: { fuzzy: 0.4, prefix: 0.6 },
 };
 
+/** One way a query term is looked up: which fields, and whether as a prefix and with typos. */
+export interface TermSpec {
+  term: string;
+  prefix: boolean;
+  /** MiniSearch's fuzzy option: a fraction of the term's length, or false. */
+  fuzzy: number | false;
+  fields: readonly string[];
+}
+
 /**
- * The query tree for already-processed terms. A prefix expands only over the
- * short fields: as a prefix of abstract words, "pan" would match
- * "panoramas" and "panoptic" and bury Zizheng Pan's papers under them.
- * The two branches cover disjoint fields, so nothing is counted twice.
+ * How each already-processed query term is looked up. A prefix expands only
+ * over the short fields: as a prefix of abstract words, "pan" would match
+ * "panoramas" and "panoptic" and bury Zizheng Pan's papers under them. The
+ * two lookups of a prefix term cover disjoint fields, so nothing is counted
+ * twice.
+ *
+ * @example
+ * termSpecs(['kv', 'cach']).map((s) => s.map((x) => [x.term, x.prefix]))
+ * // => [[['kv', false]], [['cach', true], ['cach', false]]]
+ */
+export function termSpecs(terms: readonly string[]): TermSpec[][] {
+  return terms.map((t, i): TermSpec[] => {
+    const fuzzy = fuzzyFor(t);
+    if (!isPrefix(t, i, terms.length)) return [{ term: t, prefix: false, fuzzy, fields: SEARCH_FIELDS }];
+    return [
+      { term: t, prefix: true, fuzzy, fields: PREFIX_FIELDS },
+      { term: t, prefix: false, fuzzy, fields: WORD_FIELDS },
+    ];
+  });
+}
+
+/**
+ * The same lookups as a MiniSearch query tree, for MiniSearch's own
+ * search(): the tests compare PaperLens's executor with it.
+ *
+ * @example
+ * miniSearch.search(toQuery(['kv', 'cach']))
  */
 export function toQuery(terms: readonly string[]): Query {
   return {
     combineWith: 'OR',
-    queries: terms.flatMap((t, i): Query[] => {
-      const fuzzy = fuzzyFor(t);
-      if (!isPrefix(t, i, terms.length)) return [{ queries: [t], prefix: false, fuzzy }];
-      return [
-        { queries: [t], fields: PREFIX_FIELDS, prefix: true, fuzzy },
-        { queries: [t], fields: WORD_FIELDS, prefix: false, fuzzy },
-      ];
-    }),
+    queries: termSpecs(terms).flatMap((specs) =>
+      specs.map((s): Query => (s.fields === SEARCH_FIELDS ? { queries: [s.term], prefix: s.prefix, fuzzy: s.fuzzy } : { queries: [s.term], fields: [...s.fields], prefix: s.prefix, fuzzy: s.fuzzy })),
+    ),
   };
 }
+
+/** How text becomes index terms: part of SEARCH_OPTIONS, and what the abstract shard is indexed with. */
+export const TERM_OPTIONS = { tokenize, processTerm: processIndexTerm } as const;
 
 export const SEARCH_OPTIONS: Options<IndexedPaper> = {
   idField: 'id',
   fields: [...SEARCH_FIELDS],
   storeFields: [],
-  tokenize,
-  processTerm: processIndexTerm,
+  ...TERM_OPTIONS,
   searchOptions: QUERY_OPTIONS,
 };

@@ -14,7 +14,7 @@ import {
 } from './curated';
 import { type Lexicon, LexiconSchema, type Technique, type TechniqueKind, type TechniquePaper } from './schema';
 import { foldForSearch } from '../text/clean';
-import { keyOf, splitWords, stem, stemsOf } from './words';
+import { type Word, keyOf, splitWords, stem, stemsOf } from './words';
 
 /** A phrase becomes a technique when this many papers use it. */
 export const PHRASE_MIN_PAPERS = 3;
@@ -53,6 +53,7 @@ const FUNCTION_WORDS = new Set(
  * technique lists the papers that introduce it, then those that mention it.
  */
 export function buildLexicon(papers: readonly Paper[]): Lexicon {
+  const words = new TokenWords();
   const cands = new Map<string, Candidate>();
   const get = (key: string, kind: TechniqueKind): Candidate => {
     let c = cands.get(key);
@@ -142,10 +143,11 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
   }
 
   // Guarded names also take context from what their introducing papers are about.
-  const salient = salientStems(papers);
+  const introducing = new Set([...cands.values()].flatMap((c) => [...c.introducedBy]));
+  const salient = salientStems(papers, introducing, words);
   for (const c of cands.values()) for (const id of c.introducedBy) for (const st of salient.get(id) ?? []) c.context.add(st);
 
-  const techniques = finalize([...cands.values()], papers);
+  const techniques = finalize([...cands.values()], papers, words);
   return LexiconSchema.parse({ version: DATA_VERSION, techniques });
 }
 
@@ -223,27 +225,53 @@ function definedAsOwn(text: string, paren: number, long: string): boolean {
 /** Number of salient abstract words that join a guarded name's context. */
 const SALIENT_PER_PAPER = 10;
 
-/** Each paper's most distinctive abstract stems (tf-idf), without generic words. */
-function salientStems(papers: readonly Paper[]): Map<string, string[]> {
-  const df = new Map<string, number>();
-  const tfs = new Map<string, Map<string, number>>();
-  for (const p of papers) {
+/** Each listed paper's most distinctive abstract stems (tf-idf over the whole corpus), without generic words. */
+function salientStems(papers: readonly Paper[], wanted: ReadonlySet<string>, words: TokenWords): Map<string, string[]> {
+  const tfOf = (p: Paper): Map<string, number> => {
     const tf = new Map<string, number>();
-    for (const st of stemsOf(p.abstract)) {
+    for (const st of words.stemsOf(p.abstract)) {
       if (st.length < 3 || GENERIC_STEMS.has(st) || FUNCTION_WORDS.has(st) || /\d/.test(st)) continue;
       tf.set(st, (tf.get(st) ?? 0) + 1);
     }
-    tfs.set(p.id, tf);
-    for (const st of tf.keys()) df.set(st, (df.get(st) ?? 0) + 1);
-  }
+    return tf;
+  };
+  const df = new Map<string, number>();
+  for (const p of papers) for (const st of tfOf(p).keys()) df.set(st, (df.get(st) ?? 0) + 1);
   const n = papers.length;
   const out = new Map<string, string[]>();
-  for (const [id, tf] of tfs) {
-    const scored = [...tf].map(([st, f]) => [st, f * Math.log(n / (df.get(st) ?? 1))] as const);
+  for (const p of papers) {
+    if (!wanted.has(p.id)) continue;
+    const scored = [...tfOf(p)].map(([st, f]) => [st, f * Math.log(n / (df.get(st) ?? 1))] as const);
     scored.sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-    out.set(id, scored.slice(0, SALIENT_PER_PAPER).map(([st]) => st));
+    out.set(p.id, scored.slice(0, SALIENT_PER_PAPER).map(([st]) => st));
   }
   return out;
+}
+
+/**
+ * The words of whitespace-free tokens, remembered for the whole build: a
+ * corpus says "attention" and "the" thousands of times, and splitting a
+ * token is the same wherever it stands (no word spans a space).
+ */
+class TokenWords {
+  private readonly cache = new Map<string, { words: readonly Word[]; upper: readonly boolean[] }>();
+
+  of(token: string): { words: readonly Word[]; upper: readonly boolean[] } {
+    let e = this.cache.get(token);
+    if (!e) {
+      const words = splitWords(token);
+      e = { words, upper: words.map((w) => /\p{Lu}/u.test(w.text)) };
+      this.cache.set(token, e);
+    }
+    return e;
+  }
+
+  /** stemsOf(text), token by token. */
+  stemsOf(text: string): string[] {
+    const out: string[] = [];
+    for (const token of text.split(/\s+/)) if (token !== '') for (const w of this.of(token).words) out.push(w.stem);
+    return out;
+  }
 }
 
 function addContext(c: Candidate, text: string): void {
@@ -275,14 +303,17 @@ export function recurringPhrases(papers: readonly Paper[]): Map<string, Phrase> 
     for (const part of ['title', 'abstract'] as const) {
       for (const chunk of proseChunks(p[part])) {
         const words = chunk.split(/[\s/]+/).filter((w) => w !== '');
+        // Only a run that ends in a technique head can be a phrase: test each word once.
+        const lettered = words.map((w) => wordShape(w).lettered);
+        const head = words.map((w) => wordShape(w).head);
         for (let n = 2; n <= 3; n++) {
           for (let i = 0; i + n <= words.length; i++) {
+            if (!head[i + n - 1]) continue;
             const ws = words.slice(i, i + n);
-            if (!ws.every((w) => /^[\p{L}][\p{L}-]*$/u.test(w))) continue;
+            if (!lettered.slice(i, i + n).every(Boolean)) continue;
             const parts = ws.flatMap((w) => w.split('-')).filter((w) => w !== '');
             const first = (parts[0] ?? '').toLowerCase();
-            const lastStem = stem(parts[parts.length - 1] ?? '');
-            if (!TECHNIQUE_HEADS.has(lastStem) || FUNCTION_WORDS.has(first) || GENERIC_MODIFIERS.has(stem(first))) continue;
+            if (FUNCTION_WORDS.has(first) || GENERIC_MODIFIERS.has(stem(first))) continue;
             if (parts.slice(1, -1).some((w) => FUNCTION_WORDS.has(w.toLowerCase()) && w.toLowerCase() !== 'of')) continue;
             const key = keyOf(ws.join(' '));
             if (STOP_PHRASES.has(key)) continue;
@@ -332,6 +363,25 @@ export function mentionedNames(papers: readonly Paper[]): Map<string, { forms: M
   return new Map([...found].filter(([, f]) => f.papers.size >= 2));
 }
 
+const shapes = new Map<string, { lettered: boolean; head: boolean }>();
+/** Whether a word is all letters (and hyphens), and whether it ends in a technique head noun; remembered. */
+function wordShape(w: string): { lettered: boolean; head: boolean } {
+  let s = shapes.get(w);
+  if (!s) {
+    const lettered = /^[\p{L}][\p{L}-]*$/u.test(w);
+    s = { lettered, head: lettered && TECHNIQUE_HEADS.has(stem(lastPart(w))) };
+    if (shapes.size > 1_000_000) shapes.clear();
+    shapes.set(w, s);
+  }
+  return s;
+}
+
+/** The last hyphen-separated part of a word: "low-rank" → "rank"; "" when there is none. */
+function lastPart(word: string): string {
+  const parts = word.split('-').filter((w) => w !== '');
+  return parts[parts.length - 1] ?? '';
+}
+
 /** The most frequent surface form; on a tie, the one with more capitals (KV cache over kv cache). */
 function preferredForm(forms: Map<string, number>): string {
   return [...forms].sort((a, b) => b[1] - a[1] || caps(b[0]) - caps(a[0]) || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
@@ -361,46 +411,118 @@ function sameMeaning(a: readonly string[], b: readonly string[]): boolean {
   return matched / Math.max(a.length, b.length) >= 0.6;
 }
 
-interface MentionIndex {
-  /**
-   * run key → count. Variants: "^key" counts runs written with a capital
-   * ("SEED", not "seed"); "=key" counts runs inside one whitespace token, so
-   * the name "ASA" is not found in "As a result".
-   */
-  title: Map<string, number>;
-  body: Map<string, number>;
+/** A set of keys that also answers "does any key start with this?" by binary search. */
+class KeySet {
+  private readonly sorted: string[];
+
+  /** [first, last + 1) in `sorted` of the keys that start with each two-character head. */
+  private readonly byHead = new Map<string, [number, number]>();
+
+  constructor(private readonly keys: ReadonlySet<string>) {
+    this.sorted = [...keys].sort();
+    this.sorted.forEach((k, i) => {
+      const head = k.slice(0, 2);
+      const range = this.byHead.get(head);
+      if (range) range[1] = i + 1;
+      else this.byHead.set(head, [i, i + 1]);
+    });
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  hasPrefix(prefix: string): boolean {
+    // Narrow to the keys that share the first two characters, then bisect.
+    const range = prefix.length >= 2 ? this.byHead.get(prefix.slice(0, 2)) : [0, this.sorted.length];
+    if (!range) return false;
+    let [lo, hi] = range;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.sorted[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.sorted[lo]?.startsWith(prefix) ?? false;
+  }
 }
 
-/** Every run of up to MAX_RUN words in a paper's title and abstract, counted. */
-function mentionIndex(p: Paper): MentionIndex {
-  const count = (text: string): Map<string, number> => {
-    const m = new Map<string, number>();
-    const bump = (k: string): void => {
-      m.set(k, (m.get(k) ?? 0) + 1);
-    };
-    for (const chunk of proseChunks(text)) {
-      const words = splitWords(chunk);
-      const token = tokenIndexes(chunk, words);
-      for (let i = 0; i < words.length; i++) {
-        let prefix = '';
-        let cased = false;
-        for (let j = i; j < Math.min(words.length, i + MAX_RUN); j++) {
-          const w = words[j];
-          if (!w) break;
-          cased ||= /\p{Lu}/u.test(w.text);
-          prefix += w.lower;
-          const key = stem(prefix);
-          const one = token[i] === token[j];
-          bump(key);
-          if (cased) bump(`^${key}`);
-          if (one) bump(`=${key}`);
-          if (one && cased) bump(`^=${key}`);
-        }
+/** Counts of runs in a title and an abstract, keyed as in {@link countRuns}. */
+interface Mentions {
+  title: number;
+  body: number;
+}
+
+/** The most characters stem() removes from a run (s, ing, a doubled letter, e). */
+const STEM_SLACK = 6;
+
+/**
+ * Every run of up to MAX_RUN words in a text whose key is in `keys`, reported
+ * with its variants. Variants: "^key" for runs written with a capital ("SEED",
+ * not "seed"); "=key" for runs inside one whitespace token, so the name "ASA"
+ * is not found in "As a result"; "^=key" for both. A run that no key
+ * starts like cannot grow into a key either, so its longer runs are skipped.
+ */
+function countRuns(text: string, keys: KeySet, cache: TokenWords, visit: (variantKey: string) => void): void {
+  for (const chunk of proseChunks(text)) {
+    // Words, the whitespace token each sits in, and whether it has a capital.
+    const words: Word[] = [];
+    const token: number[] = [];
+    const upper: boolean[] = [];
+    let t = 0;
+    for (const tok of chunk.split(/\s+/)) {
+      if (tok === '') continue;
+      const e = cache.of(tok);
+      e.words.forEach((w, k) => {
+        words.push(w);
+        token.push(t);
+        upper.push(e.upper[k] === true);
+      });
+      t++;
+    }
+    for (let i = 0; i < words.length; i++) {
+      let prefix = '';
+      let cased = false;
+      for (let j = i; j < Math.min(words.length, i + MAX_RUN); j++) {
+        const w = words[j];
+        if (!w) break;
+        cased ||= upper[j] === true;
+        prefix += w.lower;
+        // stem() only cuts a few letters off the end, so a key starts with all but
+        // those. (A one-word run is its word's stem, already known.)
+        if (j > i && prefix.length > STEM_SLACK && !keys.hasPrefix(prefix.slice(0, prefix.length - STEM_SLACK))) break;
+        const key = j === i ? w.stem : stem(prefix);
+        if (!keys.has(key)) continue;
+        const one = token[i] === token[j];
+        visit(key);
+        if (cased) visit(`^${key}`);
+        if (one) visit(`=${key}`);
+        if (one && cased) visit(`^=${key}`);
       }
     }
-    return m;
-  };
-  return { title: count(p.title), body: count(p.abstract) };
+  }
+}
+
+/**
+ * How often each paper's title and abstract name each of `keys` (with the
+ * variants of {@link countRuns}): one pass over the corpus that keeps only
+ * the runs that are keys, so it grows with the corpus, not with corpus ×
+ * lexicon.
+ */
+function countMentions(papers: readonly Paper[], keySet: ReadonlySet<string>, cache: TokenWords): Map<string, Map<string, Mentions>> {
+  const out = new Map<string, Map<string, Mentions>>();
+  const keys = new KeySet(keySet);
+  for (const p of papers) {
+    for (const part of ['title', 'body'] as const) {
+      countRuns(part === 'title' ? p.title : p.abstract, keys, cache, (k) => {
+        let byPaper = out.get(k);
+        if (!byPaper) out.set(k, (byPaper = new Map()));
+        let m = byPaper.get(p.id);
+        if (!m) byPaper.set(p.id, (m = { title: 0, body: 0 }));
+        m[part]++;
+      });
+    }
+  }
+  return out;
 }
 
 /** For each word, the index of the whitespace-separated token it belongs to. */
@@ -419,21 +541,31 @@ export function tokenIndexes(text: string, words: readonly { start: number }[]):
 /** Whether a name is written as one token ("TransMLA", "SN-Net"), not several ("KV cache"). */
 export const isSingleToken = (alias: string): boolean => !/\s/.test(alias.trim());
 
-function finalize(cands: Candidate[], papers: readonly Paper[]): Technique[] {
-  const index = new Map(papers.map((p) => [p.id, mentionIndex(p)]));
+function finalize(cands: Candidate[], papers: readonly Paper[], words: TokenWords): Technique[] {
+  // Every key a technique can end up with: its own, its names', expansions' and aliases'.
+  const candidateKeys = new Set<string>();
+  for (const c of cands) {
+    candidateKeys.add(c.key);
+    for (const n of c.names.keys()) candidateKeys.add(keyOf(n));
+    for (const e of c.expansions.keys()) candidateKeys.add(e);
+    for (const a of c.aliases) candidateKeys.add(keyOf(a));
+  }
+  candidateKeys.delete('');
+  const mentions = countMentions(papers, candidateKeys, words);
   const year = new Map(papers.map((p) => [p.id, p.year ?? 0]));
   // A phrase that mostly occurs inside an acronym's expansion is that acronym:
   // "latent attention" is nearly always "multi-head latent attention" (MLA).
   const total = (key: string): number => {
     let n = 0;
-    for (const m of index.values()) n += (m.title.get(key) ?? 0) + (m.body.get(key) ?? 0);
+    for (const m of mentions.get(key)?.values() ?? []) n += m.title + m.body;
     return n;
   };
+  const oneMeaning = new Set(cands.filter((c) => c.kind === 'acronym' && meaningGroups(c.expansions).length === 1));
   for (const ph of cands.filter((c) => c.kind === 'phrase')) {
     const own = total(ph.key);
     if (own === 0) continue;
     for (const ac of cands) {
-      if (ac.kind !== 'acronym' || meaningGroups(ac.expansions).length !== 1) continue;
+      if (ac.kind !== 'acronym' || !oneMeaning.has(ac)) continue;
       const longer = [...ac.expansions.keys()].filter((e) => e !== ph.key && e.endsWith(ph.key));
       if (longer.length > 0 && longer.reduce((n, e) => n + total(e), 0) >= 0.8 * own) {
         for (const name of ph.names.keys()) ac.aliases.add(name);
@@ -470,23 +602,24 @@ function finalize(cands: Candidate[], papers: readonly Paper[]): Technique[] {
     if (keys.length === 0) continue;
     const single = new Set(keys.filter((k) => aliasList.every((a) => keyOf(a) !== k || isSingleToken(a))));
 
-    const ps: TechniquePaper[] = [];
-    for (const p of papers) {
-      const m = index.get(p.id);
-      if (!m) continue;
-      let mentions = 0;
-      let inTitle = false;
-      const cased = /\p{Lu}/u.test(name) && c.kind !== 'phrase';
-      for (const key of keys) {
-        // "CRAFT" is a method, "hand-crafted" is not; "ASA" is a name, "As a" is not.
-        const k = `${cased ? '^' : ''}${single.has(key) ? '=' : ''}${key}`;
-        const t = m.title.get(k) ?? 0;
-        mentions += t + (m.body.get(k) ?? 0);
-        if (t > 0) inTitle = true;
+    const byPaper = new Map<string, TechniquePaper>();
+    const cased = /\p{Lu}/u.test(name) && c.kind !== 'phrase';
+    for (const key of keys) {
+      // "CRAFT" is a method, "hand-crafted" is not; "ASA" is a name, "As a" is not.
+      const k = `${cased ? '^' : ''}${single.has(key) ? '=' : ''}${key}`;
+      for (const [id, m] of mentions.get(k) ?? []) {
+        const tp = byPaper.get(id) ?? { id, role: 'mentions', mentions: 0, inTitle: false };
+        tp.mentions += m.title + m.body;
+        if (m.title > 0) tp.inTitle = true;
+        byPaper.set(id, tp);
       }
-      const intro = c.introducedBy.has(p.id);
-      if (intro || mentions > 0) ps.push({ id: p.id, role: intro ? 'introduces' : 'mentions', mentions, inTitle });
     }
+    for (const id of c.introducedBy) {
+      const tp = byPaper.get(id) ?? { id, role: 'introduces', mentions: 0, inTitle: false };
+      tp.role = 'introduces';
+      byPaper.set(id, tp);
+    }
+    const ps = [...byPaper.values()];
     if (ps.length === 0) continue;
     if (c.kind === 'phrase' && ps.length < PHRASE_MIN_PAPERS) continue;
     // A name nobody introduces (a family name, a mentioned name) needs two papers behind it.

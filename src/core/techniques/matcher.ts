@@ -1,5 +1,6 @@
 import { GLUED_AFFIXES, MODEL_COMPONENTS } from './curated';
 import { isSingleToken, tokenIndexes } from './extract';
+import { paperCountOf } from './papers';
 import type { Lexicon, Technique } from './schema';
 import { type Word, keyOf, splitWords, stem } from './words';
 import { foldForSearch } from '../text/clean';
@@ -69,25 +70,32 @@ interface Candidate {
  */
 export class TechniqueMatcher {
   private readonly byKey = new Map<string, Entry[]>();
-  private readonly maxKeyLength: number;
+  private maxKeyLength = 0;
 
   constructor(readonly lexicon: Lexicon) {
-    let maxLen = 0;
-    for (const t of lexicon.techniques) {
-      const single = new Set(t.singleTokenKeys);
-      const guarded = new Set(t.guard?.keys ?? []);
-      const meaningOf = new Map((t.meanings ?? []).map((m) => [keyOf(m.expansion), m.expansion]));
-      for (const k of t.keys) {
-        const e: Entry = { t, singleToken: single.has(k), guarded: guarded.has(k) };
-        const meaning = meaningOf.get(k);
-        if (meaning) e.meaning = meaning;
-        const list = this.byKey.get(k) ?? [];
-        list.push(e);
-        this.byKey.set(k, list);
-        maxLen = Math.max(maxLen, k.length);
-      }
+    for (const t of lexicon.techniques) this.add(t);
+  }
+
+  /**
+   * Makes a technique matchable: for a loader that adds the lexicon's
+   * techniques (to `lexicon.techniques` and here) a few at a time.
+   *
+   * @example
+   * lexicon.techniques.push(t); matcher.add(t);
+   */
+  add(t: Technique): void {
+    const single = new Set(t.singleTokenKeys);
+    const guarded = new Set(t.guard?.keys ?? []);
+    const meaningOf = new Map((t.meanings ?? []).map((m) => [keyOf(m.expansion), m.expansion]));
+    for (const k of t.keys) {
+      const e: Entry = { t, singleToken: single.has(k), guarded: guarded.has(k) };
+      const meaning = meaningOf.get(k);
+      if (meaning) e.meaning = meaning;
+      const list = this.byKey.get(k) ?? [];
+      list.push(e);
+      this.byKey.set(k, list);
+      this.maxKeyLength = Math.max(this.maxKeyLength, k.length);
     }
-    this.maxKeyLength = maxLen;
   }
 
   /** The technique at a 0-based column of a line, or undefined for no card. */
@@ -236,7 +244,7 @@ function better(x: Candidate, y: Candidate, words: readonly Word[]): boolean {
   if (rank !== 0) return rank > 0;
   const chars = (c: Candidate): number => (words[c.j]?.end ?? 0) - (words[c.i]?.start ?? 0);
   if (chars(x) !== chars(y)) return chars(x) > chars(y);
-  return x.entry.t.papers.length < y.entry.t.papers.length;
+  return paperCountOf(x.entry.t) < paperCountOf(y.entry.t);
 }
 
 interface Span {

@@ -27,3 +27,30 @@ export function techniquesByPaper(lexicon: Lexicon): Map<string, Technique[]> {
 export function techniqueNamesByPaper(lexicon: Lexicon): Map<string, string[]> {
   return new Map([...techniquesByPaper(lexicon)].map(([id, ts]) => [id, ts.flatMap((t) => [t.name, ...t.expansions])]));
 }
+
+/** Papers a technique lists in the shipped lexicon; beyond them it keeps only the count. */
+export const MAX_TECHNIQUE_PAPERS = 100;
+
+/**
+ * The lexicon as shipped: each technique lists at most `max` papers (the
+ * introducing and most central ones come first) and counts the rest. At
+ * 100,000 papers a phrase such as "KV cache" names thousands of papers; a
+ * card shows three and the sidebar a page.
+ *
+ * @example
+ * capTechniquePapers(lexicon, 2).techniques[0]?.paperCount // => 5 (when it has five papers)
+ */
+export function capTechniquePapers(lexicon: Lexicon, max = MAX_TECHNIQUE_PAPERS): Lexicon {
+  return {
+    ...lexicon,
+    techniques: lexicon.techniques.map((t) => (t.papers.length <= max ? t : { ...t, papers: t.papers.slice(0, max), paperCount: paperCountOf(t) })),
+  };
+}
+
+/**
+ * How many papers a technique has, listed or not.
+ *
+ * @example
+ * paperCountOf(technique) // => 2300 for "KV cache" at 100,000 papers
+ */
+export const paperCountOf = (t: Technique): number => t.paperCount ?? t.papers.length;

@@ -54,6 +54,8 @@ export const TechniqueSchema = z
       .optional(),
     /** Introducing papers first, then the most central mentions. */
     papers: z.array(TechniquePaperSchema).min(1),
+    /** How many papers the technique has, when `papers` lists only the first of them. */
+    paperCount: z.number().int().min(1).optional(),
   })
   .strict();
 
@@ -64,6 +66,8 @@ export type TechniqueKind = z.infer<typeof TechniqueKindSchema>;
 export const LexiconSchema = z
   .object({
     version: z.literal(DATA_VERSION),
+    /** The data build this lexicon belongs to (set in the shipped file). */
+    build: z.string().optional(),
     techniques: z.array(TechniqueSchema),
   })
   .strict()

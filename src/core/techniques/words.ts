@@ -19,11 +19,11 @@ export interface Word {
 }
 
 /** Unambiguous abbreviations in code, expanded before matching ("flash_attn"). */
-const ABBREVIATIONS: Record<string, string> = {
-  attn: 'attention',
-  embd: 'embedding',
-  emb: 'embedding',
-};
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['attn', 'attention'],
+  ['embd', 'embedding'],
+  ['emb', 'embedding'],
+]);
 
 /**
  * A light stem, the same for code and prose: lowercase; plural "s" dropped
@@ -50,6 +50,12 @@ export function stem(word: string): string {
   return w;
 }
 
+// A version suffix (v2, v12) is its own word; other runs stop before one. "wav2vec" has none.
+const WORD_UNICODE = /v\d+(?![\p{Ll}])|\p{Lu}+(?=\p{Lu}(?!v\d+(?!\p{Ll}))\p{Ll})|\p{Lu}?(?:(?!v\d+(?!\p{Ll}))\p{Ll})+|\p{Lu}+|\d+|[\u00b2\u00b3\u00b9\u2070-\u209f]+/gu;
+/** WORD_UNICODE for text without a character above U+007F. */
+const WORD_ASCII = /v\d+(?![a-z])|[A-Z]+(?=[A-Z](?!v\d+(?![a-z]))[a-z])|[A-Z]?(?:(?!v\d+(?![a-z]))[a-z])+|[A-Z]+|\d+/g;
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * CamelCase, PascalCase, snake_case, kebab-case, SCREAMING_CASE, digits and
  * version suffixes, all split the same way:
@@ -63,12 +69,13 @@ export function stem(word: string): string {
  */
 export function splitWords(text: string, offset = 0): Word[] {
   const out: Word[] = [];
-  // A version suffix (v2, v12) is its own word; other runs stop before one. "wav2vec" has none.
-  const re = /v\d+(?![\p{Ll}])|\p{Lu}+(?=\p{Lu}(?!v\d+(?!\p{Ll}))\p{Ll})|\p{Lu}?(?:(?!v\d+(?!\p{Ll}))\p{Ll})+|\p{Lu}+|\d+|[\u00b2\u00b3\u00b9\u2070-\u209f]+/gu;
+  // On plain ASCII the Unicode classes are [A-Z] and [a-z], and the ASCII
+  // pattern is several times faster; it runs on every word of the corpus.
+  const re = ASCII.test(text) ? new RegExp(WORD_ASCII) : new RegExp(WORD_UNICODE);
   for (const m of text.matchAll(re)) {
     const start = offset + (m.index ?? 0);
     const lower = foldForSearch(m[0]).toLowerCase();
-    const full = ABBREVIATIONS[lower] ?? lower;
+    const full = ABBREVIATIONS.get(lower) ?? lower;
     out.push({ text: m[0], lower: full, stem: stem(full), start, end: start + m[0].length });
   }
   return out;

@@ -187,6 +187,8 @@ function mathToText(s: string): string {
   return t;
 }
 
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
 /**
  * Folds display text to plain ASCII-ish search text: ² → 2, ₂ → 2, è → e,
  * × → x. Used for matching, never shown.
@@ -195,6 +197,8 @@ function mathToText(s: string): string {
  * foldForSearch('S²FT by Rozière') // => 'S2FT by Roziere'
  */
 export function foldForSearch(text: string): string {
+  // Plain ASCII has nothing to fold; most text is, and this runs per word.
+  if (PLAIN_ASCII.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -3,7 +3,7 @@ import { keyFormulaNamed } from '../../core/cite/keyFormulas';
 import { assignKeys } from '../../core/cite/keys';
 import { type CitationFormat, formatCitation } from '../../core/cite/formats';
 import type { Paper } from '../../core/corpus/schema';
-import type { PaperData } from '../../core/data/load';
+import type { PaperData, PaperRecord } from '../../core/data/load';
 import { bibliographyFiles, planBibEntry } from '../../core/editor/bibliography';
 import { type InsertFormat, citeEdit, commentLine, insertFormatFor, needsBibliography } from '../../core/editor/citations';
 import type { PaperDataService } from '../dataService';
@@ -45,7 +45,7 @@ export class CitationService {
   }
 
   /** The paper a citation key names. */
-  paperByKey(key: string): Paper | undefined {
+  paperByKey(key: string): PaperRecord | undefined {
     const k = this.keys();
     const id = k?.byKey.get(key);
     return id ? this.data.current?.papersById.get(id) : undefined;
@@ -67,10 +67,20 @@ export class CitationService {
     return this.keyCache;
   }
 
-  /** A paper in any citation format, with the configured options, under its key or the one given. */
-  format(p: Paper, format: CitationFormat, scope?: vscode.ConfigurationScope, commentPrefix?: string, key = this.keyOf(p.id) ?? p.id): string {
+  /** A paper in any citation format, with the configured options, under its key or the one given (the abstract is read when they include it). */
+  async format(p: PaperRecord, format: CitationFormat, scope?: vscode.ConfigurationScope, commentPrefix?: string, key?: string): Promise<string> {
+    return this.formatCitable(await this.citable(p, scope), format, scope, commentPrefix, key);
+  }
+
+  /** The paper as citations need it: with its abstract when the settings include it (read on demand). */
+  private async citable(p: PaperRecord, scope?: vscode.ConfigurationScope): Promise<PaperRecord | Paper> {
+    if (!this.settings.get(Setting.includeAbstract, scope)) return p;
+    return (await this.data.current?.details.get(p.id)) ?? p;
+  }
+
+  private formatCitable(p: PaperRecord | Paper, format: CitationFormat, scope?: vscode.ConfigurationScope, commentPrefix?: string, key = this.keyOf(p.id) ?? p.id): string {
     return formatCitation(p, key, format, {
-      abstract: this.settings.get(Setting.includeAbstract, scope),
+      abstract: this.settings.get(Setting.includeAbstract, scope) && 'abstract' in p,
       latexCommand: this.settings.get(Setting.citationCommand, scope),
       ...(commentPrefix === undefined ? {} : { commentPrefix }),
     });
@@ -84,8 +94,8 @@ export class CitationService {
     await this.state.update(RECENT_KEY, [id, ...this.recent().filter((x) => x !== id)].slice(0, RECENT_MAX));
   }
 
-  async copy(p: Paper, format: CitationFormat): Promise<void> {
-    await vscode.env.clipboard.writeText(this.format(p, format));
+  async copy(p: PaperRecord, format: CitationFormat): Promise<void> {
+    await vscode.env.clipboard.writeText(await this.format(p, format));
     await this.remember(p.id);
     this.log.info(`copied ${format} of ${p.id}`);
   }
@@ -105,7 +115,7 @@ export class CitationService {
    * to the clipboard with a message saying why.
    */
   async insert(
-    p: Paper,
+    p: PaperRecord,
     editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor,
     at?: { position: vscode.Position; lead: { latex: string; pandoc: string } },
   ): Promise<InsertResult> {
@@ -120,7 +130,8 @@ export class CitationService {
     const pos = at?.position ?? editor.selection.active;
     const line = doc.lineAt(pos.line).text;
     const edit = new vscode.WorkspaceEdit();
-    const entryFor = (f: 'bibtex' | 'biblatex') => (key: string) => this.format(p, f, doc, undefined, key);
+    const paper = await this.citable(p, doc);
+    const entryFor = (f: 'bibtex' | 'biblatex') => (key: string) => this.formatCitable(paper, f, doc, undefined, key);
     const isTaken = (key: string): boolean => {
       const id = this.keys()?.byKey.get(key);
       return id !== undefined && id !== p.id;
@@ -146,7 +157,7 @@ export class CitationService {
       else edit.replace(doc.uri, new vscode.Range(pos.line, c.start, pos.line, c.end), lead + c.text);
     } else if (format === 'comment') {
       const indent = /^\s*/.exec(line)?.[0] ?? '';
-      const text = commentLine(doc.languageId, this.format(p, 'comment', doc, '', key));
+      const text = commentLine(doc.languageId, this.formatCitable(paper, 'comment', doc, '', key));
       if (line.trim() === '') edit.replace(doc.uri, doc.lineAt(pos.line).range, `${indent}${text}`);
       else edit.insert(doc.uri, new vscode.Position(pos.line, 0), `${indent}${text}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
     } else if (format === 'bibtex' || format === 'biblatex') {
@@ -164,7 +175,7 @@ export class CitationService {
         edit.insert(doc.uri, pos, entry);
       }
     } else {
-      edit.insert(doc.uri, pos, this.format(p, format, doc, undefined, key));
+      edit.insert(doc.uri, pos, this.formatCitable(paper, format, doc, undefined, key));
     }
 
     if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(`the edit to ${doc.uri.fsPath} was refused`);
@@ -180,7 +191,7 @@ export class CitationService {
    * unsaved work of the user's, which stays theirs to save), and tells the
    * user what they need to know: a key that was taken, a file left alone.
    */
-  private async reportBib(p: Paper, bib: BibUpdate, wasDirty: boolean, entryFor: (key: string) => string): Promise<void> {
+  private async reportBib(p: PaperRecord, bib: BibUpdate, wasDirty: boolean, entryFor: (key: string) => string): Promise<void> {
     const name = vscode.workspace.asRelativePath(bib.uri);
     if (bib.outcome === 'refused') {
       await vscode.env.clipboard.writeText(entryFor(bib.key));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, type CitationFormat } from '../../core/cite/formats';
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperRecord } from '../../core/data/load';
 import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
@@ -13,7 +13,7 @@ import { pickPaper } from './paperPicker';
  * other argument (a command link or another extension may pass anything) is
  * refused with a warning, never a crash.
  */
-export async function paperFromArg(data: PaperDataService, arg: unknown, title: string, recent?: () => string[]): Promise<Paper | undefined> {
+export async function paperFromArg(data: PaperDataService, arg: unknown, title: string, recent?: () => string[]): Promise<PaperRecord | undefined> {
   if (arg === undefined) return pickPaper(data, { title, ...(recent ? { recent } : {}) });
   const d = await data.get();
   const node = typeof arg === 'object' && arg !== null ? (arg as { paper?: unknown }).paper : undefined;
@@ -82,7 +82,9 @@ export function registerCopyCitation(data: PaperDataService, citations: Citation
 export function registerOpenDetails(data: PaperDataService, citations: CitationService, panel: DetailsPanel): vscode.Disposable {
   return vscode.commands.registerCommand(Command.openDetails, async (arg?: unknown) => {
     const p = await paperFromArg(data, arg, 'PaperLens: Open Paper Details', () => citations.recent());
-    if (p) panel.show(p, citations.keyOf(p.id));
-    return p?.id;
+    if (!p) return undefined;
+    const full = await (await data.get()).details.get(p.id);
+    if (full) panel.show(full, citations.keyOf(p.id));
+    return full?.id;
   });
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { shortAuthors, snippet, yearLine } from '../../core/corpus/display';
-import type { Paper } from '../../core/corpus/schema';
-import type { PaperData } from '../../core/data/load';
+import type { PaperData, PaperRecord } from '../../core/data/load';
 import { techniquesByPaper } from '../../core/techniques/papers';
 import type { Technique } from '../../core/techniques/schema';
 import type { PaperDataService } from '../dataService';
@@ -10,7 +9,7 @@ import { noIcons } from '../util/text';
 export type PaperAction = 'insert' | 'copyBibtex' | 'details' | 'reveal';
 
 export interface PaperItem extends vscode.QuickPickItem {
-  paper?: Paper;
+  paper?: PaperRecord;
 }
 
 const BUTTONS: { action: PaperAction; button: vscode.QuickInputButton }[] = [
@@ -42,17 +41,23 @@ export function displayNames(paperId: string, ts: readonly Technique[]): string[
   return names.filter((n) => !names.some((m) => m !== n && m.toLowerCase().includes(n.toLowerCase())));
 }
 
-function item(d: PaperData, p: Paper, withButtons: boolean): PaperItem {
+/** Each paper's technique names, once the lexicon is in (until then, none). */
+function namesOf(d: PaperData, complete: boolean): Map<string, string[]> | undefined {
+  if (!complete) return undefined;
   let names = techniqueNames.get(d);
   if (!names) {
     names = new Map([...techniquesByPaper(d.lexicon)].map(([id, ts]) => [id, displayNames(id, ts)]));
     techniqueNames.set(d, names);
   }
-  const techniques = [...new Set(names.get(p.id) ?? [])].slice(0, 4);
+  return names;
+}
+
+function item(names: Map<string, string[]> | undefined, p: PaperRecord, withButtons: boolean): PaperItem {
+  const techniques = [...new Set(names?.get(p.id) ?? [])].slice(0, 4);
   return {
     label: unsortableLabel(p.title),
     description: noIcons(`${yearLine(p)} · ${shortAuthors(p) ?? 'authors unknown'}`),
-    detail: `${techniques.length ? `$(symbol-method) ${noIcons(techniques.join(', '))} · ` : ''}${noIcons(snippet(p.abstract, 150))}`,
+    detail: `${techniques.length ? `$(symbol-method) ${noIcons(techniques.join(', '))} · ` : ''}${noIcons(snippet(p.lead, 150))}`,
     alwaysShow: true,
     paper: p,
     ...(withButtons ? { buttons: BUTTONS.map((b) => b.button) } : {}),
@@ -65,14 +70,14 @@ export interface PickOptions {
   /** Papers to show before anything is typed (recently cited). */
   recent?: () => string[];
   /** When given, items carry buttons and button presses call this (the pick stays open for copy). */
-  onAction?: (action: PaperAction, paper: Paper, pick: vscode.QuickPick<PaperItem>) => Promise<void> | void;
+  onAction?: (action: PaperAction, paper: PaperRecord, pick: vscode.QuickPick<PaperItem>) => Promise<void> | void;
 }
 
 /**
  * The live search quick pick: searches the index on every keystroke with
  * PaperLens's own ranking, and resolves with the accepted paper.
  */
-export async function pickPaper(service: PaperDataService, opts: PickOptions): Promise<Paper | undefined> {
+export async function pickPaper(service: PaperDataService, opts: PickOptions): Promise<PaperRecord | undefined> {
   const d = await service.get();
   const qp = vscode.window.createQuickPick<PaperItem>();
   qp.title = opts.title;
@@ -82,21 +87,22 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
   qp.keepScrollPosition = false;
   const update = (value: string): void => {
     const q = value.trim();
+    const names = namesOf(d, service.completed === d);
     if (q === '') {
-      const recent = (opts.recent?.() ?? []).map((id) => d.papersById.get(id)).filter((p): p is Paper => p !== undefined);
+      const recent = (opts.recent?.() ?? []).map((id) => d.papersById.get(id)).filter((p): p is PaperRecord => p !== undefined);
       const newest = [...d.corpus.papers].filter((p) => p.year !== undefined).sort((a, b) => (b.year ?? 0) - (a.year ?? 0)).slice(0, 8);
       const items: PaperItem[] = [];
-      if (recent.length > 0) items.push({ label: 'Recently cited', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((p) => item(d, p, !!opts.onAction)));
-      items.push({ label: 'Newest in the corpus', kind: vscode.QuickPickItemKind.Separator }, ...newest.filter((p) => !recent.includes(p)).map((p) => item(d, p, !!opts.onAction)));
+      if (recent.length > 0) items.push({ label: 'Recently cited', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((p) => item(names, p, !!opts.onAction)));
+      items.push({ label: 'Newest in the corpus', kind: vscode.QuickPickItemKind.Separator }, ...newest.filter((p) => !recent.includes(p)).map((p) => item(names, p, !!opts.onAction)));
       qp.items = items;
       return;
     }
     const hits = d.search.search(q, { limit: 40 });
-    qp.items = hits.length > 0 ? hits.map((h) => item(d, h.paper, !!opts.onAction)) : [{ label: `No papers match "${q}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
+    qp.items = hits.length > 0 ? hits.map((h) => item(names, h.paper, !!opts.onAction)) : [{ label: `No papers match "${q}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
   };
-  return new Promise<Paper | undefined>((resolve) => {
+  return new Promise<PaperRecord | undefined>((resolve) => {
     let done = false;
-    const finish = (p: Paper | undefined): void => {
+    const finish = (p: PaperRecord | undefined): void => {
       if (done) return;
       done = true;
       resolve(p);
@@ -118,5 +124,7 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
     qp.value = opts.query ?? '';
     update(qp.value);
     qp.show();
+    // Opened before the lexicon and the leads were in: fill the rows in when they are.
+    if (service.completed !== d) void service.getComplete().then(() => !done && update(qp.value), () => undefined);
   });
 }

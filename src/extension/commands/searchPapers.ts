@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperRecord } from '../../core/data/load';
 import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
 import { type PaperAction, pickPaper } from './paperPicker';
 
 /** Runs a quick-pick button's action on a paper. */
-export async function runPaperAction(action: PaperAction, paper: Paper, citations: CitationService, editor: vscode.TextEditor | undefined): Promise<void> {
+export async function runPaperAction(action: PaperAction, paper: PaperRecord, citations: CitationService, editor: vscode.TextEditor | undefined): Promise<void> {
   switch (action) {
     case 'insert':
       await citations.insert(paper, editor);

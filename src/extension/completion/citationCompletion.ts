@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { authorsLine, yearLine } from '../../core/corpus/display';
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperRecord } from '../../core/data/load';
 import { keyCompletionAt } from '../../core/editor/citations';
 import type { CitationService } from '../citations/citationService';
 import type { PaperDataService } from '../dataService';
@@ -23,13 +23,13 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
       async provideCompletionItems(doc, pos) {
         const ctx = keyCompletionAt(doc.lineAt(pos.line).text.slice(0, pos.character), doc.languageId);
         if (!ctx) return undefined;
-        const d = await data.get().catch(() => undefined);
+        const d = await data.getComplete().catch(() => undefined);
         if (!d) return undefined;
         const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
         const keys = citations.allKeys();
-        const papers: Paper[] = [];
+        const papers: PaperRecord[] = [];
         const seen = new Set<string>();
-        const add = (p: Paper | undefined): void => {
+        const add = (p: PaperRecord | undefined): void => {
           if (p && !seen.has(p.id) && papers.length < COMPLETION_LIMIT) {
             seen.add(p.id);
             papers.push(p);

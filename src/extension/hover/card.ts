@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperRecord } from '../../core/data/load';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { HOVER_COMMANDS } from '../constants';
 import { paperCardMarkdown, techniqueCardMarkdown } from './cardMarkdown';
@@ -20,11 +20,11 @@ export function safeMarkdown(value = ''): vscode.MarkdownString {
 }
 
 /** The card of one paper: title, year and authors, a snippet, the citation key, actions. */
-export function paperCard(p: Paper, opts: { key?: string | undefined; actions?: boolean } = {}): vscode.MarkdownString {
+export function paperCard(p: PaperRecord, opts: { key?: string | undefined; actions?: boolean } = {}): vscode.MarkdownString {
   return safeMarkdown(paperCardMarkdown(p, opts));
 }
 
 /** The card of a technique: its name and expansion, actions, its top papers and "+N more". */
-export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string, Paper>): vscode.MarkdownString {
+export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>): vscode.MarkdownString {
   return safeMarkdown(techniqueCardMarkdown(m, papersById));
 }

@@ -1,6 +1,7 @@
 import { authorsLine, snippet, yearLine } from '../../core/corpus/display';
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperRecord } from '../../core/data/load';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
+import { paperCountOf } from '../../core/techniques/papers';
 import { Command, type CommandId } from '../constants';
 
 /**
@@ -46,7 +47,7 @@ export function commandLink(label: string, command: CommandId, ...args: unknown[
 }
 
 /** "2024 · DeepSeek-AI, Aixin Liu et al.", only what is known; undefined when nothing is. */
-function knownMeta(p: Paper, role: string | undefined): string | undefined {
+function knownMeta(p: PaperRecord, role: string | undefined): string | undefined {
   const parts: string[] = [];
   if (p.year !== undefined) parts.push(String(p.year));
   if (p.authors.length > 0 || p.organization) parts.push(authorsLine(p));
@@ -54,15 +55,15 @@ function knownMeta(p: Paper, role: string | undefined): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-function paperLine(p: Paper, role: string | undefined, snippetLength: number): string {
+function paperLine(p: PaperRecord, role: string | undefined, snippetLength: number): string {
   let md = `**${escapeMarkdown(p.title)}**`;
   const meta = knownMeta(p, role);
   if (meta) md += `  \n${escapeMarkdown(meta)}`;
-  if (p.abstract) md += `  \n_${escapeMarkdown(snippet(p.abstract, snippetLength))}_`;
+  if (p.lead) md += `  \n_${escapeMarkdown(snippet(p.lead, snippetLength))}_`;
   return `${md}\n\n`;
 }
 
-function paperActions(p: Paper): string {
+function paperActions(p: PaperRecord): string {
   return [
     commandLink('Insert citation', Command.insertCitation, p.id),
     commandLink('Copy BibTeX', Command.copyBibtex, p.id),
@@ -79,9 +80,9 @@ function paperActions(p: Paper): string {
  * paperCardMarkdown(transmla, { key: 'transmla' })
  * // => '**TransMLA\\: Multi\\-head …**  \nYear not listed · authors unknown  \n_We …_\n\nKey: `transmla`\n\n[Insert citation](command:…'
  */
-export function paperCardMarkdown(p: Paper, opts: { key?: string | undefined; actions?: boolean } = {}): string {
+export function paperCardMarkdown(p: PaperRecord, opts: { key?: string | undefined; actions?: boolean } = {}): string {
   let md = `**${escapeMarkdown(p.title)}**  \n${escapeMarkdown(`${yearLine(p)} · ${authorsLine(p)}`)}`;
-  if (p.abstract) md += `  \n_${escapeMarkdown(snippet(p.abstract, 200))}_`;
+  if (p.lead) md += `  \n_${escapeMarkdown(snippet(p.lead, 200))}_`;
   md += '\n\n';
   // Keys are [a-z0-9]+; anything else is dropped rather than trusted inside a code span.
   if (opts.key) md += `Key: \`${opts.key.replace(/[^\w:.-]/g, '')}\`\n\n`;
@@ -97,7 +98,7 @@ export const CARD_PAPERS = 3;
  * paper), then the introducing or top papers with what is known of them and
  * a one-line abstract, and "+N more".
  */
-export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap<string, Paper>): string {
+export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>): string {
   const t = m.technique;
   const expansion = m.meaning ?? (t.meanings && t.meanings.length > 1 ? t.meanings.map((x) => x.expansion).join(' | ') : t.expansions[0]);
   let md = `**${escapeMarkdown(t.name)}**${expansion ? ` — ${escapeMarkdown(expansion)}` : ''}`;
@@ -117,7 +118,7 @@ export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap
     const p = papersById.get(tp.id);
     if (p) md += paperLine(p, tp.role, 110);
   }
-  const more = t.papers.length - shown.length;
+  const more = paperCountOf(t) - shown.length;
   if (more > 0) md += commandLink(`+${more} more`, Command.searchRelated, t.name);
   return md;
 }

@@ -15,7 +15,7 @@ export function registerCitationHover(data: PaperDataService, citations: Citatio
         const line = doc.lineAt(pos.line).text;
         const key = citationKeyAt(line, pos.character);
         if (!key) return undefined;
-        await data.get().catch(() => undefined);
+        await data.getComplete().catch(() => undefined);
         const p = citations.paperByKey(key);
         return p ? new vscode.Hover(paperCard(p, { key })) : undefined;
       },

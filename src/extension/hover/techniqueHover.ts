@@ -17,7 +17,7 @@ export function registerTechniqueHover(data: PaperDataService, settings: Setting
         if (!settings.get(Setting.hoverEnabled, doc)) return undefined;
         const langs = settings.get(Setting.hoverLanguages, doc);
         if (langs.length > 0 && !langs.includes(doc.languageId)) return undefined;
-        const d = data.current ?? (await data.get().catch(() => undefined));
+        const d = data.completed ?? (await data.getComplete().catch(() => undefined));
         if (!d || token.isCancellationRequested) return undefined;
         const line = doc.lineAt(pos.line).text;
         const m = d.techniques.matchInLanguage(line, pos.character, doc.languageId);

@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperRecord } from '../../core/data/load';
 import type { PaperGroup } from '../../core/browse/grouping';
 import type { Technique } from '../../core/techniques/schema';
 
@@ -6,8 +6,19 @@ import type { Technique } from '../../core/techniques/schema';
 export type TreeNode =
   | { kind: 'group'; group: PaperGroup }
   | { kind: 'technique'; technique: Technique }
-  | { kind: 'paper'; paper: Paper; parentId: string; role?: 'introduces' | 'mentions' }
-  | { kind: 'detail'; paper: Paper; parentId: string; label: string; value: string; tooltip?: string; url?: string; icon: string };
+  | { kind: 'paper'; paper: PaperRecord; parentId: string; role?: 'introduces' | 'mentions' }
+  | {
+      kind: 'detail';
+      paper: PaperRecord;
+      parentId: string;
+      label: string;
+      value: string;
+      tooltip?: string;
+      /** The tooltip is the paper's whole abstract, loaded when hovered. */
+      abstractTooltip?: true;
+      url?: string;
+      icon: string;
+    };
 
 /** A tree item id: unique across the tree, stable across refreshes (for reveal and expansion state). */
 export function nodeId(n: TreeNode): string {

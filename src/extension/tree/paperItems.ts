@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { authorsLine, dateLine, snippet, yearLine } from '../../core/corpus/display';
-import type { Paper } from '../../core/corpus/schema';
+import type { PaperDetailsStore, PaperRecord } from '../../core/data/load';
 import { Command, ItemKind } from '../constants';
 import { paperCard } from '../hover/card';
 import { type TreeNode, nodeId } from './nodes';
@@ -20,8 +20,8 @@ export function paperItem(n: Extract<TreeNode, { kind: 'paper' }>, citationKey: 
 }
 
 /** The details under a paper: authors, date, key, code, abstract, sources. */
-export function paperDetails(p: Paper, parentId: string, citationKey: string | undefined): TreeNode[] {
-  const d = (label: string, value: string, icon: string, extra: { tooltip?: string; url?: string } = {}): TreeNode => ({
+export function paperDetails(p: PaperRecord, parentId: string, citationKey: string | undefined): TreeNode[] {
+  const d = (label: string, value: string, icon: string, extra: { tooltip?: string; abstractTooltip?: true; url?: string } = {}): TreeNode => ({
     kind: 'detail',
     paper: p,
     parentId,
@@ -33,7 +33,8 @@ export function paperDetails(p: Paper, parentId: string, citationKey: string | u
   const out: TreeNode[] = [d('Authors', authorsLine(p), 'person'), d('Date', dateLine(p), 'calendar')];
   if (citationKey) out.push(d('Key', citationKey, 'key'));
   if (p.codeUrl) out.push(d('Code', p.codeUrl, 'github', { url: p.codeUrl }));
-  if (p.abstract) out.push(d('Abstract', snippet(p.abstract, 120), 'note', { tooltip: p.abstract }));
+  // The whole abstract loads when the tooltip is asked for (resolveAbstractTooltip).
+  if (p.lead) out.push(d('Abstract', snippet(p.lead, 120), 'note', { abstractTooltip: true }));
   out.push(d('Sources', p.sources.map((s) => `${s.file}:${s.line}`).join(', '), 'file-text'));
   return out;
 }
@@ -42,9 +43,25 @@ export function detailItem(n: Extract<TreeNode, { kind: 'detail' }>): vscode.Tre
   const item = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.None);
   item.id = nodeId(n);
   item.description = n.value;
-  item.tooltip = n.tooltip ?? n.value;
+  // Left unset for the abstract: VS Code then asks resolveTreeItem when it is hovered.
+  if (!n.abstractTooltip) item.tooltip = n.tooltip ?? n.value;
   item.iconPath = new vscode.ThemeIcon(n.icon);
   item.contextValue = n.url ? ItemKind.link : ItemKind.detail;
   if (n.url) item.command = { command: Command.openUrl, title: 'Open Link', arguments: [n.url] };
+  return item;
+}
+
+/**
+ * Fills in the whole abstract as the tooltip of an Abstract detail, for a
+ * provider's resolveTreeItem: abstracts load on demand, when hovered.
+ */
+export async function resolveAbstractTooltip(item: vscode.TreeItem, n: TreeNode, details: PaperDetailsStore | undefined): Promise<vscode.TreeItem> {
+  if (n.kind !== 'detail' || !n.abstractTooltip) return item;
+  try {
+    item.tooltip = (await details?.get(n.paper.id))?.abstract ?? n.paper.lead;
+  } catch {
+    // A details file that cannot be read leaves the first sentence as the tooltip.
+    item.tooltip = n.paper.lead;
+  }
   return item;
 }

@@ -26,8 +26,8 @@ export class PaperTrees extends Disposable {
     keyOf: (paperId: string) => string | undefined,
   ) {
     super();
-    this.papers = new PapersProvider(() => data.current, keyOf);
-    this.techniques = new TechniquesProvider(() => data.current, keyOf);
+    this.papers = new PapersProvider(() => data.completed, keyOf);
+    this.techniques = new TechniquesProvider(() => data.completed, keyOf);
     this.papers.grouping = settings.get(Setting.treeGroupBy);
     this.papersView = this.register(vscode.window.createTreeView(View.papers, { treeDataProvider: this.papers, showCollapseAll: true }));
     this.techniquesView = this.register(vscode.window.createTreeView(View.techniques, { treeDataProvider: this.techniques, showCollapseAll: true }));
@@ -56,10 +56,10 @@ export class PaperTrees extends Disposable {
 
   /** Loads the data for the views (once) and fills them. */
   async ensureLoaded(): Promise<void> {
-    if (this.data.current) return;
+    if (this.data.completed) return;
     this.papersView.message = 'Loading papers…';
     try {
-      await this.data.get();
+      await this.data.getComplete();
     } catch {
       // The data service has told the user once; the views say it in place.
     }

@@ -3,7 +3,7 @@ import { type Grouping, type PaperGroup, groupPapers } from '../../core/browse/g
 import type { PaperData } from '../../core/data/load';
 import { ItemKind } from '../constants';
 import { type TreeNode, nodeId } from './nodes';
-import { detailItem, paperDetails, paperItem } from './paperItems';
+import { detailItem, paperDetails, paperItem, resolveAbstractTooltip } from './paperItems';
 
 /**
  * The Papers view: papers grouped by technique, year or seed file, or a flat
@@ -52,6 +52,10 @@ export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
       case 'technique':
         return new vscode.TreeItem(n.technique.name);
     }
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, n: TreeNode): Promise<vscode.TreeItem> {
+    return resolveAbstractTooltip(item, n, this.data()?.details);
   }
 
   getChildren(n?: TreeNode): TreeNode[] {

@@ -3,7 +3,7 @@ import { byTechniqueImportance } from '../../core/browse/grouping';
 import type { PaperData } from '../../core/data/load';
 import { ItemKind } from '../constants';
 import { type TreeNode, nodeId } from './nodes';
-import { detailItem, paperDetails, paperItem } from './paperItems';
+import { detailItem, paperDetails, paperItem, resolveAbstractTooltip } from './paperItems';
 
 /** The Techniques view: technique → papers, introducing paper first. */
 export class TechniquesProvider implements vscode.TreeDataProvider<TreeNode> {
@@ -33,6 +33,10 @@ export class TechniquesProvider implements vscode.TreeDataProvider<TreeNode> {
     if (n.kind === 'paper') return paperItem(n, this.keyOf(n.paper.id));
     if (n.kind === 'detail') return detailItem(n);
     return new vscode.TreeItem(n.group.label);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, n: TreeNode): Promise<vscode.TreeItem> {
+    return resolveAbstractTooltip(item, n, this.data()?.details);
   }
 
   getChildren(n?: TreeNode): TreeNode[] {

@@ -11,6 +11,32 @@ suite('activation and data', () => {
     assert.equal(await a.data.get(), d, 'the same data object is shared');
   });
 
+  test('the abstract index loads after search is ready, and abstracts load on demand', async () => {
+    const a = await api();
+    const d = await a.data.get();
+    await d.complete;
+    assert.ok(d.search.hasAbstracts);
+    // "frequencies" is only in abstracts (HiLo's), so only the abstract index finds it.
+    assert.ok(d.search.search('frequencies').some((h) => h.paper.id === 'fast-vision-transformers-with-hilo-attention'));
+    const hilo = await d.details.get('fast-vision-transformers-with-hilo-attention');
+    assert.match(hilo?.abstract ?? '', /^Vision Transformers \(ViTs\) have triggered/);
+    assert.ok(a.data.loadStats.readyMs > 0 && a.data.loadStats.completeMs >= a.data.loadStats.readyMs);
+  });
+
+  test('Copy BibTeX with paperlens.citation.includeAbstract reads the abstract it needs', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('paperlens');
+    await config.update('citation.includeAbstract', true, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('paperlens.copyBibtex', 'fast-vision-transformers-with-hilo-attention');
+      assert.match(await vscode.env.clipboard.readText(), /^\s*abstract\s*=\s*\{Vision Transformers \(ViTs\) have triggered/m);
+    } finally {
+      await config.update('citation.includeAbstract', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await vscode.commands.executeCommand('paperlens.copyBibtex', 'fast-vision-transformers-with-hilo-attention');
+    assert.doesNotMatch(await vscode.env.clipboard.readText(), /abstract\s*=/);
+  });
+
   test('every contributed command is registered', async () => {
     await api();
     const ext = vscode.extensions.getExtension('paperlens.paperlens');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { Paper } from '../../../src/core/corpus/schema';
+import type { PaperRecord } from '../../../src/core/data/load';
 import { bibEntries } from '../../../src/core/editor/bibliography';
 import { api, until, workspaceFile } from './helpers';
 
@@ -34,7 +34,7 @@ const onDisk = async (uri: vscode.Uri): Promise<string> => dec.decode(await vsco
 const docOf = (uri: vscode.Uri): vscode.TextDocument | undefined => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 
 suite('bibliography files: nothing clobbered, one edit', () => {
-  let hilo: Paper;
+  let hilo: PaperRecord;
   let key: string;
   suiteSetup(async () => {
     const a = await api();

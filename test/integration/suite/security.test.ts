@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Paper } from '../../../src/core/corpus/schema';
+import type { PaperRecord } from '../../../src/core/data/load';
 import { HOVER_COMMANDS } from '../../../src/extension/constants';
 import { PAGE_COMMANDS } from '../../../src/extension/details/detailsHtml';
 import { EVIL, assertSafeCard, assertSafeDetailsHtml, tags, visibleText } from '../../support/renderCheck';
@@ -19,12 +20,13 @@ import { api, open, positionOf, until } from './helpers';
 const TITLE = `Evil ${EVIL.slice(0, 3).join(' ')}`;
 const ABSTRACT = `We study evil. ${EVIL.join(' ')}`;
 
-type Saved = Pick<Paper, 'title' | 'abstract' | 'authors' | 'organization'>;
+type Saved = Pick<PaperRecord, 'title' | 'lead' | 'authors' | 'organization'>;
 
 suite('security: paper text is rendered as text, in a real VS Code', () => {
-  const saved = new Map<Paper, Saved>();
-  let hilo: Paper;
-  let mla: Paper[] = [];
+  const saved = new Map<PaperRecord, Saved>();
+  let restoreDetails: (() => void) | undefined;
+  let hilo: PaperRecord;
+  let mla: PaperRecord[] = [];
   let render: (md: string) => string;
 
   suiteSetup(async () => {
@@ -37,20 +39,32 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
     hilo = h;
     const t = d.lexicon.techniques.find((x) => x.name === 'MLA');
     assert.ok(t);
-    mla = t.papers.slice(0, 3).map((tp) => d.papersById.get(tp.id) as Paper);
+    mla = t.papers.slice(0, 3).map((tp) => d.papersById.get(tp.id) as PaperRecord);
     // Keys are made from titles: make them first, as they are for a user before any hover.
     assert.equal(a.citations.keyOf(hilo.id), 'pan2022fast');
     // The papers the cards show, given evil text in place: the providers read these very objects.
     for (const p of [hilo, ...mla]) {
-      saved.set(p, { title: p.title, abstract: p.abstract, authors: p.authors, organization: p.organization });
+      saved.set(p, { title: p.title, lead: p.lead, authors: p.authors, organization: p.organization });
       p.title = TITLE;
-      p.abstract = ABSTRACT;
+      p.lead = ABSTRACT;
       p.authors = [{ name: 'Eve [x](command:workbench.action.quit)', given: 'Eve', family: '[x](command:workbench.action.quit)' }, { name: '<img src=x onerror=alert(2)>', organization: true }];
     }
+    // The details page reads the abstract from the details files on demand: it gets the evil text too.
+    const details = d.details;
+    const get = details.get.bind(details);
+    details.get = async (id: string): Promise<Paper | undefined> => {
+      const full = await get(id);
+      const p = d.papersById.get(id);
+      return full && p && saved.has(p) ? { ...full, title: p.title, authors: p.authors, abstract: ABSTRACT } : full;
+    };
+    restoreDetails = () => {
+      details.get = get;
+    };
   });
 
   suiteTeardown(async () => {
     for (const [p, s] of saved) Object.assign(p, s);
+    restoreDetails?.();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -84,7 +98,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
   test('a technique hover card on MultiHeadLatentAttention in Python', async () => {
     const e = await open('model.py');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', e.document.uri, positionOf(e.document, 'class MultiHeadLatentAttention', 10));
-    const first = mla[0] as Paper;
+    const first = mla[0] as PaperRecord;
     const value = await assertSafe(hovers.flatMap((h) => h.contents), [[first.id], ['MLA']], 5);
     assert.ok(value.includes('+'), 'the card lists "+N more"');
   });

@@ -143,7 +143,7 @@ suite('features keep working with bad settings', () => {
     await withSetting(Setting.keyFormula, 'random', () =>
       withSetting(Setting.includeAbstract, 'yes', async () => {
         assert.equal(a.citations.keyOf(hilo.id), 'pan2022fast');
-        const entry = a.citations.format(hilo, 'bibtex');
+        const entry = await a.citations.format(hilo, 'bibtex');
         assert.match(entry, /^@misc\{pan2022fast,/);
         assert.doesNotMatch(entry, /abstract/);
       }),

@@ -39,6 +39,13 @@ suite('sidebar tree', () => {
     const details = p.getChildren(hilo).map((n) => p.getTreeItem(n));
     assert.deepEqual(details.map((d) => d.label), ['Authors', 'Date', 'Key', 'Code', 'Abstract', 'Sources']);
     assert.equal(details[2]?.description, 'pan2022fast');
+    // The abstract's tooltip is left for VS Code to resolve on hover: the whole abstract, read on demand.
+    const abstractNode = p.getChildren(hilo).find((n) => n.kind === 'detail' && n.label === 'Abstract');
+    assert.ok(abstractNode);
+    const abstractItem = p.getTreeItem(abstractNode);
+    assert.equal(abstractItem.tooltip, undefined);
+    const resolved = await p.resolveTreeItem(abstractItem, abstractNode);
+    assert.match(String(resolved.tooltip), /^Vision Transformers \(ViTs\) have triggered.*mainstream vision tasks including image classification, dense detection and segmentation\. Code is available at https:\/\/github\.com\/ziplab\/LITv2\.$/s);
     a.trees.setGrouping('technique');
   });
 

@@ -1,0 +1,322 @@
+import { snippet } from '../corpus/display';
+import type { Technique, TechniquePaper } from '../techniques/schema';
+import {
+  type Author,
+  type FileReport,
+  type Paper,
+  PaperSchema,
+  type PaperMeta,
+  type PaperSource,
+  SeedFormatSchema,
+  SourceSchema,
+} from '../corpus/schema';
+
+/**
+ * The shipped data files (DATA_VERSION 2). The corpus is split so that search is
+ * ready after reading only what search and lists need:
+ *
+ * - `manifest.json`: the build id, the paper count, the list of chunk files
+ *   and the seed-file reports.
+ * - `papers-NNN.json`: the catalog, {@link CATALOG_CHUNK} papers per file,
+ *   each paper a compact tuple without its abstract.
+ * - `leads-NNN.json`: each paper's first sentence or so (`lead`), for lists
+ *   and hovers, in the same chunks as the catalog; read after search is
+ *   ready, with the lexicon and the abstract index.
+ * - `search-names.json`, `search-abstracts.json`: the index shards, whose
+ *   terms and postings are in part files of about a megabyte each.
+ * - `techniques-NNN.json`: the technique lexicon, {@link TECHNIQUE_CHUNK}
+ *   techniques per file, each listing its papers by catalog position.
+ * - `details-NNN.json`: abstracts and raw texts, {@link DETAILS_CHUNK}
+ *   papers per file, read when a paper's details or abstract are needed.
+ *
+ * Every file carries the build id, so files from two builds never mix.
+ */
+
+/** Papers per catalog file: each parses in a few milliseconds. */
+export const CATALOG_CHUNK = 2000;
+/** Papers per details file, read on demand. */
+export const DETAILS_CHUNK = 500;
+/** Techniques per lexicon file. */
+export const TECHNIQUE_CHUNK = 2000;
+/** Characters of the abstract kept in the catalog (the display snippets are at most this long). */
+export const LEAD_LENGTH = 200;
+
+/** A paper as lists, hovers, ranking and citation keys see it: no long texts, plus its lead. */
+export type PaperRecord = PaperMeta & {
+  /** The abstract's first sentence or so, at most {@link LEAD_LENGTH} characters; "" when there is no abstract. */
+  lead: string;
+};
+
+
+export interface Manifest {
+  kind: 'paperlens-data';
+  version: number;
+  /** Hash of every data file's content: each file names it, and all must agree. */
+  build: string;
+  paperCount: number;
+  catalog: string[];
+  leads: string[];
+  details: string[];
+  searchNames: string;
+  searchAbstracts: string;
+  techniques: string[];
+  /** Seed files the sources name, by index. */
+  sourceFiles: string[];
+  /** The reconciliation report of each seed file. */
+  files: FileReport[];
+}
+
+export interface CatalogChunk {
+  kind: 'paperlens-papers';
+  build: string;
+  first: number;
+  papers: unknown[];
+}
+
+export interface TechniquesChunk {
+  kind: 'paperlens-techniques';
+  build: string;
+  version: number;
+  first: number;
+  /** Techniques as in the lexicon, with `papers` as flat triples (catalog position, flags, mentions); see {@link encodeTechnique}. */
+  techniques: unknown[];
+}
+
+export interface LeadsChunk {
+  kind: 'paperlens-leads';
+  build: string;
+  first: number;
+  leads: string[];
+}
+
+export interface DetailsChunk {
+  kind: 'paperlens-details';
+  build: string;
+  first: number;
+  details: unknown[];
+}
+
+/**
+ * The names of the files that hold `count` things, `size` per file.
+ *
+ * @example
+ * chunkNames('papers', 4500, 2000) // => ['papers-000.json', 'papers-001.json', 'papers-002.json']
+ */
+export function chunkNames(prefix: string, count: number, size: number): string[] {
+  return Array.from({ length: Math.max(1, Math.ceil(count / size)) }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}.json`);
+}
+
+/** Optional fields of a paper, stored by name when present. */
+const OPTIONAL_KEYS = ['shortName', 'authorCount', 'organization', 'affiliations', 'date', 'category', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const;
+const ROLES = SourceSchema.shape.role.options;
+const FORMATS = SeedFormatSchema.options;
+
+/**
+ * A paper's catalog tuple:
+ * `[id, title, authors, authorsTruncated, year, sources, optional]`.
+ * An author "Given Family" with those parts is `[given, family]`, a bare
+ * name is a string, anything else its object; a source is
+ * `[file index, line, format index, role index, match?]`; `optional` holds
+ * the optional fields that are set, or 0.
+ *
+ * @example
+ * encodePaper(paper, ['000_332d00c4af8a5a2c.txt'])
+ * // => ['fast-vision-…', 'Fast Vision Transformers with HiLo Attention', [['Zizheng', 'Pan'], …], 0, 2022, [[0, 1, 0, 0]], { shortName: …, date: … }]
+ */
+export function encodePaper(p: Paper, sourceFiles: readonly string[]): unknown[] {
+  const optional: Record<string, unknown> = {};
+  for (const k of OPTIONAL_KEYS) if (p[k] !== undefined) optional[k] = p[k];
+  return [
+    p.id,
+    p.title,
+    p.authors.map(encodeAuthor),
+    p.authorsTruncated ? 1 : 0,
+    p.year ?? 0,
+    p.sources.map((s) => {
+      const file = sourceFiles.indexOf(s.file);
+      if (file < 0) throw new Error(`source file ${s.file} is not listed`);
+      const out: unknown[] = [file, s.line, FORMATS.indexOf(s.format), ROLES.indexOf(s.role)];
+      if (s.match !== undefined) out.push(s.match);
+      return out;
+    }),
+    Object.keys(optional).length > 0 ? optional : 0,
+  ];
+}
+
+function encodeAuthor(a: Author): unknown {
+  const keys = Object.keys(a);
+  if (keys.length === 1) return a.name;
+  if (keys.length === 3 && a.given !== undefined && a.family !== undefined && a.name === `${a.given} ${a.family}`) return [a.given, a.family];
+  return a;
+}
+
+/** A malformed record in a data file. */
+export class FormatError extends Error {}
+
+const str = (x: unknown, what: string): string => {
+  if (typeof x !== 'string') throw new FormatError(`${what} is not text`);
+  return x;
+};
+const num = (x: unknown, what: string): number => {
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new FormatError(`${what} is not a number`);
+  return x;
+};
+const arr = (x: unknown, what: string): unknown[] => {
+  if (!Array.isArray(x)) throw new FormatError(`${what} is not a list`);
+  return x;
+};
+
+/**
+ * The paper record of a catalog tuple, with the keys in the schema's order
+ * and an empty lead, which the leads file fills in. Checks the types of
+ * what it reads; the build validated every paper against the full schema
+ * before writing it.
+ *
+ * @example
+ * decodePaper(encodePaper(paper, files), files) // => { id, title, …, sources, lead: '' }
+ */
+export function decodePaper(t: unknown, sourceFiles: readonly string[]): PaperRecord {
+  const [id, title, authors, truncated, year, sources, optional] = arr(t, 'a paper');
+  const opt: Partial<Record<(typeof OPTIONAL_KEYS)[number], unknown>> = optional === 0 ? {} : (optional as Record<string, unknown>);
+  if (typeof opt !== 'object' || opt === null) throw new FormatError('optional fields are not an object');
+  // Built in the schema's key order, as the full paper has them.
+  const out: Record<string, unknown> = { id: str(id, 'a paper id'), title: str(title, 'a title') };
+  if (opt.shortName !== undefined) out['shortName'] = str(opt.shortName, 'a short name');
+  out['authors'] = arr(authors, 'an author list').map(decodeAuthor);
+  out['authorsTruncated'] = truncated === 1;
+  for (const k of ['authorCount', 'organization', 'affiliations', 'date'] as const) if (opt[k] !== undefined) out[k] = opt[k];
+  if (num(year, 'a year') !== 0) out['year'] = year;
+  for (const k of ['category', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const) if (opt[k] !== undefined) out[k] = opt[k];
+  out['sources'] = arr(sources, 'a source list').map((s): PaperSource => {
+    const [file, line, format, role, match] = arr(s, 'a source');
+    const src: PaperSource = {
+      file: str(sourceFiles[num(file, 'a source file')], 'a source file'),
+      line: num(line, 'a source line'),
+      format: FORMATS[num(format, 'a source format')] as PaperSource['format'],
+      role: ROLES[num(role, 'a source role')] as PaperSource['role'],
+    };
+    if (src.format === undefined || src.role === undefined) throw new FormatError('a source has an unknown format or role');
+    if (match !== undefined) src.match = str(match, 'a source match');
+    return src;
+  });
+  out['lead'] = '';
+  return out as PaperRecord;
+}
+
+function decodeAuthor(a: unknown): Author {
+  if (typeof a === 'string') return { name: a };
+  if (Array.isArray(a)) {
+    const given = str(a[0], 'a given name');
+    const family = str(a[1], 'a family name');
+    return { name: `${given} ${family}`, given, family };
+  }
+  if (typeof a === 'object' && a !== null && typeof (a as Author).name === 'string') return a as Author;
+  throw new FormatError('an author is malformed');
+}
+
+/**
+ * A paper's details tuple: `[titleRaw | 0, abstract, abstractRaw | 0,
+ * abstractNote | 0, urls]`, where 0 means "the same as the title" or "the
+ * same as the abstract" or "none".
+ *
+ * @example
+ * encodeDetails(paper) // => [0, 'Vision Transformers (ViTs) have …', 0, 0, ['https://github.com/ziplab/LITv2']]
+ */
+export function encodeDetails(p: Paper): unknown[] {
+  return [p.titleRaw === p.title ? 0 : p.titleRaw, p.abstract, p.abstractRaw === p.abstract ? 0 : p.abstractRaw, p.abstractNote ?? 0, p.urls];
+}
+
+/**
+ * The full paper: its catalog record joined with its details tuple, keys in
+ * the schema's order.
+ *
+ * @example
+ * fullPaper(record, ['TransMLA: …', 'Abstract …', 0, 0, []]).abstract // => 'Abstract …'
+ */
+export function fullPaper(record: PaperRecord, t: unknown): Paper {
+  const [titleRaw, abstract, abstractRaw, note, urls] = arr(t, 'paper details');
+  const text = str(abstract, 'an abstract');
+  const fields: Record<string, unknown> = {
+    ...record,
+    titleRaw: titleRaw === 0 ? record.title : str(titleRaw, 'a raw title'),
+    abstract: text,
+    abstractRaw: abstractRaw === 0 ? text : str(abstractRaw, 'a raw abstract'),
+    urls: arr(urls, 'a URL list').map((u) => str(u, 'a URL')),
+  };
+  if (note !== 0) fields['abstractNote'] = str(note, 'an abstract note');
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(PaperSchema.shape)) if (fields[k] !== undefined) out[k] = fields[k];
+  return out as Paper;
+}
+
+/** Every source file the papers name, sorted: the index the catalog refers to. */
+export function sourceFilesOf(papers: readonly Paper[]): string[] {
+  return [...new Set(papers.flatMap((p) => p.sources.map((s) => s.file)))].sort();
+}
+
+const INTRODUCES = 1;
+const IN_TITLE = 2;
+
+/**
+ * A technique as shipped: its papers as one flat list of numbers, three per
+ * paper (catalog position, 1 for introduces + 2 for in the title, mentions),
+ * which parses without building an object per paper.
+ *
+ * @example
+ * encodeTechnique(technique, indexOf).papers // => [12, 3, 4, 40, 0, 1, …]
+ */
+export function encodeTechnique(t: Technique, indexOf: ReadonlyMap<string, number>): unknown {
+  return {
+    ...t,
+    papers: t.papers.flatMap((p) => {
+      const i = indexOf.get(p.id);
+      if (i === undefined) throw new Error(`technique ${t.id} names paper ${p.id}, which the corpus does not have`);
+      return [i, (p.role === 'introduces' ? INTRODUCES : 0) | (p.inTitle ? IN_TITLE : 0), p.mentions];
+    }),
+  };
+}
+
+/**
+ * A shipped technique back as the lexicon has it, its papers looked up in
+ * the catalog. Checks the shape of what the matcher and the views read.
+ *
+ * @example
+ * decodeTechnique(encodeTechnique(t, indexOf), papers) // deep-equals t
+ */
+export function decodeTechnique(json: unknown, papers: readonly PaperRecord[]): Technique {
+  const t = json as Partial<Record<keyof Technique, unknown>> | null;
+  const strings = (x: unknown): boolean => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  if (
+    t === null ||
+    typeof t !== 'object' ||
+    typeof t.id !== 'string' ||
+    typeof t.name !== 'string' ||
+    !['name', 'acronym', 'phrase'].includes(t.kind as string) ||
+    !strings(t.expansions) ||
+    !strings(t.aliases) ||
+    !strings(t.keys) ||
+    !strings(t.singleTokenKeys) ||
+    !Array.isArray(t.papers) ||
+    t.papers.length === 0 ||
+    t.papers.length % 3 !== 0
+  ) {
+    throw new FormatError(`technique ${JSON.stringify(t?.id ?? t?.name)} is malformed`);
+  }
+  const flat = t.papers as unknown[];
+  const list: TechniquePaper[] = [];
+  for (let k = 0; k < flat.length; k += 3) {
+    const paper = papers[num(flat[k], 'a paper position')];
+    if (!paper) throw new FormatError(`technique ${t.id} names paper ${String(flat[k])}, which the catalog does not have`);
+    const flags = num(flat[k + 1], 'paper flags');
+    list.push({ id: paper.id, role: flags & INTRODUCES ? 'introduces' : 'mentions', mentions: num(flat[k + 2], 'mentions'), inTitle: (flags & IN_TITLE) !== 0 });
+  }
+  return { ...(t as Technique), papers: list };
+}
+
+/**
+ * The lead of a paper: its abstract's first sentence or so, as lists show it.
+ *
+ * @example
+ * leadOf(paper) // => 'Vision Transformers (ViTs) have triggered the most recent and significant breakthroughs in computer vision.'
+ */
+export const leadOf = (p: Paper): string => snippet(p.abstract, LEAD_LENGTH);

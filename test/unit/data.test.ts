@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import { snippet } from '../../src/core/corpus/display';
+import { PAPER_DETAIL_FIELDS, type Paper, PaperSchema } from '../../src/core/corpus/schema';
+import { type DataFile, encodeData } from '../../src/core/data/encode';
+import { DATA_FILES } from '../../src/core/data/files';
+import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, decodePaper, encodeDetails, encodePaper, fullPaper, leadOf, sourceFilesOf } from '../../src/core/data/format';
+import { DataError, type LoadStats, emptyLoadStats, loadPaperData, loadPaperDataSync } from '../../src/core/data/load';
+import { MAX_TECHNIQUE_PAPERS, capTechniquePapers, paperCountOf } from '../../src/core/techniques/papers';
+import { LexiconSchema } from '../../src/core/techniques/schema';
+import { syntheticCorpus } from '../../bench/synthetic';
+import { memoryReader, realCorpus, realDataFiles, realLexicon } from '../support/realCorpus';
+
+const meta = (p: Paper): Record<string, unknown> => Object.fromEntries(Object.entries(p).filter(([k]) => !(PAPER_DETAIL_FIELDS as readonly string[]).includes(k)));
+const withFile = (files: readonly DataFile[], name: string, text: (old: string) => string): DataFile[] =>
+  files.map((f) => (f.name === name ? { name, text: text(f.text) } : f));
+
+suite('data: the catalog and details formats', () => {
+  const papers = [...realCorpus().papers, ...syntheticCorpus(realCorpus(), 300).papers];
+  const files = sourceFilesOf(papers);
+
+  test('every paper round-trips through its catalog tuple and details tuple, keys in schema order', () => {
+    for (const p of papers) {
+      const record = decodePaper(JSON.parse(JSON.stringify(encodePaper(p, files))), files);
+      assert.deepEqual(record, { ...meta(p), lead: '' }, p.id);
+      record.lead = leadOf(p);
+      assert.equal(record.lead, snippet(p.abstract, LEAD_LENGTH));
+      const full = fullPaper(record, JSON.parse(JSON.stringify(encodeDetails(p))));
+      assert.deepEqual(full, p, p.id);
+      assert.deepEqual(Object.keys(full), Object.keys(PaperSchema.shape).filter((k) => k in p), p.id);
+      PaperSchema.parse(full);
+    }
+  });
+  test('every snippet the extension shows is the same from the lead as from the abstract', () => {
+    for (const p of papers) {
+      const lead = snippet(p.abstract, LEAD_LENGTH);
+      for (const n of [110, 120, 150, 200]) assert.equal(snippet(lead, n), snippet(p.abstract, n), `${p.id} at ${n}`);
+    }
+  });
+  test('a malformed tuple is refused, not half-read', () => {
+    const t = encodePaper(papers[0] as Paper, files);
+    assert.throws(() => decodePaper([...t.slice(0, 1), 42, ...t.slice(2)], files), /title is not text/);
+    assert.throws(() => decodePaper('x', files), /not a list/);
+  });
+});
+
+suite('data: the shipped files', () => {
+  const files = realDataFiles();
+  const manifest = JSON.parse(files.find((f) => f.name === DATA_FILES.manifest)?.text ?? '') as Manifest;
+
+  test('a manifest, chunked catalog, details and lexicon, two index shards in parts, one build id', () => {
+    assert.equal(manifest.paperCount, 397);
+    assert.deepEqual(manifest.catalog, ['papers-000.json']);
+    assert.deepEqual(manifest.details, ['details-000.json']);
+    assert.deepEqual(manifest.techniques, ['techniques-000.json']);
+    assert.deepEqual(manifest.leads, ['leads-000.json']);
+    const parts = (name: string): string[] => (JSON.parse(files.find((f) => f.name === name)?.text ?? '') as { parts: string[] }).parts;
+    assert.deepEqual(parts(DATA_FILES.searchNames), ['search-names-000.json']);
+    assert.deepEqual(
+      files.map((f) => f.name).sort(),
+      [...manifest.catalog, ...manifest.leads, ...manifest.details, ...manifest.techniques, DATA_FILES.manifest, DATA_FILES.searchAbstracts, DATA_FILES.searchNames, ...parts(DATA_FILES.searchNames), ...parts(DATA_FILES.searchAbstracts)].sort(),
+    );
+    for (const f of files) if (f.name !== DATA_FILES.manifest) assert.equal((JSON.parse(f.text) as { build: string }).build, manifest.build, f.name);
+    assert.ok(CATALOG_CHUNK >= DETAILS_CHUNK);
+  });
+  test('the shipped lexicon is the built one, validated', () => {
+    const loaded = loadPaperDataSync(memoryReader(files)).lexicon;
+    assert.deepEqual(LexiconSchema.parse(loaded).techniques, realLexicon().techniques);
+  });
+  test('a technique with more papers than the cap lists the first ones and counts all', () => {
+    const lexicon = realLexicon();
+    const capped = capTechniquePapers(lexicon, 3);
+    const big = lexicon.techniques.find((t) => t.papers.length > 3);
+    const t = capped.techniques.find((x) => x.id === big?.id);
+    assert.ok(big && t);
+    assert.deepEqual(t.papers, big.papers.slice(0, 3));
+    assert.equal(paperCountOf(t), big.papers.length);
+    assert.ok(realLexicon().techniques.every((x) => x.papers.length <= MAX_TECHNIQUE_PAPERS), 'the real corpus is under the cap');
+  });
+  test('the same corpus always builds the same files', () => {
+    assert.deepEqual(encodeData(realCorpus(), realLexicon()), files);
+  });
+});
+
+suite('data: loading', () => {
+  const files = realDataFiles();
+  const corpus = realCorpus();
+
+  test('the sync load gives every paper, search, techniques and details', () => {
+    const d = loadPaperDataSync(memoryReader(files));
+    assert.equal(d.corpus.papers.length, corpus.papers.length);
+    assert.deepEqual(
+      d.corpus.papers.map((p) => p.lead),
+      corpus.papers.map(leadOf),
+    );
+    assert.deepEqual(d.corpus.files, corpus.files);
+    assert.ok(d.search.hasAbstracts);
+    assert.equal(d.search.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
+    assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention')?.technique.name, 'MLA');
+    const hilo = corpus.papers.find((p) => p.id === 'fast-vision-transformers-with-hilo-attention');
+    assert.deepEqual(d.details.getSync('fast-vision-transformers-with-hilo-attention'), hilo);
+    assert.equal(d.details.getSync('no-such-paper'), undefined);
+  });
+  test('the async load gives the same, gives the event loop turns, and adds abstracts when complete', async () => {
+    const stats: LoadStats = emptyLoadStats();
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const d = await loadPaperData(memoryReader(files), { sliceMs: 1, stats });
+    // Search is ready first; the lexicon, the leads and the abstract index follow.
+    assert.equal(d.search.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
+    assert.equal(d.search.hasAbstracts, false);
+    assert.equal(d.lexicon.techniques.length, 0);
+    assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention'), undefined);
+    assert.ok(d.corpus.papers.every((p) => p.lead === ''));
+    await d.complete;
+    assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention')?.technique.name, 'MLA');
+    assert.deepEqual(d.lexicon.techniques, realLexicon().techniques);
+    assert.deepEqual(
+      d.corpus.papers.map((p) => p.lead),
+      corpus.papers.map(leadOf),
+    );
+    clearInterval(ticker);
+    assert.ok(d.search.hasAbstracts);
+    assert.ok(stats.yields > 0 && turns > 0, `${stats.yields} yields, ${turns} turns`);
+    assert.ok(stats.readyMs > 0 && stats.completeMs >= stats.readyMs);
+    assert.deepEqual(await d.details.get('fast-vision-transformers-with-hilo-attention'), corpus.papers.find((p) => p.id === 'fast-vision-transformers-with-hilo-attention'));
+    const sync = loadPaperDataSync(memoryReader(files));
+    for (const q of ['kv cache compression', 'Zizheng Pan', 'speculatve decodng']) {
+      assert.deepEqual(
+        d.search.search(q).map((h) => h.paper.id),
+        sync.search.search(q).map((h) => h.paper.id),
+      );
+    }
+  });
+
+  const fails = (fs: DataFile[], pattern: RegExp): void => {
+    assert.throws(
+      () => loadPaperDataSync(memoryReader(fs)),
+      (e: unknown) => e instanceof DataError && pattern.test(e.message),
+    );
+  };
+  test('a missing file is one DataError that names it', () => {
+    fails(files.filter((f) => f.name !== DATA_FILES.manifest), /^manifest\.json is missing/);
+    fails(files.filter((f) => f.name !== 'papers-000.json'), /^papers-000\.json is missing/);
+    fails(files.filter((f) => f.name !== DATA_FILES.searchNames), /^search-names\.json is missing/);
+    fails(files.filter((f) => f.name !== 'techniques-000.json'), /^techniques-000\.json is missing/);
+    fails(files.filter((f) => f.name !== 'leads-000.json'), /^leads-000\.json is missing/);
+    fails(files.filter((f) => f.name !== 'search-names-000.json'), /^search-names-000\.json is missing/);
+  });
+  test('a corrupt, stale or mixed-up file is one DataError that says so', () => {
+    fails(withFile(files, 'papers-000.json', (t) => t.slice(0, t.length / 2)), /^papers-000\.json is not valid JSON/);
+    fails(withFile(files, DATA_FILES.manifest, (t) => t.replace(/"version":\d+/, '"version":1')), /has data version 1, this PaperLens reads version 2/);
+    fails(withFile(files, DATA_FILES.searchNames, (t) => t.replace(/"build":"[^"]*"/, '"build":"other"')), /search-names\.json is from another build/);
+    fails(withFile(files, 'papers-000.json', (t) => t.replace(/\["fast-vision-transformers-with-hilo-attention","Fast Vision Transformers with HiLo Attention"/, '["fast-vision-transformers-with-hilo-attention",7')), /papers-000\.json: paper \d+ is malformed \(a title is not text\)/);
+    fails(withFile(files, DATA_FILES.searchNames, (t) => t.replace(/"postingCount":(\d+)/, (_m, n: string) => `"postingCount":${Number(n) + 1}`)), /^search-names\.json cannot be loaded/);
+    fails(withFile(files, 'search-names-000.json', (t) => t.replace(/"postings":"(.{40})/, '"postings":"')), /^search-names-000\.json cannot be loaded/);
+    fails(withFile(files, 'techniques-000.json', (t) => t.replace(/"papers":\[\d+,/, '"papers":[99999,')), /^techniques-000\.json: technique \S+ names paper 99999, which the catalog does not have/);
+  });
+  test('a broken abstract index leaves search and techniques working and rejects complete with a DataError', async () => {
+    const d = await loadPaperData(memoryReader(withFile(files, DATA_FILES.searchAbstracts, (t) => t.slice(0, 100))));
+    await assert.rejects(d.complete, (e: unknown) => e instanceof DataError && /search-abstracts\.json is not valid JSON/.test(e.message));
+    assert.equal(d.search.hasAbstracts, false);
+    assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention')?.technique.name, 'MLA');
+    assert.equal(d.search.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
+  });
+  test('a broken details file fails only the papers that need it, with a DataError', async () => {
+    const d = await loadPaperData(memoryReader(files.filter((f) => f.name !== 'details-000.json')));
+    await assert.rejects(d.details.get('fast-vision-transformers-with-hilo-attention'), /^DataError: details-000\.json is missing/);
+    assert.equal(d.corpus.papers.length, 397);
+  });
+});
