@@ -80,7 +80,7 @@ const suiteFiles = (dir) => readdirSync(`${dir}/suite`).filter((f) => f.endsWith
 const testBundle = () => ({
   ...common,
   minify: false,
-  entryPoints: ['test/integration/index.ts', ...suiteFiles('test/integration'), 'test/vsix/index.ts', ...suiteFiles('test/vsix')],
+  entryPoints: ['test/integration/index.ts', ...suiteFiles('test/integration'), 'test/vsix/index.ts', ...suiteFiles('test/vsix'), 'test/damaged/index.ts', ...suiteFiles('test/damaged')],
   outdir: 'out/test',
   outbase: 'test',
   external: ['vscode', 'mocha'],

@@ -50,19 +50,17 @@ export function typingTrace(papers: readonly PaperMeta[]): { queries: string[]; 
 }
 
 /**
- * About 2,000 lines of PyTorch model code: the two model files of the test
- * fixtures, repeated ten times with each copy's classes renamed, as one
+ * About 2,000 lines of PyTorch model code: the fixture workspace's
+ * model.py, repeated twenty times with each copy's classes renamed, as one
  * long modelling file reads.
  *
  * @example
  * modelCode(REPO).split(NEWLINE).length // => about 2,000
  */
 export function modelCode(repo: string): string {
-  const sources = [join(repo, 'test', 'fixtures', 'code', 'deepseek_block.py'), join(repo, 'test', 'fixtures', 'workspace', 'model.py')].map((f) => readFileSync(f, 'utf8'));
+  const src = readFileSync(join(repo, 'test', 'fixtures', 'workspace', 'model.py'), 'utf8');
   const copies: string[] = [];
-  for (let k = 0; k < 10; k++) {
-    for (const src of sources) copies.push(`# --- variant ${k} ---\n${src.replace(/\bclass (\w+)/g, (_m, name: string) => `class ${name}${k === 0 ? '' : k}`)}`);
-  }
+  for (let k = 0; k < 20; k++) copies.push(`# --- variant ${k} ---\n${src.replace(/\bclass (\w+)/g, (_m, name: string) => `class ${name}${k === 0 ? '' : k}`)}`);
   return copies.join('\n');
 }
 

@@ -6,15 +6,20 @@ import { DataError, type LoadStats, type PaperData, emptyLoadStats, loadPaperDat
  * them with every feature. The load runs in slices of a few milliseconds
  * between which the extension host handles other work, so even a corpus of
  * 100,000 papers never freezes the editor; search is ready first, and the
- * lexicon, the leads and the abstract index follow in the background. A missing or corrupt data file is reported once, in
- * plain words; every feature then degrades to "nothing to show" and the
- * rest of VS Code is unaffected.
+ * lexicon, the leads and the abstract index follow in the background.
+ *
+ * Missing, corrupt or other-version data is one DataError, reported once,
+ * in plain words, when the load fails. After that, passive features
+ * (hovers, completion, the views) show nothing, and a command the user runs
+ * says why it cannot work (see {@link forCommand}) instead of failing with
+ * VS Code's "command failed"; the rest of VS Code is unaffected.
  */
 export class PaperDataService {
   private loading: Promise<PaperData> | undefined;
   private loaded: PaperData | undefined;
   private settled: PaperData | undefined;
   private failure: string | undefined;
+  private shown = 0;
   private readonly stats: LoadStats = emptyLoadStats();
 
   constructor(
@@ -37,6 +42,27 @@ export class PaperDataService {
     const d = await this.get();
     await d.complete.catch(() => undefined);
     return d;
+  }
+
+  /**
+   * The data for a command the user ran, or undefined when it cannot be
+   * loaded. Never rejects: the failure has been reported when the load
+   * failed, and is reported again for a later command, so every command the
+   * user runs gets an answer.
+   */
+  async forCommand(complete = false): Promise<PaperData | undefined> {
+    const fresh = this.loading === undefined;
+    try {
+      return await (complete ? this.getComplete() : this.get());
+    } catch (e) {
+      if (!fresh) this.report(e, 'PaperLens cannot load its paper data');
+      return undefined;
+    }
+  }
+
+  /** How many error messages the service has shown. */
+  get messagesShown(): number {
+    return this.shown;
   }
 
   /** The data if search is ready; never triggers a load. */
@@ -88,17 +114,24 @@ export class PaperDataService {
       );
       return data;
     } catch (e) {
-      this.failure = e instanceof Error ? e.message : String(e);
+      this.failure = forUsers(e);
       this.report(e, 'PaperLens cannot load its paper data');
       throw e;
     }
   }
 
   private report(e: unknown, what: string): void {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = forUsers(e);
     this.log.error(`${what}: ${message}`);
+    this.shown++;
     void vscode.window.showErrorMessage(`${what}: ${message}`, 'Show Log').then((pick) => {
       if (pick) this.log.show();
     });
   }
+}
+
+/** A load error in a user's words: an installed extension is reinstalled, not rebuilt. */
+function forUsers(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.replace(/rebuild with "npm run build"/g, 'reinstall PaperLens (in a clone, "npm run build")');
 }

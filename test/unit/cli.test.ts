@@ -73,7 +73,7 @@ suite('cli: stats', () => {
 });
 
 suite('cli: hover, techniques and scan', () => {
-  const file = join(REPO, 'test', 'fixtures', 'code', 'deepseek_block.py');
+  const file = join(REPO, 'test', 'fixtures', 'workspace', 'model.py');
   const lines = readFileSync(file, 'utf8').split('\n');
   const pos = (needle: string): string => {
     const i = lines.findIndex((l) => l.includes(needle));

@@ -18,7 +18,8 @@ export function registerCiteTechniqueAtCursor(data: PaperDataService, citations:
       void vscode.window.showInformationMessage('Open a file and put the cursor on a technique name first.');
       return undefined;
     }
-    const d = await data.getComplete();
+    const d = await data.forCommand(true);
+    if (!d) return undefined;
     const pos = editor.selection.active;
     const m = d.techniques.matchInLanguage(editor.document.lineAt(pos.line).text, pos.character, editor.document.languageId);
     if (!m) {

@@ -15,7 +15,8 @@ import { pickPaper } from './paperPicker';
  */
 export async function paperFromArg(data: PaperDataService, arg: unknown, title: string, recent?: () => string[]): Promise<PaperRecord | undefined> {
   if (arg === undefined) return pickPaper(data, { title, ...(recent ? { recent } : {}) });
-  const d = await data.get();
+  const d = await data.forCommand();
+  if (!d) return undefined;
   const node = typeof arg === 'object' && arg !== null ? (arg as { paper?: unknown }).paper : undefined;
   const id = typeof arg === 'string' ? arg : typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string' ? (node as { id: string }).id : undefined;
   if (id === undefined) {
@@ -83,7 +84,7 @@ export function registerOpenDetails(data: PaperDataService, citations: CitationS
   return vscode.commands.registerCommand(Command.openDetails, async (arg?: unknown) => {
     const p = await paperFromArg(data, arg, 'PaperLens: Open Paper Details', () => citations.recent());
     if (!p) return undefined;
-    const full = await (await data.get()).details.get(p.id);
+    const full = await data.current?.details.get(p.id);
     if (full) panel.show(full, citations.keyOf(p.id));
     return full?.id;
   });

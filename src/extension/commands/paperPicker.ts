@@ -78,7 +78,8 @@ export interface PickOptions {
  * PaperLens's own ranking, and resolves with the accepted paper.
  */
 export async function pickPaper(service: PaperDataService, opts: PickOptions): Promise<PaperRecord | undefined> {
-  const d = await service.get();
+  const d = await service.forCommand();
+  if (!d) return undefined;
   const qp = vscode.window.createQuickPick<PaperItem>();
   qp.title = opts.title;
   qp.placeholder = 'Type a title, acronym, author or topic: "kv cache compression", "MLA", "Zizheng Pan", "speculatve decodng"';

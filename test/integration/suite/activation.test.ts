@@ -7,8 +7,10 @@ suite('activation and data', () => {
     const a = await api();
     const d = await a.data.get();
     assert.equal(d.corpus.papers.length, 397);
+    // The lexicon follows search, with the leads and the abstract index.
+    assert.equal(await a.data.getComplete(), d, 'the same data object is shared');
     assert.ok(d.lexicon.techniques.length > 300);
-    assert.equal(await a.data.get(), d, 'the same data object is shared');
+    assert.ok(d.corpus.papers.every((p) => p.lead !== ''), 'every paper has its lead');
   });
 
   test('the abstract index loads after search is ready, and abstracts load on demand', async () => {

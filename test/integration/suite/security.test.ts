@@ -33,7 +33,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
     const { marked } = await import('marked');
     render = (md) => marked.parse(md, { gfm: true, breaks: false, async: false });
     const a = await api();
-    const d = await a.data.get();
+    const d = await a.data.getComplete();
     const h = d.papersById.get('fast-vision-transformers-with-hilo-attention');
     assert.ok(h);
     hilo = h;
