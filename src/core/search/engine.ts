@@ -53,6 +53,9 @@ export const SALIENT_ABSTRACT_TERMS: SalientTerms = { perDocument: 24 };
 /** The most the title boost multiplies a score by (a query that is the title or short name). */
 const MAX_TITLE_BOOST = 4;
 
+/** The most the author boost multiplies a score by (the first author, named in full). */
+const MAX_AUTHOR_BOOST = 2;
+
 /**
  * The search engine over a corpus. MiniSearch builds the index and its
  * radix tree answers exact, prefix and fuzzy term lookups; scores are
@@ -156,31 +159,36 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
 
   /**
    * The final ranking, computed only where it can change the top `limit`.
-   * Papers that have a query word in an author's name (the only ones an
-   * author boost can apply to) are scored first. The rest come in order of
-   * MiniSearch's score times the coverage factor, which the title boost can
-   * raise at most four-fold; once even that cannot lift the next one past
-   * the `limit`-th result, the rest are left alone.
+   * Candidates come in order of MiniSearch's score times the coverage
+   * factor (their bound), which the title boost can raise at most
+   * four-fold, and the author boost two-fold more for the papers with a
+   * query word in an author's name (found from the author postings). Once
+   * even that cannot lift the next candidate past the `limit`-th result,
+   * the rest are left alone.
    */
   private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, limit: number): SearchHit<P>[] {
     const termSet = new Set(terms);
     const hits: SearchHit<P>[] = [];
     const best: number[] = [];
     let floor = -Infinity;
-    const consider = (doc: number, author: number): void => {
+    const byAuthor = this.authorWordDocs(termSet, candidates);
+    let authorsLeft = byAuthor.size;
+    const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
+    for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
+      const bound = candidates.bound(doc);
+      if (hits.length >= limit && bound * maxTitle * (authorsLeft > 0 ? MAX_AUTHOR_BOOST : 1) < floor) break;
+      let author = 1;
+      if (byAuthor.has(doc)) {
+        authorsLeft--;
+        author = authorBoost((this.papers[doc] as P).authors, termSet, (name) => this.termsOfName(name));
+      }
+      if (hits.length >= limit && bound * author * maxTitle < floor) continue;
       const paper = this.papers[doc] as P;
-      const score = candidates.bound(doc) * author * this.titleBoostOf(doc, paper, qKey);
-      if (hits.length >= limit && score < floor) return;
+      const score = bound * author * this.titleBoostOf(doc, paper, qKey);
+      if (hits.length >= limit && score < floor) continue;
       hits.push({ paper, score, matchedTerms: candidates.matched(doc) });
       insertDescending(best, score, limit);
       if (best.length >= limit) floor = best[limit - 1] as number;
-    };
-    const byAuthor = this.authorWordDocs(termSet, candidates);
-    for (const doc of byAuthor) consider(doc, authorBoost((this.papers[doc] as P).authors.map((a) => this.termsOfName(a.name)), termSet));
-    const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
-    for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
-      if (hits.length >= limit && candidates.bound(doc) * maxTitle < floor) break;
-      if (!byAuthor.has(doc)) consider(doc, 1);
     }
     hits.sort((x, y) => y.score - x.score || x.paper.id.localeCompare(y.paper.id));
     return hits.slice(0, limit);
@@ -257,8 +265,7 @@ export function queryTerms(query: string): string[] {
 export function rerank(raw: number, matchedCount: number, paper: SearchablePaper, terms: readonly string[], termSet: ReadonlySet<string>, qKey: string): number {
   // Coverage: share of the query's words this paper matched at all.
   const coverage = matchedCount / terms.length;
-  const authors = paper.authors.map((a) => queryTerms(a.name));
-  return raw * coverage * coverage * authorBoost(authors, termSet) * titleBoost(titleKey(paper.title), paper.shortName ? titleKey(paper.shortName) : '', qKey);
+  return raw * coverage * coverage * authorBoost(paper.authors, termSet) * titleBoost(titleKey(paper.title), paper.shortName ? titleKey(paper.shortName) : '', qKey);
 }
 
 /**
@@ -267,9 +274,9 @@ export function rerank(raw: number, matchedCount: number, paper: SearchablePaper
  * when the query has the whole name, ×1.5 when it has one of its words (a
  * given name or a surname alone), and less for later authors.
  */
-function authorBoost(authorTerms: readonly (readonly string[])[], terms: ReadonlySet<string>): number {
-  for (let i = 0; i < authorTerms.length; i++) {
-    const nameTerms = authorTerms[i] as readonly string[];
+function authorBoost(authors: readonly { name: string }[], terms: ReadonlySet<string>, termsOf: (name: string) => readonly string[] = queryTerms): number {
+  for (let i = 0; i < authors.length; i++) {
+    const nameTerms = termsOf((authors[i] as { name: string }).name);
     if (nameTerms.length === 0) continue;
     const matched = nameTerms.filter((t) => terms.has(t)).length;
     if (matched > 0) return 1 + matched / nameTerms.length / (i + 1);
