@@ -14,18 +14,15 @@
  *   npm run bench:alternatives                      real and 10k
  *   npm run bench:alternatives -- --sizes real,100k
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
-import { buildCorpus } from '../src/core/corpus/buildCorpus';
 import { type Corpus, CorpusSchema, type Paper } from '../src/core/corpus/schema';
 import { titleKey } from '../src/core/corpus/titles';
 import { loadPaperDataSync } from '../src/core/data/load';
 import { PaperSearch, queryTerms, rerank } from '../src/core/search/engine';
 import { type IndexedPaper, NAME_FIELDS, SEARCH_OPTIONS, toIndexedPaper, toQuery } from '../src/core/search/options';
-import { decodeSeed } from '../src/core/seeds/lines';
-import { parseSeedFile } from '../src/core/seeds/parseSeedFile';
 import { buildLexicon } from '../src/core/techniques/extract';
 import { TechniqueMatcher } from '../src/core/techniques/matcher';
 import { techniqueNamesByPaper } from '../src/core/techniques/papers';
@@ -33,25 +30,13 @@ import { LexiconSchema } from '../src/core/techniques/schema';
 import { figures, runSearchEval } from '../test/eval/searchEval';
 import { itemMedians, mb, ms, summarize, table } from './stats';
 import { syntheticCorpus } from './synthetic';
-import { typingTrace } from './workload';
+import { gc, heapNow, realCorpus, typingTrace } from './workload';
 
 const REPO = join(__dirname, '..');
 const SEEDS = join(REPO, 'seeds');
 const GENERATED = join(__dirname, '.generated');
 const SIZES: Record<string, number | undefined> = { real: undefined, '1k': 1_000, '10k': 10_000, '100k': 100_000 };
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const heapNow = (): number => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
-
-function realCorpus(): Corpus {
-  const files = readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return buildCorpus(files.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(SEEDS, f)), f))));
-}
 
 interface Row {
   size: string;
@@ -122,7 +107,7 @@ async function stockDesign(size: string, design: string, corpus: Corpus, lexicon
 async function main(): Promise<void> {
   const arg = process.argv.indexOf('--sizes');
   const sizes = (arg >= 0 ? (process.argv[arg + 1] ?? '') : 'real,10k').split(',').filter((s) => s in SIZES);
-  const real = realCorpus();
+  const real = realCorpus(SEEDS);
   const rows: Row[] = [];
   for (const size of sizes) {
     const n = SIZES[size];

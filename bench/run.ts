@@ -18,20 +18,17 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { buildData, writeData } from '../src/build/buildData';
-import { buildCorpus } from '../src/core/corpus/buildCorpus';
 import type { Corpus } from '../src/core/corpus/schema';
 import type { DataFile } from '../src/core/data/encode';
 import { DATA_FILES } from '../src/core/data/files';
 import type { Manifest } from '../src/core/data/format';
 import { type LoadStats, emptyLoadStats, type PaperData, loadPaperData, loadPaperDataSync } from '../src/core/data/load';
-import { decodeSeed } from '../src/core/seeds/lines';
-import { parseSeedFile } from '../src/core/seeds/parseSeedFile';
 import { buildLexicon } from '../src/core/techniques/extract';
 import { paperCountOf } from '../src/core/techniques/papers';
 import { fnv1a } from '../src/core/util/hash';
 import { type Summary, itemMedians, mb, ms, ratio, spread, summarize, table, time } from './stats';
 import { syntheticCorpus } from './synthetic';
-import { hoverPositions, modelCode, typingTrace } from './workload';
+import { gc, heapNow, hoverPositions, modelCode, realCorpus, typingTrace } from './workload';
 
 const REPO = join(__dirname, '..');
 const SEEDS = join(REPO, 'seeds');
@@ -109,18 +106,6 @@ interface SizeResult {
   readyGz: number;
 }
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const heapNow = (): number => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
-
-function realCorpus(): Corpus {
-  const files = readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return buildCorpus(files.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(SEEDS, f)), f))));
-}
 
 /** Everything the data files were built from: a change to any of them invalidates cached builds. */
 function sourceKey(size: Size): string {
@@ -330,7 +315,7 @@ async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) console.warn('run with node --expose-gc for heap figures (npm run bench does)');
 
   console.log(`PaperLens bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
-  const real = realCorpus();
+  const real = realCorpus(SEEDS);
   const results: SizeResult[] = [];
   for (const size of sizes) {
     const t0 = performance.now();

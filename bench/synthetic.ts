@@ -205,7 +205,7 @@ function abstractFor(r: Rand, m: Model, name: string | undefined): string {
  * Ids are unique title slugs, as the real build makes them.
  *
  * @example
- * const big = syntheticCorpus(realCorpus(), 10_000);
+ * const big = syntheticCorpus(realCorpus(SEEDS), 10_000);
  * big.papers.length // => 10000
  */
 export function syntheticCorpus(real: Corpus, n: number, seed = 20240611): Corpus {

@@ -2,9 +2,29 @@
  * What the benchmark types and hovers: a typing trace for the search quick
  * pick and a ~2,000-line model-code file for hovers. Both are deterministic.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PaperMeta } from '../src/core/corpus/schema';
+import { buildCorpus } from '../src/core/corpus/buildCorpus';
+import type { Corpus, PaperMeta } from '../src/core/corpus/schema';
+import { decodeSeed } from '../src/core/seeds/lines';
+import { parseSeedFile } from '../src/core/seeds/parseSeedFile';
+
+/** A full garbage collection, when node runs with --expose-gc (npm run bench does). */
+export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Heap in use: the V8 heap plus typed arrays. */
+export const heapNow = (): number => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+/** The real corpus, built from the seed files in `seeds`. */
+export function realCorpus(seeds: string): Corpus {
+  const files = readdirSync(seeds)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  return buildCorpus(files.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(seeds, f)), f))));
+}
 
 /** Queries people type into the picker, whatever the corpus: topics, acronyms, typos. */
 const FIXED_QUERIES = [
