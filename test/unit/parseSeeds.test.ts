@@ -4,6 +4,7 @@ import { decodeSeed, toLines } from '../../src/core/seeds/lines';
 import { parseSeedFile } from '../../src/core/seeds/parseSeedFile';
 import { SeedParseError } from '../../src/core/seeds/types';
 import { realParsed } from '../support/realCorpus';
+import { wrapText } from '../support/wrapText';
 
 /** An abstract-shaped line: long enough and made of sentences. */
 const abs = (topic: string): string =>
@@ -240,20 +241,8 @@ suite('file-level input', () => {
 });
 
 suite('regressions found by the property tests', () => {
-  const wrap = (text: string, width: number): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    for (const w of text.split(' ')) {
-      if (cur !== '' && cur.length + 1 + w.length > width) {
-        out.push(cur);
-        cur = w;
-      } else cur = cur === '' ? w : `${cur} ${w}`;
-    }
-    return [...out, cur];
-  };
-
   test('a blank-separated listing with abstracts wrapped at 60 columns is read, one record per title', () => {
-    const text = ['Alpha: One', '', ...wrap(abs('alpha'), 60), '', 'Beta: Two', '', ...wrap(abs('beta'), 60)].join('\n');
+    const text = ['Alpha: One', '', ...wrapText(abs('alpha'), 60), '', 'Beta: Two', '', ...wrapText(abs('beta'), 60)].join('\n');
     const f = parseSeedFile('w.txt', text);
     assert.equal(f.format, 'blank-separated');
     assert.deepEqual(

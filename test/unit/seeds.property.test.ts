@@ -8,6 +8,7 @@ import { parseSeedFile } from '../../src/core/seeds/parseSeedFile';
 import { MONTHS } from '../../src/core/seeds/shapes';
 import { type SeedFormat, type SeedRecord, SeedParseError } from '../../src/core/seeds/types';
 import { fuzzParams } from '../support/fuzz';
+import { wrapText } from '../support/wrapText';
 
 /**
  * Property tests of the seed parser: generated listings in each of the five
@@ -62,20 +63,6 @@ const alternatingFile: fc.Arbitrary<Made> = fc.array(fc.tuple(title, abstract), 
   groups: rs.map(([t, a]) => [t, a]),
   records: rs.map(([t, a]) => ({ titleRaw: t, abstractRaw: a })),
 }));
-
-/** Wraps text at spaces into lines of at most `width` characters (a longer word gets a line of its own). */
-function wrapText(text: string, width: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const w of text.split(' ')) {
-    if (cur !== '' && cur.length + 1 + w.length > width) {
-      out.push(cur);
-      cur = w;
-    } else cur = cur === '' ? w : `${cur} ${w}`;
-  }
-  if (cur !== '') out.push(cur);
-  return out;
-}
 
 /** Blank-separated, with abstracts sometimes wrapped at 30–100 columns, as an editor or a browser's "save as text" does. */
 const blankSeparatedFile: fc.Arbitrary<Made> = fc
