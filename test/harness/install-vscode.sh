@@ -28,8 +28,24 @@ CS_HOME="$CS_PREFIX/node_modules/code-server"
 CS_ENTRY="$CS_HOME/out/node/entry.js"
 STAMP="$CACHE/stamp"
 PATHS_JSON="$CACHE/paths.json"
+# Started from an npm script (`npm test`, `npm start`), this script inherits the outer npm's own
+# configuration as npm_config_* variables: its user agent ("node/v20", which code-server's
+# postinstall rejects), its node-gyp, prefix and cache. The nested installs below must behave as
+# if typed in a fresh shell, so drop everything the outer npm injected; keep only how the user
+# reaches the registry (registry, proxies, certificates), which npm also reads from ~/.npmrc.
+scrub_npm_env() {
+  local v
+  for v in $(compgen -e); do
+    case "$v" in
+      npm_config_registry | npm_config_proxy | npm_config_https_proxy | npm_config_noproxy | \
+        npm_config_cafile | npm_config_ca | npm_config_strict_ssl) ;;
+      npm_* | INIT_CWD | NODE) unset "$v" ;;
+    esac
+  done
+}
+scrub_npm_env
 # Keep npm's download cache inside the test cache too (self-contained, easy to wipe).
-export npm_config_cache="${npm_config_cache:-$CACHE/npm-cache}"
+export npm_config_cache="$CACHE/npm-cache"
 NPM_FLAGS=(--no-save --no-package-lock --no-audit --no-fund --loglevel=warn)
 
 log() { printf '[install-vscode] %s\n' "$*" >&2; }
@@ -87,6 +103,8 @@ if [[ "${VSCODE_TEST_FORCE:-0}" != 1 ]] && stamp_ok; then
   exit 0
 fi
 rm -f "$STAMP"
+log "first run: installing Node 24 and code-server $CS_SPEC (VS Code 1.139, native modules compiled"
+log "with node-gyp) into $CACHE, about 1 GB; this takes 2 to 4 minutes, later runs reuse it"
 
 # ---------------------------------------------------------------- Node 24
 if [[ -x "$NODE_BIN" ]] && [[ "$("$NODE_BIN" -v)" == v${NODE_SPEC%%.*}.* ]] && [[ "${VSCODE_TEST_FORCE:-0}" != 1 ]]; then
