@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { appendText, bibEntries, bibField, bibKeys, bibProblem, comparableTitle, planBibEntry } from '../../src/core/editor/bibliography';
+import { bibEntries, bibProblem } from '../../src/core/bib/blocks';
+import { bibField, comparableTitle } from '../../src/core/bib/fields';
+import { appendText, planBibEntry } from '../../src/core/bib/plan';
+import { formatCitation } from '../../src/core/cite/formats';
+import type { Paper } from '../../src/core/corpus/schema';
 import { fuzzParams } from '../support/fuzz';
+import { realCorpus } from '../support/realCorpus';
 
 /**
  * Property tests of adding an entry to a user's .bib: whatever the file
@@ -12,42 +17,52 @@ import { fuzzParams } from '../support/fuzz';
  */
 
 const KEYS = ['pan2022fast', 'pan2022fasta', 'pan2022fastb', 'liu2024', 'x'];
-const OUR_TITLE = 'Fast Vision Transformers with {HiLo} Attention';
-const ours = (key: string): string => `@misc{${key},\n  title = {${OUR_TITLE}},\n  year  = {2022}\n}`;
+// The formatter's real output: a paper with full metadata, and papers whose entries open with PaperLens's
+// "% Missing …" comment line, in both entry formats PaperLens writes.
+const PAPERS = realCorpus().papers.filter((p, i) => p.id === 'fast-vision-transformers-with-hilo-attention' || p.id.startsWith('transmla') || i % 50 === 7);
+const paper = fc.constantFrom(...PAPERS);
+const format = fc.constantFrom('bibtex' as const, 'biblatex' as const);
 
-const title = fc.oneof(
-  fc.constantFrom(OUR_TITLE, 'Fast vision transformers with HiLo attention', 'Another Paper', 'Fast Panoptic Segmentation', ''),
-  fc.string({ unit: 'grapheme-ascii', maxLength: 30 }).map((s) => s.replace(/[{}\\@"]/g, '')),
-);
-const entry = fc
-  .record({
-    type: fc.constantFrom('misc', 'article', 'Online', 'inproceedings'),
-    key: fc.oneof(fc.constantFrom(...KEYS), fc.stringMatching(/^[A-Za-z][\w:-]{0,12}$/)),
-    title,
-    year: fc.option(fc.constantFrom('2022', '2019', '{2022}'), { nil: undefined }),
-    quoted: fc.boolean(),
-    paren: fc.boolean(),
-  })
-  .map(({ type, key, title: t, year, quoted, paren }) => {
-    const [o, c] = paren ? ['(', ')'] : ['{', '}'];
-    const value = quoted ? `"${t}"` : `{${t}}`;
-    return `@${type}${o}${key},\n  title = ${value}${year === undefined ? '' : `,\n  year = ${year}`}\n${c}`;
-  });
+const title = (p: Paper) =>
+  fc.oneof(
+    fc.constantFrom(p.titleRaw, p.title.toLowerCase(), 'Another Paper', 'Fast Panoptic Segmentation', ''),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 30 }).map((s) => s.replace(/[{}\\@"]/g, '')),
+  );
+const entry = (p: Paper) =>
+  fc
+    .record({
+      type: fc.constantFrom('misc', 'article', 'Online', 'inproceedings'),
+      key: fc.oneof(fc.constantFrom(...KEYS), fc.stringMatching(/^[A-Za-z][\w:-]{0,12}$/)),
+      title: title(p),
+      year: fc.option(fc.constantFrom(String(p.year ?? 2022), '2019', `{${p.year ?? 2022}}`), { nil: undefined }),
+      quoted: fc.boolean(),
+      paren: fc.boolean(),
+    })
+    .map(({ type, key, title: t, year, quoted, paren }) => {
+      const [o, c] = paren ? ['(', ')'] : ['{', '}'];
+      const value = quoted ? `"${t}"` : `{${t}}`;
+      return `@${type}${o}${key},\n  title = ${value}${year === undefined ? '' : `,\n  year = ${year}`}\n${c}`;
+    });
 const between = fc.constantFrom('', '\n', '\n\n', '% a comment line\n', 'Notes BibTeX ignores.\n', '@comment{ignored}\n', '@string{me = "Me"}\n');
 const unclosed = fc.constantFrom('@misc{broken,\n  title = {Never closed\n', '@article{b2, title = {A {B}\n');
 
-const bibFile = fc
-  .tuple(fc.array(fc.tuple(between, entry), { maxLength: 6 }), between, fc.option(unclosed, { nil: undefined }), fc.boolean(), fc.boolean())
-  .map(([parts, tail, broken, crlf, finalEol]) => {
-    let text = parts.map(([b, e]) => `${b}${e}\n`).join('') + tail + (broken ?? '');
-    if (!finalEol) text = text.replace(/\n+$/, '');
-    return crlf ? text.replace(/\n/g, '\r\n') : text;
-  });
+const bibFile = (p: Paper) =>
+  fc
+    .tuple(fc.array(fc.tuple(between, entry(p)), { maxLength: 6 }), between, fc.option(unclosed, { nil: undefined }), fc.boolean(), fc.boolean())
+    .map(([parts, tail, broken, crlf, finalEol]) => {
+      let text = parts.map(([b, e]) => `${b}${e}\n`).join('') + tail + (broken ?? '');
+      if (!finalEol) text = text.replace(/\n+$/, '');
+      return crlf ? text.replace(/\n/g, '\r\n') : text;
+    });
+const caseOf = fc.tuple(paper, format).chain(([p, f]) => fc.tuple(fc.constant(p), fc.constant(f), bibFile(p)));
+
+const keysOf = (text: string): Set<string> => new Set(bibEntries(text).map((e) => e.key));
 
 suite('bibliography properties (fast-check)', () => {
   test('planning an entry never clobbers, never adds a paper twice, never reuses a key, and refuses exactly what does not parse', () => {
     fc.assert(
-      fc.property(bibFile, fc.constantFrom(...KEYS), fc.subarray(KEYS), (existing, wanted, takenKeys) => {
+      fc.property(caseOf, fc.constantFrom(...KEYS), fc.subarray(KEYS), ([p, f, existing], wanted, takenKeys) => {
+        const ours = (key: string): string => formatCitation(p, key, f);
         const taken = new Set(takenKeys.filter((k) => k !== wanted));
         const plan = planBibEntry(existing, wanted, ours, (k) => taken.has(k));
         const titleOf = (text: string) => comparableTitle(bibField(text, 'title') ?? '');
@@ -70,7 +85,7 @@ suite('bibliography properties (fast-check)', () => {
         assert.ok(!before.some((e) => e.key === plan.key), `key ${plan.key} was already in the file`);
         assert.ok(plan.key === wanted || (plan.clash === wanted && plan.key.startsWith(wanted) && /^[a-z]+$/.test(plan.key.slice(wanted.length))));
         assert.ok(!taken.has(plan.key));
-        assert.deepEqual(new Set([...bibKeys(after)].filter((k) => !bibKeys(existing).has(k))), new Set([plan.key]));
+        assert.deepEqual(new Set([...keysOf(after)].filter((k) => !keysOf(existing).has(k))), new Set([plan.key]));
         assert.equal(bibEntries(after).filter((e) => e.key === plan.key).length, 1);
         assert.equal(bibProblem(after), undefined);
         // The file's line ends are kept.

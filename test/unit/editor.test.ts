@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { appendText, bibEntries, bibField, bibKeys, bibProblem, bibliographyFiles, comparableTitle, planBibEntry } from '../../src/core/editor/bibliography';
+import { bibEntries, bibProblem } from '../../src/core/bib/blocks';
+import { bibField, comparableTitle } from '../../src/core/bib/fields';
+import { appendText, planBibEntry } from '../../src/core/bib/plan';
+import { bibliographyFiles } from '../../src/core/editor/bibliography';
 import { citationKeyAt, citeEdit, commentLine, commentSyntax, insertFormatFor, keyCompletionAt, latexCiteAt, pandocCiteAt } from '../../src/core/editor/citations';
+
+const keysOf = (text: string): Set<string> => new Set(bibEntries(text).map((e) => e.key));
 
 suite('editor: which citation form a file wants', () => {
   test('by language, with per-language overrides', () => {
@@ -77,12 +82,12 @@ suite('editor: bibliography files', () => {
   });
   test('keys and spans of .bib entries, skipping @string and @comment', () => {
     const bib = '@string{x = "y"}\n@misc{a,\n  title = {A {B} c},\n}\n@comment{ignore me}\n@Article( b , title = "T")\n';
-    assert.deepEqual([...bibKeys(bib)], ['a', 'b']);
+    assert.deepEqual([...keysOf(bib)], ['a', 'b']);
     const a = bibEntries(bib)[0];
     assert.equal(bib.slice(a?.start, a?.end), '@misc{a,\n  title = {A {B} c},\n}');
   });
   test('an unclosed entry runs to the end and does not hide later keys badly', () => {
-    assert.deepEqual([...bibKeys('@misc{a,\n title = {oops\n')], ['a']);
+    assert.deepEqual([...keysOf('@misc{a,\n title = {oops\n')], ['a']);
   });
   test('appending keeps the file’s line endings and a blank line between entries', () => {
     assert.equal(appendText('', '@misc{b,\n}'), '@misc{b,\n}\n');

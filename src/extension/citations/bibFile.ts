@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { appendText, planBibEntry } from '../../core/editor/bibliography';
+import { appendText, planBibEntry } from '../../core/bib/plan';
 import { diskWritable } from './diskAccess';
 
 /** What happened to a paper's entry in a bibliography file. */

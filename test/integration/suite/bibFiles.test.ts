@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { PaperRecord } from '../../../src/core/data/load';
-import { bibEntries } from '../../../src/core/editor/bibliography';
+import { bibEntries } from '../../../src/core/bib/blocks';
 import { api, until, workspaceFile } from './helpers';
 
 /**
