@@ -80,7 +80,7 @@ const suiteFiles = (dir) => readdirSync(`${dir}/suite`).filter((f) => f.endsWith
 const testBundle = () => ({
   ...common,
   minify: false,
-  entryPoints: ['test/integration/index.ts', ...suiteFiles('test/integration'), 'test/vsix/index.ts', ...suiteFiles('test/vsix'), 'test/damaged/index.ts', ...suiteFiles('test/damaged')],
+  entryPoints: ['test/integration/index.ts', ...suiteFiles('test/integration'), 'test/vsix/index.ts', ...suiteFiles('test/vsix'), 'test/damaged/index.ts', ...suiteFiles('test/damaged'), 'test/restricted/index.ts', ...suiteFiles('test/restricted')],
   outdir: 'out/test',
   outbase: 'test',
   external: ['vscode', 'mocha'],

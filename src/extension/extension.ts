@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { BibIndexCache } from './citations/bibIndexCache';
 import { CitationService } from './citations/citationService';
 import { registerCiteTechniqueAtCursor } from './commands/citeTechniqueAtCursor';
 import { registerFilterPapers } from './commands/filterPapers';
@@ -39,13 +40,15 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     void vscode.window.showWarningMessage(`PaperLens: ${message}`);
   });
   const data = new PaperDataService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'data'), log);
-  const citations = new CitationService(data, settings, context.globalState, log);
+  const bibIndexes = new BibIndexCache();
+  const citations = new CitationService(data, settings, context.globalState, log, bibIndexes);
   const trees = new PaperTrees(data, settings, (id) => citations.keyOf(id));
   const details = new DetailsPanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
   const pick = async (): Promise<string | undefined> => (await pickPaper(data, { title: 'PaperLens: Show Paper in Sidebar', recent: () => citations.recent() }))?.id;
 
   context.subscriptions.push(
     log,
+    bibIndexes,
     trees,
     details,
     registerTechniqueHover(data, settings),

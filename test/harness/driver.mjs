@@ -39,7 +39,7 @@ const SUMMARY_RE = /__MOCHA_SUMMARY__(\{.*\})/;
 // ------------------------------------------------------------------ arguments
 const VALUE_FLAGS = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'folder', 'screenshots', 'e2e',
   'timeout', 'logs', 'summary-json', 'extensionDevelopmentKind', 'install-extension', 'settings']);
-const BOOL_FLAGS = new Set(['verbose', 'keep-temp', 'help', 'serve']);
+const BOOL_FLAGS = new Set(['verbose', 'keep-temp', 'help', 'serve', 'restricted']);
 
 function parseArgs(argv) {
   const o = { devPaths: [], ignored: [], positionals: [] };
@@ -67,7 +67,7 @@ function parseArgs(argv) {
 class UsageError extends Error {}
 
 const USAGE = `usage: node driver.mjs --extensionDevelopmentPath=<abs> [--extensionTestsPath=<abs js>] [--folder=<abs>|<folder>]
-       [--extensionDevelopmentKind=web] [--install-extension=<vsix>] [--settings=<json>] [--e2e=<abs .mjs>] [--screenshots=<dir>] [--timeout=<s>] [--logs=<dir>] [--summary-json=<file>] [--verbose] [--keep-temp]
+       [--extensionDevelopmentKind=web] [--install-extension=<vsix>] [--settings=<json>] [--restricted] [--e2e=<abs .mjs>] [--screenshots=<dir>] [--timeout=<s>] [--logs=<dir>] [--summary-json=<file>] [--verbose] [--keep-temp]
        node driver.mjs --serve --extensionDevelopmentPath=<abs> [--folder=<abs>]   (interactive: prints a URL to open)`;
 
 // ------------------------------------------------------------------ install lookup
@@ -203,7 +203,9 @@ function makeRunDir() {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false,
+    // --restricted: workspace trust on and never granted, so the folder opens in Restricted Mode.
+    'security.workspace.trust.enabled': state.opts.restricted === true,
+    ...(state.opts.restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {}),
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'update.mode': 'none',
@@ -240,7 +242,7 @@ async function startServer(install, d) {
   const args = [install.codeServerEntry,
     '--auth', 'none', '--bind-addr', '127.0.0.1:0',
     '--user-data-dir', d['user-data'], '--extensions-dir', d.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(state.opts.restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver', // essential: without it the payload is ignored
   ];

@@ -1,7 +1,8 @@
 // `npm test`: every test tier, in order, even when one fails, then the summary line
 // "N passed, N failed" that CI reads. Tiers: typecheck, unit (mocha in Node), integration (mocha
 // inside a real VS Code extension host), web (the browser bundle in the web worker extension host),
-// damaged (PaperLens with damaged shipped data, in a real VS Code), vsix (the packaged extension,
+// damaged (PaperLens with damaged shipped data, in a real VS Code), restricted (an untrusted
+// workspace: Restricted Mode), vsix (the packaged extension,
 // installed), e2e (the real UI driven by playwright), start (the README's `npm start`, checked
 // headless: the URL it prints serves VS Code with PaperLens loaded).
 // PAPERLENS_TIERS=unit,integration runs a subset.
@@ -10,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './workspace.mjs';
 
-const ALL = ['typecheck', 'unit', 'integration', 'damaged', 'web', 'vsix', 'e2e', 'start'];
+const ALL = ['typecheck', 'unit', 'integration', 'damaged', 'restricted', 'web', 'vsix', 'e2e', 'start'];
 const tiers = (process.env.PAPERLENS_TIERS ?? ALL.join(',')).split(',').map((t) => t.trim()).filter((t) => ALL.includes(t));
 const resultsDir = path.join(REPO, 'test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
@@ -29,10 +30,11 @@ const built = run('build', process.execPath, ['esbuild.mjs', '--tests']);
 if (built) {
   if (tiers.includes('typecheck')) record('typecheck', run('typecheck', process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']));
   if (tiers.includes('unit')) run('unit', process.execPath, [path.join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js')], { PAPERLENS_TIER: 'unit' });
-  const needsVSCode = ['integration', 'damaged', 'web', 'vsix', 'e2e', 'start'].some((t) => tiers.includes(t));
+  const needsVSCode = ['integration', 'damaged', 'restricted', 'web', 'vsix', 'e2e', 'start'].some((t) => tiers.includes(t));
   const installed = needsVSCode && run('install VS Code (cached)', 'bash', [path.join(REPO, 'test', 'harness', 'install-vscode.sh')]);
   if (installed && tiers.includes('integration')) run('integration', process.execPath, [path.join(REPO, 'test', 'harness', 'runIntegration.mjs')]);
   if (installed && tiers.includes('damaged')) run('damaged', process.execPath, [path.join(REPO, 'test', 'harness', 'runDamaged.mjs')]);
+  if (installed && tiers.includes('restricted')) run('restricted', process.execPath, [path.join(REPO, 'test', 'harness', 'runRestricted.mjs')]);
   if (installed && tiers.includes('web')) run('web', process.execPath, [path.join(REPO, 'test', 'harness', 'runWeb.mjs')]);
   if (installed && tiers.includes('vsix')) run('vsix', process.execPath, [path.join(REPO, 'test', 'harness', 'runVsix.mjs')]);
   if (installed && tiers.includes('e2e')) run('e2e', process.execPath, [path.join(REPO, 'test', 'harness', 'runE2E.mjs')]);

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { appendText, planBibEntry } from '../../core/bib/plan';
-import { diskWritable } from './diskAccess';
+import { type NamedPath, judgeWriteTarget } from '../../core/editor/writeTarget';
+import type { BibIndexCache } from './bibIndexCache';
+import { diskRealPath, diskWritable } from './diskAccess';
 
 /** What happened to a paper's entry in a bibliography file. */
 export interface BibUpdate {
@@ -19,21 +21,34 @@ export interface BibUpdate {
   reason?: string;
 }
 
+/** What adding an entry needs besides the file: the index cache and a way to ask the user. */
+export interface BibEditContext {
+  indexes: BibIndexCache;
+  /** Asks a yes/no question (a modal in the extension); resolves true only on yes. */
+  confirm: (question: string) => Promise<boolean>;
+}
+
 /**
  * Adds a paper's entry to a bibliography file as part of a WorkspaceEdit,
  * so the insertion is undoable and lands on top of any unsaved text in that
  * file instead of replacing it. It never changes what is there:
  *
- * - only .bib files are written (a Pandoc bibliography may be CSL JSON or
- *   YAML), and in an untrusted workspace only files inside it;
+ * - only .bib files are written, where they really are (see
+ *   {@link judgeWriteTarget}): a Pandoc bibliography may be CSL JSON or
+ *   YAML, a link named refs.bib may lead to a text file; in an untrusted
+ *   workspace only files really inside it; through a link out of the
+ *   workspace only when the user says yes;
  * - a missing file is created, holding the entry;
  * - a read-only file, one that cannot be read as text, or one that does not
- *   parse (an entry whose braces never close would swallow anything
+ *   parse (a block whose braces never close would swallow anything
  *   appended) is refused: nothing is written, and `reason` says why;
  * - a paper already in the file (same title, under any key) is cited under
  *   its key there, and nothing is added;
  * - another paper's entry under the wanted key is kept, and this one gets
  *   the key plus a suffix (see {@link planBibEntry}).
+ *
+ * The file is indexed in slices and the index kept, so a large file never
+ * blocks the extension host and citing again is quick.
  *
  * @param entryFor the entry's text under a given key.
  * @param isTaken keys other papers use, which a suffixed key must avoid.
@@ -43,51 +58,65 @@ export async function addEntryEdit(
   uri: vscode.Uri,
   key: string,
   entryFor: (key: string) => string,
-  isTaken: (key: string) => boolean = () => false,
+  isTaken: (key: string) => boolean,
+  ctx: BibEditContext,
 ): Promise<BibUpdate> {
   const name = vscode.workspace.asRelativePath(uri);
-  // A document names its bibliography, and Pandoc's may be CSL JSON or YAML: BibTeX goes into .bib files only.
-  if (!/\.bib$/i.test(uri.path)) return { uri, key, outcome: 'refused', reason: `${name} is not a BibTeX file (.bib)` };
-  // In Restricted Mode the document's text decides where we write: only inside the workspace.
-  if (!vscode.workspace.isTrusted && !vscode.workspace.getWorkspaceFolder(uri)) {
-    return { uri, key, outcome: 'refused', reason: `${name} is outside the workspace, and the workspace is not trusted` };
-  }
+  const refused = (reason: string): BibUpdate => ({ uri, key, outcome: 'refused', reason });
+  const verdict = judgeWriteTarget({
+    target: await namedPath(uri),
+    folders: await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => namedPath(f.uri))),
+    trusted: vscode.workspace.isTrusted,
+    name,
+  });
+  if (verdict.kind === 'refuse') return refused(verdict.reason);
+  if (verdict.kind === 'confirm' && !(await ctx.confirm(verdict.question))) return refused(`${name} leads outside the workspace, and you chose not to write there`);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   let stat: vscode.FileStat | undefined;
   try {
     stat = await vscode.workspace.fs.stat(uri);
   } catch (e) {
-    if (!(e instanceof vscode.FileSystemError) || e.code !== 'FileNotFound') {
-      return { uri, key, outcome: 'refused', reason: `${name} cannot be read (${e instanceof Error ? e.message : String(e)})` };
-    }
+    if (!(e instanceof vscode.FileSystemError) || e.code !== 'FileNotFound') return refused(`${name} cannot be read (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!stat && !open) {
     // Missing: create it. Not with overwrite or ignoreIfExists: if it appears meanwhile, the edit fails instead of clobbering it.
     edit.createFile(uri, { contents: new TextEncoder().encode(appendText('', entryFor(key))) });
     return { uri, key, outcome: 'created' };
   }
-  if (stat && stat.type & vscode.FileType.Directory) return { uri, key, outcome: 'refused', reason: `${name} is a folder, not a file` };
-  if (await isReadOnly(uri, stat)) return { uri, key, outcome: 'refused', reason: `${name} is read-only` };
+  if (stat && stat.type & vscode.FileType.Directory) return refused(`${name} is a folder, not a file`);
+  if (await isReadOnly(uri, stat)) return refused(`${name} is read-only`);
   let doc: vscode.TextDocument;
   try {
     doc = open ?? (await vscode.workspace.openTextDocument(uri));
   } catch (e) {
-    return { uri, key, outcome: 'refused', reason: `${name} cannot be opened as text (${e instanceof Error ? e.message : String(e)})` };
+    return refused(`${name} cannot be opened as text (${e instanceof Error ? e.message : String(e)})`);
   }
-  const text = doc.getText(); // the editor's text, unsaved changes included
-  const plan = planBibEntry(text, key, entryFor, isTaken);
-  switch (plan.kind) {
-    case 'refuse':
-      return { uri, key, outcome: 'refused', reason: `${name} does not parse: ${plan.problem.reason}` };
-    case 'present':
-      return { uri, key: plan.key, outcome: 'present' };
-    case 'append': {
-      edit.insert(uri, doc.positionAt(text.length), appendText(text, plan.text));
-      const out: BibUpdate = { uri, key: plan.key, outcome: 'added' };
-      if (plan.clash !== undefined) out.clash = plan.clash;
-      return out;
+  // The editor's text, unsaved changes included. Indexing a large file yields to the host, and the user
+  // may type meanwhile: plan again until the text planned on is still the document's.
+  for (let attempt = 0; ; attempt++) {
+    const { index, text, version } = await ctx.indexes.indexOf(doc);
+    if (doc.version !== version && attempt < 3) continue;
+    if (doc.version !== version) return refused(`${name} kept changing while PaperLens read it`);
+    const plan = planBibEntry(index, key, entryFor, isTaken);
+    switch (plan.kind) {
+      case 'refuse':
+        return refused(`${name} does not parse: ${plan.problem.reason}`);
+      case 'present':
+        return { uri, key: plan.key, outcome: 'present' };
+      case 'append': {
+        edit.insert(uri, doc.positionAt(text.length), appendText(text, plan.text));
+        const out: BibUpdate = { uri, key: plan.key, outcome: 'added' };
+        if (plan.clash !== undefined) out.clash = plan.clash;
+        return out;
+      }
     }
   }
+}
+
+/** A URI's path, and where it really leads on the local disk (the same path elsewhere, or when it cannot be told). */
+async function namedPath(uri: vscode.Uri): Promise<NamedPath> {
+  const real = uri.scheme === 'file' ? await diskRealPath(uri.fsPath) : undefined;
+  return { path: uri.path, realPath: real === undefined ? uri.path : vscode.Uri.file(real).path };
 }
 
 /**

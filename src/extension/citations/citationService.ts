@@ -10,7 +10,8 @@ import { type InsertFormat, citeEdit, commentLine, insertFormatFor, needsBibliog
 import type { PaperDataService } from '../dataService';
 import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
-import { type BibUpdate, addEntryEdit } from './bibFile';
+import { type BibEditContext, type BibUpdate, addEntryEdit } from './bibFile';
+import type { BibIndexCache } from './bibIndexCache';
 
 const RECENT_KEY = 'paperlens.recentPapers';
 const RECENT_MAX = 12;
@@ -38,7 +39,17 @@ export class CitationService {
     private readonly settings: Settings,
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    private readonly bibIndexes: BibIndexCache,
   ) {}
+
+  /** What writing to a bibliography file needs: the index cache, and a modal question. */
+  private get bibContext(): BibEditContext {
+    return {
+      indexes: this.bibIndexes,
+      // Only a yes counts: Escape, closing the dialog, or a host that cannot show one (tests) is a no.
+      confirm: async (question) => (await Promise.resolve(vscode.window.showWarningMessage(question, { modal: true }, 'Add It There')).catch(() => undefined)) === 'Add It There',
+    };
+  }
 
   /** The citation key of a paper, once the data is loaded. */
   keyOf(paperId: string): string | undefined {
@@ -145,7 +156,7 @@ export class CitationService {
       const bibUri = await this.bibliographyFor(doc);
       if (bibUri) {
         bibWasDirty = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString())?.isDirty ?? false;
-        result.bib = await addEntryEdit(edit, bibUri, wanted, entryFor('bibtex'), isTaken);
+        result.bib = await addEntryEdit(edit, bibUri, wanted, entryFor('bibtex'), isTaken, this.bibContext);
         result.key = result.bib.key;
       }
     }
@@ -163,7 +174,7 @@ export class CitationService {
       else edit.insert(doc.uri, new vscode.Position(pos.line, 0), `${indent}${text}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
     } else if (format === 'bibtex' || format === 'biblatex') {
       // The entry itself, into the .bib being edited, at the cursor: the same rules as a bibliography file.
-      const plan = planBibEntry(doc.getText(), wanted, entryFor(format), isTaken);
+      const plan = planBibEntry((await this.bibIndexes.indexOf(doc)).index, wanted, entryFor(format), isTaken);
       if (plan.kind === 'present') {
         result.alreadyCited = true;
         result.key = plan.key;

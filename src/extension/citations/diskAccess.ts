@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Whether a file on the local disk may be written: its owner's write bit is
@@ -14,5 +15,23 @@ export async function diskWritable(fsPath: string): Promise<boolean | undefined>
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Where a path on the local disk really leads once every link in it is
+ * followed; for a file that does not exist yet, its nearest existing folder
+ * is resolved and the rest appended. Undefined when it cannot be told.
+ */
+export async function diskRealPath(fsPath: string): Promise<string | undefined> {
+  let rest = '';
+  for (let p = fsPath; ; p = dirname(p)) {
+    try {
+      const real = await realpath(p);
+      return rest === '' ? real : join(real, rest);
+    } catch {
+      if (dirname(p) === p) return undefined;
+      rest = rest === '' ? basename(p) : join(basename(p), rest);
+    }
   }
 }

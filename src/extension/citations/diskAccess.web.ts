@@ -5,3 +5,8 @@
 export async function diskWritable(_fsPath: string): Promise<boolean | undefined> {
   return undefined;
 }
+
+/** The web build's `diskRealPath`: no local disk, so links cannot be followed here (undefined: not known). */
+export async function diskRealPath(_fsPath: string): Promise<string | undefined> {
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { PaperRecord } from '../../../src/core/data/load';
 import { bibEntries } from '../../../src/core/bib/blocks';
@@ -204,5 +205,71 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), before);
     await until('the entry undone too', () => (bibDoc.getText() === saved ? true : undefined), 5_000);
+  });
+
+  test('a refs.bib that is a link to a text file outside the workspace: refused, the target untouched', async () => {
+    const outside = fs.mkdtempSync(`${os.tmpdir()}/paperlens-outside-`);
+    const target = `${outside}/notes.txt`;
+    fs.writeFileSync(target, 'my notes\n');
+    const { editor, bibUri } = await texCase('link-to-text', 'refs.bib');
+    fs.symlinkSync(target, bibUri.fsPath);
+    try {
+      const r = await (await api()).citations.insert(hilo, editor);
+      assert.equal(r.bib?.outcome, 'refused');
+      assert.match(r.bib?.reason ?? '', /refs\.bib is a link to .*notes\.txt, which is not a BibTeX file/);
+      assert.equal(fs.readFileSync(target, 'utf8'), 'my notes\n');
+      assert.match(editor.document.getText(), /\\cite\{pan2022fast\}/);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('a refs.bib that is a link to a .bib outside the workspace: PaperLens asks first, and writes nothing without a yes', async () => {
+    const outside = fs.mkdtempSync(`${os.tmpdir()}/paperlens-outside-`);
+    const target = `${outside}/shared.bib`;
+    const original = '@misc{other,\n  title = {Other}\n}\n';
+    fs.writeFileSync(target, original);
+    const { editor, bibUri } = await texCase('link-outside', 'refs.bib');
+    fs.symlinkSync(target, bibUri.fsPath);
+    try {
+      // The smoke-test driver refuses to show modal dialogs, as a user closing it would: no yes, so no write.
+      const r = await (await api()).citations.insert(hilo, editor);
+      assert.equal(r.bib?.outcome, 'refused');
+      assert.match(r.bib?.reason ?? '', /leads outside the workspace, and you chose not to write there/);
+      assert.equal(fs.readFileSync(target, 'utf8'), original);
+      assert.ok(!docOf(bibUri)?.isDirty);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('a link to a .bib inside the workspace is followed, and the entry lands in the real file once', async () => {
+    const original = '@misc{other,\n  title = {Other}\n}\n';
+    const { editor, bibUri } = await texCase('link-inside', 'refs.bib');
+    const real = vscode.Uri.joinPath(bibUri, '..', 'real.bib');
+    fs.writeFileSync(real.fsPath, original);
+    fs.symlinkSync(real.fsPath, bibUri.fsPath);
+    const api_ = await api();
+    const r = await api_.citations.insert(hilo, editor);
+    assert.equal(r.bib?.outcome, 'added');
+    assert.equal(r.key, key);
+    await until('the entry saved', () => (fs.readFileSync(real.fsPath, 'utf8').includes('@misc{pan2022fast,') ? true : undefined));
+    const again = await api_.citations.insert(hilo, editor);
+    assert.equal(again.bib?.outcome, 'present');
+    assert.equal(bibEntries(fs.readFileSync(real.fsPath, 'utf8')).filter((e) => e.key === key).length, 1);
+  });
+
+  test('citing the same paper twice adds one entry (the entry PaperLens wrote opens with a "% Missing" comment)', async () => {
+    const { editor, bibUri } = await texCase('twice', 'refs.bib', '');
+    const api_ = await api();
+    const transmla = (await api_.data.get()).papersById.get('transmla-multi-head-latent-attention-is-all-you-need');
+    assert.ok(transmla);
+    const first = await api_.citations.insert(transmla, editor);
+    const second = await api_.citations.insert(transmla, editor);
+    assert.equal(second.key, first.key);
+    assert.equal(second.bib?.outcome, 'present');
+    const text = docOf(bibUri)?.getText() ?? (await onDisk(bibUri));
+    assert.equal(bibEntries(text).length, 1);
+    assert.doesNotMatch(editor.document.getText(), new RegExp(`${first.key}a`));
   });
 });
