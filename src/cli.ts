@@ -2,7 +2,6 @@
  * `paperlens`: the PaperLens core on the command line.
  * Exit codes: 0 success, 1 not found (or bad data), 2 usage error.
  */
-import { readFileSync } from 'node:fs';
 import { DataError, type PaperData } from './core/data/load';
 import { NotFoundError, UsageError, parseArgs } from './cli/args';
 import type { CliCommand, CliIO } from './cli/command';
@@ -15,6 +14,7 @@ import { showCommand } from './cli/commands/show';
 import { statsCommand } from './cli/commands/stats';
 import { techniquesCommand } from './cli/commands/techniques';
 import { loadNodeData } from './cli/data';
+import { readUserText } from './cli/userFile';
 
 export const COMMANDS: readonly CliCommand[] = [searchCommand, showCommand, citeCommand, bibCommand, statsCommand, hoverCommand, techniquesCommand, scanCommand];
 
@@ -63,7 +63,7 @@ export function nodeIO(): CliIO {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
     data: () => (data ??= loadNodeData()),
-    readFile: (p) => readFileSync(p, 'utf8'),
+    readFile: readUserText,
   };
 }
 

@@ -38,6 +38,7 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
       out.positionals.push(...argv.slice(i + 1));
       break;
     }
+    if (/^-[A-Za-z]/.test(a)) throw new UsageError(`unknown option ${a} (to use it as a word, put it after --)`);
     if (!a.startsWith('--') || a === '-') {
       out.positionals.push(a);
       continue;

@@ -1,11 +1,13 @@
 import type { PaperData } from '../core/data/load';
 import { type FlagSpec, NotFoundError, type ParsedArgs } from './args';
+import { UserFileError } from './userFile';
 
 /** What a command may touch: output streams and the (lazily loaded) data. */
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   data(): PaperData;
+  /** A user's file as text; throws with the reason (see readUserText). */
   readFile(path: string): string;
 }
 
@@ -24,6 +26,7 @@ export function readUserFile(io: CliIO, file: string): string {
   try {
     return io.readFile(file);
   } catch (e) {
+    if (e instanceof UserFileError) throw new NotFoundError(e.message);
     const code = (e as NodeJS.ErrnoException).code;
     throw new NotFoundError(`cannot read ${file}${code ? ` (${code})` : ''}`);
   }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { BibIndexCache } from './citations/bibIndexCache';
 import { CitationService } from './citations/citationService';
 import { registerCiteTechniqueAtCursor } from './commands/citeTechniqueAtCursor';
 import { registerFilterPapers } from './commands/filterPapers';
@@ -18,6 +17,9 @@ import { registerCitationHover } from './hover/citationHover';
 import { registerTechniqueHover } from './hover/techniqueHover';
 import { createLog } from './log';
 import { Settings } from './settings';
+import { DocumentCache } from './util/documentCache';
+import { indexBib } from '../core/bib/plan';
+import { proseRegionsOf } from '../core/techniques/regions';
 import { PaperTrees } from './tree/paperTrees';
 
 /** What activate() returns: the loaded data and services, for integration tests and other extensions. */
@@ -40,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     void vscode.window.showWarningMessage(`PaperLens: ${message}`);
   });
   const data = new PaperDataService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'data'), log);
-  const bibIndexes = new BibIndexCache();
+  const bibIndexes = new DocumentCache((text) => indexBib(text));
+  const proseRegions = new DocumentCache(proseRegionsOf);
   const citations = new CitationService(data, settings, context.globalState, log, bibIndexes);
   const trees = new PaperTrees(data, settings, (id) => citations.keyOf(id));
   const details = new DetailsPanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
@@ -49,9 +52,10 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   context.subscriptions.push(
     log,
     bibIndexes,
+    proseRegions,
     trees,
     details,
-    registerTechniqueHover(data, settings),
+    registerTechniqueHover(data, settings, proseRegions),
     registerCitationHover(data, citations),
     registerCitationCompletion(data, citations),
     registerSearchPapers(data, citations),
@@ -59,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerCopyBibtex(data, citations),
     registerCopyCitation(data, citations),
     registerOpenDetails(data, citations, details),
-    registerCiteTechniqueAtCursor(data, citations),
+    registerCiteTechniqueAtCursor(data, citations, proseRegions),
     registerRevealInSidebar(trees, pick),
     registerGroupPapersBy(trees),
     registerFilterPapers(trees),

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { main } from '../../src/cli';
 import type { CliIO } from '../../src/cli/command';
+import { readUserText } from '../../src/cli/userFile';
 import { realData } from './realCorpus';
 
 export interface CliRun {
@@ -17,7 +17,7 @@ export function runCli(...argv: string[]): CliRun {
     out: (t) => (out += `${t}\n`),
     err: (t) => (err += `${t}\n`),
     data: realData,
-    readFile: (p) => readFileSync(p, 'utf8'),
+    readFile: readUserText,
   };
   return { code: main(argv, io), out, err };
 }

@@ -3,7 +3,8 @@ import { snippet } from '../../src/core/corpus/display';
 import { PAPER_DETAIL_FIELDS, type Paper, PaperSchema } from '../../src/core/corpus/schema';
 import { type DataFile, encodeData } from '../../src/core/data/encode';
 import { DATA_FILES } from '../../src/core/data/files';
-import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, decodePaper, encodeDetails, encodePaper, fullPaper, leadOf, sourceFilesOf } from '../../src/core/data/format';
+import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, decodePaper, encodeDetails, encodePaper, fullPaper, leadOf, manifestCheck, sourceFilesOf } from '../../src/core/data/format';
+import { fnv1a } from '../../src/core/util/hash';
 import { DataError, type LoadStats, emptyLoadStats, loadPaperData, loadPaperDataSync } from '../../src/core/data/load';
 import { MAX_TECHNIQUE_PAPERS, capTechniquePapers, paperCountOf } from '../../src/core/techniques/papers';
 import { LexiconSchema } from '../../src/core/techniques/schema';
@@ -11,8 +12,26 @@ import { syntheticCorpus } from '../../bench/synthetic';
 import { memoryReader, realCorpus, realDataFiles, realLexicon } from '../support/realCorpus';
 
 const meta = (p: Paper): Record<string, unknown> => Object.fromEntries(Object.entries(p).filter(([k]) => !(PAPER_DETAIL_FIELDS as readonly string[]).includes(k)));
-const withFile = (files: readonly DataFile[], name: string, text: (old: string) => string): DataFile[] =>
+/** The files with one file's text changed, as if by bit rot: its checksum in the manifest no longer matches. */
+const damaged = (files: readonly DataFile[], name: string, text: (old: string) => string): DataFile[] =>
   files.map((f) => (f.name === name ? { name, text: text(f.text) } : f));
+/**
+ * The files with one file's text changed and the manifest's checksums made to match, as a faulty build
+ * would write them: what the loader's own checks must catch behind the checksums.
+ */
+const withFile = (files: readonly DataFile[], name: string, text: (old: string) => string): DataFile[] => {
+  const changed = damaged(files, name, text);
+  if (name === DATA_FILES.manifest) {
+    return changed.map((f) => (f.name === name ? { name, text: JSON.stringify({ ...JSON.parse(f.text), check: manifestCheck(JSON.parse(f.text)) }) } : f));
+  }
+  return changed.map((f) => {
+    if (f.name !== DATA_FILES.manifest) return f;
+    const m = JSON.parse(f.text) as Manifest;
+    const checksums = { ...m.checksums, [name]: fnv1a(changed.find((x) => x.name === name)?.text ?? '') };
+    const resealed = { ...m, checksums, check: '' };
+    return { name: f.name, text: JSON.stringify({ ...resealed, check: manifestCheck(resealed) }) };
+  });
+};
 
 suite('data: the catalog and details formats', () => {
   const papers = [...realCorpus().papers, ...syntheticCorpus(realCorpus(), 300).papers];
@@ -155,9 +174,40 @@ suite('data: loading', () => {
     fails(withFile(files, 'search-names-000.json', (t) => t.replace(/"postings":"(.{40})/, '"postings":"')), /^search-names-000\.json cannot be loaded/);
     fails(withFile(files, 'techniques-000.json', (t) => t.replace(/"papers":\[\d+,/, '"papers":[99999,')), /^techniques-000\.json: technique \S+ names paper 99999, which the catalog does not have/);
   });
+  test('behind the checksums every value is range-checked: a year of 1e308, a negative line, a link that is not a web address', () => {
+    fails(withFile(files, 'papers-000.json', (t) => t.replace(']],0,2022,[[', ']],0,1e308,[[')), /paper 0 is malformed \(a year is not a whole number from 1900 to 2100\)/);
+    fails(withFile(files, 'papers-000.json', (t) => t.replace('[[0,1,0,0]', '[[0,-1,0,0]')), /paper 0 is malformed \(a source line is not a whole number from 1/);
+    fails(withFile(files, 'papers-000.json', (t) => t.replace(/"codeUrl":"https:/, '"codeUrl":"javascript:')), /paper \d+ is malformed \(a code link is not a web address\)/);
+    fails(withFile(files, 'papers-000.json', (t) => t.replace(/"date":\{"year":2022,"month":5/, '"date":{"year":2022,"month":13')), /a date's month is not a whole number from 1 to 12/);
+    fails(withFile(files, 'techniques-000.json', (t) => t.replace(/"papers":\[(\d+),(\d+),(\d+)/, '"papers":[$1,$2,-4')), /mentions is not a whole number from 0/);
+  });
+  test('a damaged byte in any data file is refused: its checksum, or the manifest\'s own, does not match', () => {
+    // A fixed seed: 300 one-bit flips spread over every file, each loaded in full (abstracts and details too).
+    let seed = 0x5eed;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    let refused = 0;
+    for (let k = 0; k < 300; k++) {
+      const f = files[rand(files.length)] as DataFile;
+      const bytes = new TextEncoder().encode(f.text);
+      const at = rand(bytes.length);
+      bytes[at] = (bytes[at] as number) ^ (1 << rand(8));
+      const flipped = damaged(files, f.name, () => new TextDecoder().decode(bytes));
+      try {
+        const d = loadPaperDataSync(memoryReader(flipped));
+        for (const p of d.corpus.papers) d.details.getSync(p.id);
+      } catch (e) {
+        assert.ok(e instanceof DataError, String(e));
+        refused++;
+      }
+    }
+    assert.equal(refused, 300);
+  });
   test('a broken abstract index leaves search and techniques working and rejects complete with a DataError', async () => {
-    const d = await loadPaperData(memoryReader(withFile(files, DATA_FILES.searchAbstracts, (t) => t.slice(0, 100))));
-    await assert.rejects(d.complete, (e: unknown) => e instanceof DataError && /search-abstracts\.json is not valid JSON/.test(e.message));
+    const d = await loadPaperData(memoryReader(damaged(files, DATA_FILES.searchAbstracts, (t) => t.slice(0, 100))));
+    await assert.rejects(d.complete, (e: unknown) => e instanceof DataError && /search-abstracts\.json is damaged \(its checksum does not match manifest\.json\)/.test(e.message));
     assert.equal(d.search.hasAbstracts, false);
     assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention')?.technique.name, 'MLA');
     assert.equal(d.search.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');

@@ -94,6 +94,16 @@ suite('security: paper text in hover cards and completion docs is text', () => {
     assert.ok(text.includes(EVIL_TITLE));
   });
 
+  test('a technique name with an unbalanced ")" or "(" still gives a whole link with exactly its name as the argument', () => {
+    const p = evilPaper();
+    for (const name of ['MLA)', 'x) [y](command:workbench.action.quit', "(a')!*"]) {
+      const technique = { id: 'paren', name, kind: 'name', expansions: [], aliases: [name], keys: ['paren'], singleTokenKeys: [], papers: [{ id: p.id, role: 'introduces' }] } as unknown as Technique;
+      const m: TechniqueMatch = { technique, identifier: 'paren', start: 0, end: 5, text: 'paren' };
+      const html = render(techniqueCardMarkdown(m, new Map([[p.id, p]])));
+      assertSafeCard(html, [[p.id], [name]], 4);
+    }
+  });
+
   test('text that starts with a tab or four spaces is not an indented code block (found by npm run fuzz)', () => {
     for (const t of ['\tcode', '    code', ' \t x']) assert.equal(render(escapeMarkdown(t)).trim(), `<p>${t.trim()}</p>`);
   });

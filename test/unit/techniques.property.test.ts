@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { commentStart, identifierAt, isProseAt } from '../../src/core/techniques/matcher';
+import { identifierAt } from '../../src/core/techniques/matcher';
+import { isProse, proseRegions } from '../../src/core/techniques/regions';
 import { keyOf, splitWords, stem } from '../../src/core/techniques/words';
 import { FUZZING, fuzzParams } from '../support/fuzz';
 import { realMatcher } from '../support/realCorpus';
@@ -53,8 +54,7 @@ suite('technique matching properties (fast-check)', () => {
         }
         const span = identifierAt(line, col, prose);
         if (span) assert.ok(span.windowStart <= span.start && span.start < span.end && span.end <= span.windowEnd && span.windowEnd <= line.length);
-        assert.equal(typeof isProseAt(line, col, lang), 'boolean');
-        assert.ok(commentStart(line, ['#', '//']) < line.length);
+        assert.equal(typeof isProse(proseRegions(line, lang), col), 'boolean');
       }),
       fuzzParams(500),
     );
@@ -75,21 +75,49 @@ suite('technique matching properties (fast-check)', () => {
     );
   });
 
-  test('commentStart and the prose window agree with their straightforward (quadratic) definitions', () => {
-    /** The definition: the first prefix occurrence with an even number of quotes before it. */
-    const commentRef = (line: string, prefixes: readonly string[]): number => {
-      let best = -1;
-      for (const p of prefixes) {
-        for (let i = line.indexOf(p); i >= 0; i = line.indexOf(p, i + p.length)) {
-          const before = line.slice(0, i);
-          if (((before.match(/["']/g) ?? []).length) % 2 === 0) {
-            if (best < 0 || i < best) best = i;
-            break;
-          }
+  test('prose regions and the prose window agree with their straightforward (character by character) definitions', () => {
+    type Rule = { open: string; close: string; escape: boolean; multiline: boolean };
+    /** The definition: at each character, the longest opener there starts a comment or literal, which runs to its end. */
+    const regionsRef = (text: string, rules: Rule[]): [number, number][] => {
+      const sorted = [...rules].sort((a, b) => b.open.length - a.open.length);
+      const out: [number, number][] = [];
+      for (let i = 0; i < text.length; ) {
+        const r = sorted.find((x) => text.startsWith(x.open, i));
+        if (!r) {
+          i++;
+          continue;
         }
+        let j = i + r.open.length;
+        let end = text.length;
+        while (j < text.length) {
+          if (!r.multiline && text[j] === '\n') {
+            end = j;
+            break;
+          } else if (r.escape && text[j] === '\\') j += 2;
+          else if (text.startsWith(r.close, j)) {
+            end = j + r.close.length;
+            break;
+          } else j++;
+        }
+        out.push([i, Math.min(end, text.length)]);
+        i = Math.max(end, i + 1);
       }
-      return best;
+      return out;
     };
+    const line = (open: string): Rule => ({ open, close: '\n', escape: false, multiline: false });
+    const python: Rule[] = [line('#'), { open: '"""', close: '"""', escape: true, multiline: true }, { open: "'''", close: "'''", escape: true, multiline: true }, { open: '"', close: '"', escape: true, multiline: false }, { open: "'", close: "'", escape: true, multiline: false }];
+    const ts: Rule[] = [line('//'), { open: '/*', close: '*/', escape: false, multiline: true }, { open: '"', close: '"', escape: true, multiline: false }, { open: "'", close: "'", escape: true, multiline: false }, { open: '`', close: '`', escape: true, multiline: true }];
+    const text = fc.string({ unit: fc.constantFrom(...'ab #"\'\\\n/*`'.split('')), maxLength: 80 });
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const [lang, rules] of [['python', python], ['typescript', ts]] as const) {
+          const r = proseRegions(t, lang);
+          const got = r.starts.map((s, i) => [s, r.ends[i]] as [number, number]);
+          assert.deepEqual(got, regionsRef(t, rules), JSON.stringify([lang, t]));
+        }
+      }),
+      fuzzParams(1000),
+    );
     /** The definition: up to three neighbouring tokens each side, separated by single spaces. */
     const windowRef = (line: string, start: number, end: number): [number, number] => {
       let ws = start;
@@ -109,7 +137,6 @@ suite('technique matching properties (fast-check)', () => {
     const chars = fc.string({ unit: fc.constantFrom(...'ab-_ "\'#/%'.split('')), maxLength: 60 });
     fc.assert(
       fc.property(chars, fc.nat({ max: 60 }), (line, col) => {
-        for (const prefixes of [['#'], ['//'], ['%'], ['--'], ['#', '//']]) assert.equal(commentStart(line, prefixes), commentRef(line, prefixes), JSON.stringify([line, prefixes]));
         const span = identifierAt(line, col, true);
         if (span) assert.deepEqual([span.windowStart, span.windowEnd], windowRef(line, span.start, span.end), JSON.stringify([line, col]));
       }),

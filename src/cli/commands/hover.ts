@@ -1,5 +1,6 @@
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { languageIdForPath } from '../../core/techniques/languages';
+import { isProse, proseRegions } from '../../core/techniques/regions';
 import type { PaperData } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
 import { type CliCommand, readUserFile } from '../command';
@@ -40,7 +41,10 @@ export const hoverCommand: CliCommand = {
     const lines = text.split(/\r\n|\r|\n/);
     if (line > lines.length) throw new NotFoundError(`${file} has ${lines.length} lines, not ${line}`);
     const data = io.data();
-    const m = data.techniques.matchInLanguage(lines[line - 1] ?? '', col - 1, languageIdForPath(file));
+    // Comments and strings are prose across lines (a docstring): judge the position in the whole file.
+    const lineStart = offsetOfLine(text, line - 1);
+    const prose = isProse(proseRegions(text, languageIdForPath(file)), lineStart + col - 1);
+    const m = data.techniques.matchAt(lines[line - 1] ?? '', col - 1, { prose });
     const card = m ? hoverCard(data, m) : null;
     if (args.switches.has('json')) {
       io.out(json(card));
@@ -57,3 +61,15 @@ export const hoverCommand: CliCommand = {
     return 0;
   },
 };
+
+/** The offset where a 0-based line starts, counting \r\n, \r and \n as line ends. */
+function offsetOfLine(text: string, line: number): number {
+  const br = /\r\n|\r|\n/g;
+  let at = 0;
+  for (let n = 0; n < line; n++) {
+    const m = br.exec(text);
+    if (!m) return text.length;
+    at = m.index + m[0].length;
+  }
+  return at;
+}

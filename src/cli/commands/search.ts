@@ -1,6 +1,7 @@
 import { intFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { authorsLine } from '../../core/corpus/display';
+import { boundQuery } from '../../core/search/engine';
 import { json } from '../format';
 
 export const searchCommand: CliCommand = {
@@ -12,6 +13,8 @@ export const searchCommand: CliCommand = {
     const query = args.positionals.join(' ').trim();
     if (query === '') throw new UsageError('search needs a query, for example: paperlens search "kv cache compression"');
     const limit = intFlag(args, 'limit', 10);
+    const { note } = boundQuery(query);
+    if (note !== undefined) io.err(`paperlens: ${note}`);
     const hits = io.data().search.search(query, { limit });
     if (args.switches.has('json')) {
       io.out(
@@ -28,7 +31,7 @@ export const searchCommand: CliCommand = {
       return 0;
     }
     if (hits.length === 0) {
-      io.out(`No papers match "${query}".`);
+      io.out(`No papers match "${query.length > 60 ? `${query.slice(0, 60)}…` : query}".`);
       return 0;
     }
     hits.forEach((h, i) => {

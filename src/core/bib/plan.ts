@@ -21,7 +21,7 @@ export interface BibIndex {
 }
 
 /** Entries read between points where indexing may pause. */
-const STEP_ENTRIES = 2000;
+const STEP_ENTRIES = 500;
 
 /**
  * Indexes a .bib text for {@link planBibEntry}, as sliced work.

@@ -2,6 +2,7 @@ import { type Corpus, DATA_VERSION } from '../corpus/schema';
 import { PaperSearch } from '../search/engine';
 import { capTechniquePapers, techniqueNamesByPaper } from '../techniques/papers';
 import { type Lexicon, LexiconSchema } from '../techniques/schema';
+import { fnv1a } from '../util/hash';
 import { DATA_FILES } from './files';
 import {
   CATALOG_CHUNK,
@@ -17,6 +18,7 @@ import {
   encodePaper,
   encodeTechnique,
   leadOf,
+  manifestCheck,
   sourceFilesOf,
 } from './format';
 
@@ -89,7 +91,10 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
     techniques,
     sourceFiles,
     files: corpus.files,
+    checksums: Object.fromEntries(files.map((f) => [f.name, fnv1a(f.text)])),
+    check: '',
   };
+  manifest.check = manifestCheck(manifest);
   files.unshift({ name: DATA_FILES.manifest, text: JSON.stringify(manifest) });
   return files;
 }

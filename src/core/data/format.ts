@@ -1,3 +1,4 @@
+import { fnv1a } from '../util/hash';
 import { snippet } from '../corpus/display';
 import type { Technique, TechniquePaper } from '../techniques/schema';
 import {
@@ -64,6 +65,10 @@ export interface Manifest {
   sourceFiles: string[];
   /** The reconciliation report of each seed file. */
   files: FileReport[];
+  /** FNV-1a of each other data file's text, checked as the file is read: a damaged byte is caught. */
+  checksums: Record<string, string>;
+  /** FNV-1a of this manifest's JSON without `check`. */
+  check: string;
 }
 
 export interface CatalogChunk {
@@ -150,6 +155,18 @@ function encodeAuthor(a: Author): unknown {
   return a;
 }
 
+/**
+ * The manifest's own checksum: FNV-1a of its JSON without `check`, keys in
+ * the order they were written (JSON.parse keeps it).
+ *
+ * @example
+ * manifestCheck(JSON.parse(text)) === JSON.parse(text).check // true for an undamaged manifest
+ */
+export function manifestCheck(manifest: object): string {
+  const { check: _check, ...rest } = manifest as { check?: unknown };
+  return fnv1a(JSON.stringify(rest));
+}
+
 /** A malformed record in a data file. */
 export class FormatError extends Error {}
 
@@ -164,6 +181,52 @@ const num = (x: unknown, what: string): number => {
 const arr = (x: unknown, what: string): unknown[] => {
   if (!Array.isArray(x)) throw new FormatError(`${what} is not a list`);
   return x;
+};
+/** A whole number in [min, max]: a year of 1e308 or a line of -1 never reaches a citation or a view. */
+const int = (x: unknown, what: string, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+  if (!Number.isInteger(x) || (x as number) < min || (x as number) > max) throw new FormatError(`${what} is not a whole number from ${min} to ${max}`);
+  return x as number;
+};
+const text = (x: unknown, what: string): string => {
+  if (str(x, what) === '') throw new FormatError(`${what} is empty`);
+  return x as string;
+};
+const bool = (x: unknown, what: string): boolean => {
+  if (typeof x !== 'boolean') throw new FormatError(`${what} is not true or false`);
+  return x;
+};
+const webUrl = (x: unknown, what: string): string => {
+  if (!/^https?:\/\/[^\s]+$/.test(str(x, what))) throw new FormatError(`${what} is not a web address`);
+  return x as string;
+};
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CATEGORY = /^[a-z]+\.[A-Z]{2,4}$/;
+/** The range of years the schema allows. */
+const YEARS = [1900, 2100] as const;
+
+/** The optional fields of a catalog tuple, each checked as the schema would. */
+const OPTIONAL_CHECKS: Record<(typeof OPTIONAL_KEYS)[number], (x: unknown) => unknown> = {
+  shortName: (x) => text(x, 'a short name'),
+  authorCount: (x) => int(x, 'an author count', 1),
+  organization: (x) => text(x, 'an organisation'),
+  affiliations: (x) => arr(x, 'affiliations').map((a) => text(a, 'an affiliation')),
+  date: (x) => {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new FormatError('a date is not an object');
+    const d = x as Record<string, unknown>;
+    for (const k of Object.keys(d)) if (!['year', 'month', 'day'].includes(k)) throw new FormatError(`a date has an unknown part "${k}"`);
+    if (d['year'] !== undefined) int(d['year'], 'a date\'s year', ...YEARS);
+    if (d['month'] !== undefined) int(d['month'], 'a date\'s month', 1, 12);
+    if (d['day'] !== undefined) int(d['day'], 'a date\'s day', 1, 31);
+    return d;
+  },
+  category: (x) => {
+    if (!CATEGORY.test(str(x, 'a category'))) throw new FormatError('a category is not an arXiv category');
+    return x;
+  },
+  codeFlag: (x) => bool(x, 'a code flag'),
+  codeUrl: (x) => webUrl(x, 'a code link'),
+  upvotes: (x) => int(x, 'an upvote count', 0),
+  metadataNote: (x) => str(x, 'a metadata note'),
 };
 
 /**
@@ -180,18 +243,25 @@ export function decodePaper(t: unknown, sourceFiles: readonly string[]): PaperRe
   const opt: Partial<Record<(typeof OPTIONAL_KEYS)[number], unknown>> = optional === 0 ? {} : (optional as Record<string, unknown>);
   if (typeof opt !== 'object' || opt === null) throw new FormatError('optional fields are not an object');
   // Built in the schema's key order, as the full paper has them.
-  const out: Record<string, unknown> = { id: str(id, 'a paper id'), title: str(title, 'a title') };
-  if (opt.shortName !== undefined) out['shortName'] = str(opt.shortName, 'a short name');
+  const paperId = str(id, 'a paper id');
+  if (!ID.test(paperId)) throw new FormatError(`"${paperId.slice(0, 80)}" is not a paper id`);
+  for (const k of Object.keys(opt)) if (!(OPTIONAL_KEYS as readonly string[]).includes(k)) throw new FormatError(`a paper has an unknown field "${k}"`);
+  const checked = (k: (typeof OPTIONAL_KEYS)[number]): void => {
+    if (opt[k] !== undefined) out[k] = OPTIONAL_CHECKS[k](opt[k]);
+  };
+  const out: Record<string, unknown> = { id: paperId, title: text(title, 'a title') };
+  checked('shortName');
   out['authors'] = arr(authors, 'an author list').map(decodeAuthor);
+  if (truncated !== 0 && truncated !== 1) throw new FormatError('"authors truncated" is not 0 or 1');
   out['authorsTruncated'] = truncated === 1;
-  for (const k of ['authorCount', 'organization', 'affiliations', 'date'] as const) if (opt[k] !== undefined) out[k] = opt[k];
-  if (num(year, 'a year') !== 0) out['year'] = year;
-  for (const k of ['category', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const) if (opt[k] !== undefined) out[k] = opt[k];
+  for (const k of ['authorCount', 'organization', 'affiliations', 'date'] as const) checked(k);
+  if (year !== 0) out['year'] = int(year, 'a year', ...YEARS);
+  for (const k of ['category', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const) checked(k);
   out['sources'] = arr(sources, 'a source list').map((s): PaperSource => {
     const [file, line, format, role, match] = arr(s, 'a source');
     const src: PaperSource = {
       file: str(sourceFiles[num(file, 'a source file')], 'a source file'),
-      line: num(line, 'a source line'),
+      line: int(line, 'a source line', 1),
       format: FORMATS[num(format, 'a source format')] as PaperSource['format'],
       role: ROLES[num(role, 'a source role')] as PaperSource['role'],
     };
@@ -204,13 +274,21 @@ export function decodePaper(t: unknown, sourceFiles: readonly string[]): PaperRe
 }
 
 function decodeAuthor(a: unknown): Author {
-  if (typeof a === 'string') return { name: a };
+  if (typeof a === 'string') return { name: text(a, 'an author') };
   if (Array.isArray(a)) {
-    const given = str(a[0], 'a given name');
-    const family = str(a[1], 'a family name');
+    const given = text(a[0], 'a given name');
+    const family = text(a[1], 'a family name');
     return { name: `${given} ${family}`, given, family };
   }
-  if (typeof a === 'object' && a !== null && typeof (a as Author).name === 'string') return a as Author;
+  if (typeof a === 'object' && a !== null) {
+    const o = a as Record<string, unknown>;
+    const out: Author = { name: text(o['name'], 'an author') };
+    for (const k of Object.keys(o)) if (!['name', 'given', 'family', 'organization'].includes(k)) throw new FormatError(`an author has an unknown field "${k}"`);
+    if (o['given'] !== undefined) out.given = text(o['given'], 'a given name');
+    if (o['family'] !== undefined) out.family = text(o['family'], 'a family name');
+    if (o['organization'] !== undefined) out.organization = bool(o['organization'], 'an organisation flag');
+    return out;
+  }
   throw new FormatError('an author is malformed');
 }
 
@@ -241,7 +319,7 @@ export function fullPaper(record: PaperRecord, t: unknown): Paper {
     titleRaw: titleRaw === 0 ? record.title : str(titleRaw, 'a raw title'),
     abstract: text,
     abstractRaw: abstractRaw === 0 ? text : str(abstractRaw, 'a raw abstract'),
-    urls: arr(urls, 'a URL list').map((u) => str(u, 'a URL')),
+    urls: arr(urls, 'a URL list').map((u) => webUrl(u, 'a URL')),
   };
   if (note !== 0) fields['abstractNote'] = str(note, 'an abstract note');
   const out: Record<string, unknown> = {};
@@ -302,13 +380,26 @@ export function decodeTechnique(json: unknown, papers: readonly PaperRecord[]): 
   ) {
     throw new FormatError(`technique ${JSON.stringify(t?.id ?? t?.name)} is malformed`);
   }
+  if (!ID.test(t.id)) throw new FormatError(`"${t.id.slice(0, 80)}" is not a technique id`);
+  if (t.name === '' || (t.keys as string[]).length === 0 || (t.keys as string[]).includes('')) throw new FormatError(`technique ${t.id} has no name or an empty key`);
+  if (t.paperCount !== undefined) int(t.paperCount, `technique ${t.id}'s paper count`, 1);
+  if (t.guard !== undefined) {
+    const g = t.guard as Partial<Record<'reason' | 'keys' | 'context', unknown>> | null;
+    if (g === null || typeof g !== 'object' || typeof g.reason !== 'string' || !strings(g.keys) || !strings(g.context)) throw new FormatError(`technique ${t.id} has a malformed guard`);
+  }
+  if (t.meanings !== undefined) {
+    for (const m of arr(t.meanings, `technique ${t.id}'s meanings`)) {
+      const mm = m as Partial<Record<'expansion' | 'papers', unknown>> | null;
+      if (mm === null || typeof mm !== 'object' || typeof mm.expansion !== 'string' || !strings(mm.papers)) throw new FormatError(`technique ${t.id} has a malformed meaning`);
+    }
+  }
   const flat = t.papers as unknown[];
   const list: TechniquePaper[] = [];
   for (let k = 0; k < flat.length; k += 3) {
-    const paper = papers[num(flat[k], 'a paper position')];
+    const paper = papers[int(flat[k], 'a paper position', 0)];
     if (!paper) throw new FormatError(`technique ${t.id} names paper ${String(flat[k])}, which the catalog does not have`);
-    const flags = num(flat[k + 1], 'paper flags');
-    list.push({ id: paper.id, role: flags & INTRODUCES ? 'introduces' : 'mentions', mentions: num(flat[k + 2], 'mentions'), inTitle: (flags & IN_TITLE) !== 0 });
+    const flags = int(flat[k + 1], 'paper flags', 0, INTRODUCES | IN_TITLE);
+    list.push({ id: paper.id, role: flags & INTRODUCES ? 'introduces' : 'mentions', mentions: int(flat[k + 2], 'mentions', 0), inTitle: (flags & IN_TITLE) !== 0 });
   }
   return { ...(t as Technique), papers: list };
 }

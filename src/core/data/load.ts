@@ -4,6 +4,7 @@ import { PaperSearch } from '../search/engine';
 import { type IndexShard, ShardDecoder } from '../search/shard';
 import { TechniqueMatcher } from '../techniques/matcher';
 import type { Lexicon, Technique } from '../techniques/schema';
+import { fnv1a } from '../util/hash';
 import { DATA_FILES } from './files';
 import {
   type CatalogChunk,
@@ -17,6 +18,7 @@ import {
   decodePaper,
   decodeTechnique,
   fullPaper,
+  manifestCheck,
 } from './format';
 
 export type { PaperRecord } from './format';
@@ -243,8 +245,11 @@ function turn(): Promise<void> {
   return new Promise<void>((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 }
 
-/** Reads a file and parses it as JSON, naming the file in any error. */
-function* readJson(name: string): Loader<unknown> {
+/**
+ * Reads a file and parses it as JSON, naming the file in any error. Every
+ * file but the manifest must match its checksum in the manifest first.
+ */
+function* readJson(name: string, manifest?: Manifest): Loader<unknown> {
   let text: string | undefined;
   try {
     text = yield { read: name };
@@ -252,6 +257,7 @@ function* readJson(name: string): Loader<unknown> {
     throw asDataError(e, name);
   }
   if (typeof text !== 'string') throw new DataError(`${name} could not be read`);
+  if (manifest) verifyChecksum(name, text, manifest);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -270,7 +276,7 @@ function* readyPhase(readers: DetailsReaders): Loader<Ready> {
 
   const papers: PaperRecord[] = [];
   for (const name of manifest.catalog) {
-    const chunk = (yield* readJson(name)) as Partial<CatalogChunk> | null;
+    const chunk = (yield* readJson(name, manifest)) as Partial<CatalogChunk> | null;
     if (chunk?.kind !== 'paperlens-papers' || !Array.isArray(chunk.papers) || chunk.first !== papers.length) {
       throw new DataError(`${name} is not a PaperLens catalog file; rebuild with "npm run build"`);
     }
@@ -314,7 +320,7 @@ function* completePhase({ manifest, data }: Ready): Loader<void> {
   yield { prefetch: [...manifest.techniques, ...manifest.leads, manifest.searchAbstracts] };
   const papers = data.corpus.papers;
   for (const name of manifest.techniques) {
-    const chunk = (yield* readJson(name)) as Partial<TechniquesChunk> | null;
+    const chunk = (yield* readJson(name, manifest)) as Partial<TechniquesChunk> | null;
     if (chunk?.kind !== 'paperlens-techniques' || chunk.version !== DATA_VERSION || !Array.isArray(chunk.techniques) || chunk.first !== data.lexicon.techniques.length) {
       throw new DataError(`${name} is not a PaperLens technique file of version ${DATA_VERSION}; rebuild with "npm run build"`);
     }
@@ -333,7 +339,7 @@ function* completePhase({ manifest, data }: Ready): Loader<void> {
     }
   }
   for (const name of manifest.leads) {
-    const chunk = (yield* readJson(name)) as Partial<LeadsChunk> | null;
+    const chunk = (yield* readJson(name, manifest)) as Partial<LeadsChunk> | null;
     const first = chunk?.first ?? -1;
     if (chunk?.kind !== 'paperlens-leads' || !Array.isArray(chunk.leads) || first < 0 || first + chunk.leads.length > papers.length) {
       throw new DataError(`${name} is not a PaperLens leads file; rebuild with "npm run build"`);
@@ -349,7 +355,7 @@ function* completePhase({ manifest, data }: Ready): Loader<void> {
 }
 
 function* readShard(name: string, manifest: Manifest): Loader<IndexShard> {
-  const header = (yield* readJson(name)) as { build?: unknown } | null;
+  const header = (yield* readJson(name, manifest)) as { build?: unknown } | null;
   sameBuild(name, header?.build, manifest);
   const wrap = (file: string, e: unknown): DataError => new DataError(`${file} cannot be loaded: ${(e as Error).message}; rebuild with "npm run build"`);
   let decoder: ShardDecoder;
@@ -366,7 +372,7 @@ function* readShard(name: string, manifest: Manifest): Loader<IndexShard> {
     throw wrap(name, e);
   }
   for (const file of parts) {
-    const part = (yield* readJson(file)) as { build?: unknown } | null;
+    const part = (yield* readJson(file, manifest)) as { build?: unknown } | null;
     sameBuild(file, part?.build, manifest);
     yield;
     try {
@@ -382,11 +388,24 @@ function* readShard(name: string, manifest: Manifest): Loader<IndexShard> {
   }
 }
 
+/** A damaged data file: its text does not hash to the checksum the manifest lists for it. */
+function verifyChecksum(name: string, text: string, manifest: Manifest): void {
+  const expected = manifest.checksums[name];
+  if (expected === undefined) throw new DataError(`${name} is not listed in ${DATA_FILES.manifest}; rebuild with "npm run build"`);
+  if (fnv1a(text) !== expected) throw new DataError(`${name} is damaged (its checksum does not match ${DATA_FILES.manifest}); rebuild with "npm run build"`);
+}
+
 function checkManifest(json: unknown): Manifest {
   const m = json as Partial<Manifest> | null;
   if (m?.kind !== 'paperlens-data') throw new DataError(`${DATA_FILES.manifest} is not a PaperLens data manifest; rebuild with "npm run build"`);
   if (m.version !== DATA_VERSION) {
     throw new DataError(`${DATA_FILES.manifest} has data version ${JSON.stringify(m.version)}, this PaperLens reads version ${DATA_VERSION}; rebuild with "npm run build"`);
+  }
+  if (typeof m.check !== 'string' || manifestCheck(m) !== m.check) {
+    throw new DataError(`${DATA_FILES.manifest} is damaged (its checksum does not match its content); rebuild with "npm run build"`);
+  }
+  if (typeof m.checksums !== 'object' || m.checksums === null || !Object.values(m.checksums).every((c) => typeof c === 'string')) {
+    throw new DataError(`${DATA_FILES.manifest} is incomplete; rebuild with "npm run build"`);
   }
   const names = [m.searchNames, m.searchAbstracts];
   if (
@@ -498,6 +517,7 @@ export class PaperDetailsStore {
   }
 
   private parse(name: string, c: number, text: string): unknown[] {
+    verifyChecksum(name, text, this.manifest);
     let json: Partial<DetailsChunk> | null;
     try {
       json = JSON.parse(text) as Partial<DetailsChunk> | null;

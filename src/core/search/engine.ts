@@ -148,8 +148,9 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     return this.papers.length;
   }
 
-  search(query: string, opts: SearchQueryOptions = {}): SearchHit<P>[] {
+  search(text: string, opts: SearchQueryOptions = {}): SearchHit<P>[] {
     const limit = opts.limit ?? 20;
+    const query = boundQuery(text).query;
     const terms = queryTerms(query);
     if (terms.length === 0 || limit <= 0) return [];
     const shards = this.abstracts ? [this.names, this.abstracts] : [this.names];
@@ -248,11 +249,49 @@ function insertDescending(list: number[], x: number, limit: number): void {
   if (list.length > limit) list.length = limit;
 }
 
-/** The query as the index sees it: tokenised, folded, stop words dropped. */
+/**
+ * Bounds on a query, so that any input answers in bounded time and memory
+ * (the quick pick searches on every keystroke): the first `chars`
+ * characters are searched, words longer than `termChars` are dropped (no
+ * indexed word is that long, and a typo-tolerant lookup of a 45,000-letter
+ * word would take gigabytes), and at most `terms` distinct words count.
+ */
+export const QUERY_LIMITS = { chars: 1000, termChars: 64, terms: 32 } as const;
+
+/**
+ * A query cut to {@link QUERY_LIMITS}, with a note saying what was left out
+ * (for the quick pick and the CLI to show), or none when it fits.
+ *
+ * @example
+ * boundQuery('kv cache').note // => undefined
+ * boundQuery('x'.repeat(2000)).note // => 'Only the first 1,000 characters of the query are searched.'
+ */
+export function boundQuery(query: string): { query: string; note?: string } {
+  const notes: string[] = [];
+  let q = query;
+  if (q.length > QUERY_LIMITS.chars) {
+    q = q.slice(0, QUERY_LIMITS.chars);
+    notes.push(`Only the first ${QUERY_LIMITS.chars.toLocaleString('en-US')} characters of the query are searched.`);
+  }
+  const words = tokenize(q);
+  if (words.some((w) => w.length > QUERY_LIMITS.termChars)) notes.push(`Words longer than ${QUERY_LIMITS.termChars} characters are left out.`);
+  if (new Set(words.map((w) => w.toLowerCase())).size > QUERY_LIMITS.terms) notes.push(`Only the first ${QUERY_LIMITS.terms} distinct words are searched.`);
+  return notes.length > 0 ? { query: q, note: notes.join(' ') } : { query: q };
+}
+
+/** The query as the index sees it: tokenised, folded, stop words, repeats and overlong words dropped, at most QUERY_LIMITS.terms words. */
 export function queryTerms(query: string): string[] {
-  return tokenize(query)
-    .map(processQueryTerm)
-    .filter((t): t is string => t !== null);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const token of tokenize(query)) {
+    if (token.length > QUERY_LIMITS.termChars) continue;
+    const t = processQueryTerm(token);
+    if (t === null || seen.has(t)) continue;
+    if (seen.size >= QUERY_LIMITS.terms) break;
+    seen.add(t);
+    out.push(t);
+  }
+  return out;
 }
 
 /**

@@ -4,6 +4,7 @@ import { paperCountOf } from './papers';
 import type { Lexicon, Technique } from './schema';
 import { type Word, keyOf, splitWords, stem } from './words';
 import { foldForSearch } from '../text/clean';
+import { isProse, proseRegions } from './regions';
 
 /** Longest run of words a technique name spans. */
 const MAX_RUN = 6;
@@ -106,12 +107,14 @@ export class TechniqueMatcher {
   }
 
   /**
-   * The technique at a 0-based column of a line of a file in a VS Code
-   * language: prose languages (Markdown, LaTeX) and comments match across
-   * spaces, code matches the identifier only.
+   * The technique at a 0-based column of one line of a file in a VS Code
+   * language, judged on that line alone: prose languages, comments and
+   * strings match across spaces, code matches the identifier only. With
+   * the whole file at hand, pass `prose` from its {@link proseRegions}
+   * instead, so that docstrings and block comments count.
    */
   matchInLanguage(line: string, col: number, languageId: string): TechniqueMatch | undefined {
-    return this.matchAt(line, col, { prose: isProseAt(line, col, languageId) });
+    return this.matchAt(line, col, { prose: isProse(proseRegions(line, languageId), col) });
   }
 
   /** The technique a whole identifier names (`MultiHeadLatentAttention`, `use_mla`). */
@@ -122,33 +125,43 @@ export class TechniqueMatcher {
 
   /**
    * Every technique mention in a text in a VS Code language, with 0-based
-   * line and column: each identifier in code, each phrase in prose,
-   * comments and strings.
+   * line and column: each identifier in code, each phrase in prose
+   * (comments and strings, across lines, and prose languages throughout).
+   * Linear in the text's length.
    */
   scan(text: string, languageId: string): (TechniqueMatch & { line: number; column: number })[] {
+    const regions = proseRegions(text, languageId);
     const out: (TechniqueMatch & { line: number; column: number })[] = [];
-    const lines = text.split(/\r\n|\r|\n/);
-    lines.forEach((line, ln) => {
+    const lineBreak = /\r\n|\r|\n/g;
+    let lineStart = 0;
+    for (let ln = 0; lineStart <= text.length; ln++) {
+      lineBreak.lastIndex = lineStart;
+      const br = lineBreak.exec(text);
+      const lineEnd = br ? br.index : text.length;
+      const line = text.slice(lineStart, lineEnd);
       let last = -1;
       // Every word of one long prose token ("a-b-c-…") has the same span, and a match depends only on the span:
-      // look at each span once.
+      // look at each span once, and report each match once.
       const seen = new Set<string>();
+      const reported = new Set<string>();
       for (const m of line.matchAll(/[\p{L}\p{N}_]+/gu)) {
         const col = m.index ?? 0;
         if (col < last) continue;
-        const prose = isProseAt(line, col, languageId);
+        const prose = isProse(regions, lineStart + col);
         const span = identifierAt(line, col, prose);
         if (!span) continue;
         const id = `${prose}:${span.start}:${span.end}:${span.windowStart}:${span.windowEnd}`;
         if (seen.has(id)) continue;
         seen.add(id);
         const hit = this.matchSpan(line, span, prose);
-        if (!hit || hit.end <= last) continue;
-        if (out.some((o) => o.line === ln && o.start === hit.start && o.end === hit.end)) continue;
+        if (!hit || hit.end <= last || reported.has(`${hit.start}:${hit.end}`)) continue;
+        reported.add(`${hit.start}:${hit.end}`);
         out.push({ ...hit, line: ln, column: hit.start });
         last = hit.end;
       }
-    });
+      if (!br) break;
+      lineStart = br.index + br[0].length;
+    }
     return out;
   }
 
@@ -256,6 +269,13 @@ interface Span {
   windowEnd: number;
 }
 
+/**
+ * Longest token that can be an identifier worth a card: no technique name
+ * is near it, and hashes, base64 and minified blobs are longer. Bounds the
+ * work of a hover or a scan on any line.
+ */
+export const MAX_TOKEN = 256;
+
 const IDENT = /[\p{L}\p{N}_]/u;
 const WINDOW_TOKEN = /[\p{L}\p{N}_\-]/u;
 const PROSE_TOKEN = /[\p{L}\p{N}_\-²³¹⁰-₉]/u;
@@ -274,8 +294,9 @@ export function identifierAt(line: string, col: number, prose: boolean): Span | 
   }
   let start = col;
   let end = col + 1;
-  while (start > 0 && isChar(line[start - 1])) start--;
-  while (end < line.length && isChar(line[end])) end++;
+  while (start > 0 && isChar(line[start - 1])) if (col - --start > MAX_TOKEN) return undefined;
+  while (end < line.length && isChar(line[end])) if (++end - col > MAX_TOKEN) return undefined;
+  if (end - start > MAX_TOKEN) return undefined;
   // Hyphens at the edges are punctuation, not part of the name.
   while (prose && line[start] === '-' && start < end) start++;
   while (prose && line[end - 1] === '-' && end > start) end--;
@@ -289,57 +310,17 @@ export function identifierAt(line: string, col: number, prose: boolean): Span | 
     for (let n = 0; n < 3; n++) {
       let s = windowStart - 1;
       if (line[s] !== ' ' || !isWordChar(line[s - 1])) break;
-      while (isWordChar(line[s - 1])) s--;
+      while (isWordChar(line[s - 1]) && windowStart - s <= MAX_TOKEN) s--;
+      if (windowStart - s > MAX_TOKEN) break;
       windowStart = s;
     }
     for (let n = 0; n < 3; n++) {
       let e = windowEnd + 1;
       if (line[windowEnd] !== ' ' || !isWordChar(line[e])) break;
-      while (isWordChar(line[e])) e++;
+      while (isWordChar(line[e]) && e - windowEnd <= MAX_TOKEN) e++;
+      if (e - windowEnd > MAX_TOKEN) break;
       windowEnd = e;
     }
   }
   return { start, end, windowStart, windowEnd };
 }
-
-/**
- * Whether a position reads as prose: a prose language, or a comment or a
- * string literal in code ("Multi-head Latent Attention" in a docstring).
- */
-export function isProseAt(line: string, col: number, languageId: string): boolean {
-  if (PROSE_LANGUAGES.has(languageId)) return true;
-  const comment = commentStart(line, commentPrefixesFor(languageId));
-  if (comment >= 0 && col > comment) return true;
-  const before = line.slice(0, col).replace(/\\./g, '');
-  return (before.match(/"/g) ?? []).length % 2 === 1 || (before.match(/'/g) ?? []).length % 2 === 1;
-}
-
-/**
- * Where a line comment starts, or -1. Prefixes inside quotes are skipped
- * roughly (by counting quotes). One pass over the line, however many
- * prefixes sit inside strings.
- *
- * @example
- * commentStart('x = "#1"  # note', ['#']) // => 10
- */
-export function commentStart(line: string, prefixes: readonly string[]): number {
-  const used = prefixes.filter((p) => p !== '');
-  let quotes = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (quotes % 2 === 0 && used.some((p) => line.startsWith(p, i))) return i;
-    const c = line[i];
-    if (c === '"' || c === "'") quotes++;
-  }
-  return -1;
-}
-
-/** Line-comment prefixes by VS Code language id, for `scan` and prose hovers in comments. */
-export function commentPrefixesFor(languageId: string): string[] {
-  if (['python', 'shellscript', 'yaml', 'r', 'julia', 'ruby', 'perl', 'makefile', 'dockerfile', 'toml', 'cmake'].includes(languageId)) return ['#'];
-  if (['latex', 'tex', 'bibtex', 'matlab'].includes(languageId)) return ['%'];
-  if (['lua', 'sql', 'haskell'].includes(languageId)) return ['--'];
-  return ['//'];
-}
-
-/** Languages whose text is prose: techniques may span spaces there. */
-export const PROSE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'quarto', 'latex', 'tex', 'plaintext', 'restructuredtext', 'asciidoc', 'rmd']);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { appendText, planBibEntry } from '../../core/bib/plan';
+import { type BibIndex, appendText, planBibEntry } from '../../core/bib/plan';
 import { type NamedPath, judgeWriteTarget } from '../../core/editor/writeTarget';
-import type { BibIndexCache } from './bibIndexCache';
+import type { DocumentCache } from '../util/documentCache';
 import { diskRealPath, diskWritable } from './diskAccess';
 
 /** What happened to a paper's entry in a bibliography file. */
@@ -23,7 +23,8 @@ export interface BibUpdate {
 
 /** What adding an entry needs besides the file: the index cache and a way to ask the user. */
 export interface BibEditContext {
-  indexes: BibIndexCache;
+  /** The index of each .bib document, made in slices and kept per version. */
+  indexes: DocumentCache<BibIndex>;
   /** Asks a yes/no question (a modal in the extension); resolves true only on yes. */
   confirm: (question: string) => Promise<boolean>;
 }
@@ -94,7 +95,7 @@ export async function addEntryEdit(
   // The editor's text, unsaved changes included. Indexing a large file yields to the host, and the user
   // may type meanwhile: plan again until the text planned on is still the document's.
   for (let attempt = 0; ; attempt++) {
-    const { index, text, version } = await ctx.indexes.indexOf(doc);
+    const { value: index, text, version } = await ctx.indexes.get(doc);
     if (doc.version !== version && attempt < 3) continue;
     if (doc.version !== version) return refused(`${name} kept changing while PaperLens read it`);
     const plan = planBibEntry(index, key, entryFor, isTaken);

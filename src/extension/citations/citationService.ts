@@ -4,14 +4,14 @@ import { assignKeys } from '../../core/cite/keys';
 import { type CitationFormat, formatCitation } from '../../core/cite/formats';
 import type { Paper } from '../../core/corpus/schema';
 import type { PaperData, PaperRecord } from '../../core/data/load';
-import { planBibEntry } from '../../core/bib/plan';
+import { type BibIndex, planBibEntry } from '../../core/bib/plan';
 import { bibliographyFiles } from '../../core/editor/bibliography';
 import { type InsertFormat, citeEdit, commentLine, insertFormatFor, needsBibliography } from '../../core/editor/citations';
 import type { PaperDataService } from '../dataService';
 import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
 import { type BibEditContext, type BibUpdate, addEntryEdit } from './bibFile';
-import type { BibIndexCache } from './bibIndexCache';
+import type { DocumentCache } from '../util/documentCache';
 
 const RECENT_KEY = 'paperlens.recentPapers';
 const RECENT_MAX = 12;
@@ -39,7 +39,7 @@ export class CitationService {
     private readonly settings: Settings,
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
-    private readonly bibIndexes: BibIndexCache,
+    private readonly bibIndexes: DocumentCache<BibIndex>,
   ) {}
 
   /** What writing to a bibliography file needs: the index cache, and a modal question. */
@@ -174,7 +174,7 @@ export class CitationService {
       else edit.insert(doc.uri, new vscode.Position(pos.line, 0), `${indent}${text}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
     } else if (format === 'bibtex' || format === 'biblatex') {
       // The entry itself, into the .bib being edited, at the cursor: the same rules as a bibliography file.
-      const plan = planBibEntry((await this.bibIndexes.indexOf(doc)).index, wanted, entryFor(format), isTaken);
+      const plan = planBibEntry((await this.bibIndexes.get(doc)).value, wanted, entryFor(format), isTaken);
       if (plan.kind === 'present') {
         result.alreadyCited = true;
         result.key = plan.key;

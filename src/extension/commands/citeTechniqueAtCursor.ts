@@ -4,6 +4,9 @@ import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
 import { unsortableLabel } from './paperPicker';
+import type { ProseRegions } from '../../core/techniques/regions';
+import { techniqueAt } from '../hover/techniqueAt';
+import type { DocumentCache } from '../util/documentCache';
 
 /**
  * Insert Citation for Technique at Cursor: finds the technique named at the
@@ -11,7 +14,7 @@ import { unsortableLabel } from './paperPicker';
  * cites it right after the name (`MLA~\cite{…}` in LaTeX, `MLA [@…]` in
  * Markdown, a comment above the line in code).
  */
-export function registerCiteTechniqueAtCursor(data: PaperDataService, citations: CitationService): vscode.Disposable {
+export function registerCiteTechniqueAtCursor(data: PaperDataService, citations: CitationService, regions: DocumentCache<ProseRegions>): vscode.Disposable {
   return vscode.commands.registerCommand(Command.citeTechniqueAtCursor, async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
@@ -21,7 +24,7 @@ export function registerCiteTechniqueAtCursor(data: PaperDataService, citations:
     const d = await data.forCommand(true);
     if (!d) return undefined;
     const pos = editor.selection.active;
-    const m = d.techniques.matchInLanguage(editor.document.lineAt(pos.line).text, pos.character, editor.document.languageId);
+    const m = await techniqueAt(d.techniques, editor.document, pos, regions);
     if (!m) {
       void vscode.window.showInformationMessage('No technique name at the cursor. Try PaperLens: Search Papers.');
       return undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { shortAuthors, snippet, yearLine } from '../../core/corpus/display';
 import type { PaperData, PaperRecord } from '../../core/data/load';
+import { boundQuery } from '../../core/search/engine';
 import { techniquesByPaper } from '../../core/techniques/papers';
 import type { Technique } from '../../core/techniques/schema';
 import type { PaperDataService } from '../dataService';
@@ -98,8 +99,11 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
       qp.items = items;
       return;
     }
+    const { note } = boundQuery(q);
+    qp.title = note === undefined ? opts.title : `${opts.title}. ${note}`;
     const hits = d.search.search(q, { limit: 40 });
-    qp.items = hits.length > 0 ? hits.map((h) => item(names, h.paper, !!opts.onAction)) : [{ label: `No papers match "${q}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
+    const shown = q.length > 60 ? `${q.slice(0, 60)}…` : q;
+    qp.items = hits.length > 0 ? hits.map((h) => item(names, h.paper, !!opts.onAction)) : [{ label: `No papers match "${shown}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
   };
   return new Promise<PaperRecord | undefined>((resolve) => {
     let done = false;

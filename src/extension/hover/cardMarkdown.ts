@@ -42,7 +42,8 @@ export function escapeMarkdown(text: string): string {
  * // => '[Copy BibTeX](command:paperlens.copyBibtex?%5B%22transmla%22%5D "Copy BibTeX")'
  */
 export function commandLink(label: string, command: CommandId, ...args: unknown[]): string {
-  const query = args.length > 0 ? `?${encodeURIComponent(JSON.stringify(args))}` : '';
+  // encodeURIComponent leaves ( ) ' ! * alone, and a ")" in an argument would end the Markdown link early.
+  const query = args.length > 0 ? `?${encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}` : '';
   return `[${escapeMarkdown(label)}](command:${command}${query} "${escapeMarkdown(label).replace(/"/g, '\\"')}")`;
 }
 

@@ -3,13 +3,17 @@ import type { PaperDataService } from '../dataService';
 import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
 import { techniqueCard } from './card';
+import { techniqueAt } from './techniqueAt';
+import type { ProseRegions } from '../../core/techniques/regions';
+import type { DocumentCache } from '../util/documentCache';
 
 /**
  * Hover cards on technique names, in every language unless the user limits
  * them. The matcher looks at the identifier under the cursor only, so a
- * hover costs a few map lookups.
+ * hover costs a few map lookups (and, once per version of a file, a sliced
+ * pass that finds its comments and strings).
  */
-export function registerTechniqueHover(data: PaperDataService, settings: Settings): vscode.Disposable {
+export function registerTechniqueHover(data: PaperDataService, settings: Settings, regions: DocumentCache<ProseRegions>): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { scheme: '*' },
     {
@@ -19,9 +23,8 @@ export function registerTechniqueHover(data: PaperDataService, settings: Setting
         if (langs.length > 0 && !langs.includes(doc.languageId)) return undefined;
         const d = data.completed ?? (await data.getComplete().catch(() => undefined));
         if (!d || token.isCancellationRequested) return undefined;
-        const line = doc.lineAt(pos.line).text;
-        const m = d.techniques.matchInLanguage(line, pos.character, doc.languageId);
-        if (!m) return undefined;
+        const m = await techniqueAt(d.techniques, doc, pos, regions);
+        if (!m || token.isCancellationRequested) return undefined;
         return new vscode.Hover(techniqueCard(m, d.papersById), new vscode.Range(pos.line, m.start, pos.line, m.end));
       },
     },
