@@ -80,11 +80,11 @@ suite('bounds: whole files into the scanner', () => {
     );
   });
   test('a docstring across lines is prose: a phrase on its second line gets a card, the same words in code do not', () => {
-    const text = 'def f():\n    """Implements\n    multi-head latent attention for the cache."""\n    multi = head = latent = attention = 1\n';
+    const text = 'import torch\ndef f():\n    """Implements\n    multi-head latent attention for the cache."""\n    multi = head = latent = attention = 1\n';
     const hits = matcher.scan(text, 'python');
     assert.deepEqual(
       hits.map((h) => [h.line, h.technique.name]),
-      [[2, 'MLA']],
+      [[3, 'MLA']],
     );
   });
 });
@@ -107,10 +107,10 @@ suite('bounds: files that are not text, or not files', () => {
   });
   test('a UTF-8 byte-order mark does not shift columns on line 1; UTF-16 with a mark is read, without one it is named', () => {
     const bom = join(dir, 'bom.py');
-    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('use_mla = True\n')]));
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('use_mla = True  # torch attention\n')]));
     assert.match(runCli('scan', bom).out, /bom\.py:1:5 {2}MLA/);
     const le = join(dir, 'le.py');
-    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('use_mla = True\n', 'utf16le')]));
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('use_mla = True  # torch attention\n', 'utf16le')]));
     assert.match(runCli('scan', le).out, /le\.py:1:5 {2}MLA/);
     const bare = join(dir, 'bare.py');
     writeFileSync(bare, Buffer.from('use_mla = True\n', 'utf16le'));

@@ -16,7 +16,8 @@ suite('browse: grouping papers for the sidebar', () => {
   });
   test('by technique: techniques papers are about first, every paper somewhere', () => {
     const groups = groupPapers(realCorpus(), realLexicon(), 'technique');
-    assert.equal(groups[0]?.label, 'KV cache');
+    const sizes = groups.filter((g) => g.label !== 'Other papers').map((g) => g.paperIds.length);
+    assert.equal(sizes[0], Math.max(...sizes), 'the technique with the most papers first');
     assert.equal(groups[groups.length - 1]?.label, 'Other papers');
     const seen = new Set(groups.flatMap((g) => g.paperIds));
     assert.equal(seen.size, realCorpus().papers.length);

@@ -136,7 +136,7 @@ suite('techniques: the lexicon built from the corpus', () => {
   });
   test('umbrella terms and tasks are not techniques', () => {
     const names = new Set(realLexicon().techniques.map((t) => t.name));
-    for (const n of ['LLM', 'LLMs', 'CNN', 'ViT', 'SOTA', 'NLP', 'KV', 'OCR', 'FFN', 'MHA']) assert.ok(!names.has(n), n);
+    for (const n of ['LLM', 'LLMs', 'CNN', 'SOTA', 'NLP', 'KV', 'OCR', 'FFN', 'MHA']) assert.ok(!names.has(n), n);
   });
   test('introducing papers come first, then the most central mentions', () => {
     for (const t of realLexicon().techniques) {
@@ -242,13 +242,28 @@ suite('techniques: matching an identifier', () => {
     assert.equal(identifierAt('x =  1', 3, false), undefined);
   });
   test('scan lists every mention with its position', () => {
-    const hits = realMatcher().scan('cache = KVCache()\nuse_mla = True\nseed = 0\n', 'python');
+    const hits = realMatcher().scan('import torch\ncache = KVCache()\nuse_mla = True\nseed = 0\n', 'python');
     assert.deepEqual(
       hits.map((h) => [h.line, h.column, h.technique.name]),
       [
-        [0, 8, 'KV cache'],
-        [1, 4, 'MLA'],
+        [1, 8, 'KV cache'],
+        [2, 4, 'MLA'],
       ],
+    );
+  });
+  test('outside ML code only a distinctive coined name gets a card: no acronym, no phrase', () => {
+    const code = 'import ssl\nmode = "r"\nuse_mla = True\n# KV cache of the proxy\nTransMLA = 1\n';
+    assert.deepEqual(
+      realMatcher()
+        .scan(code, 'python')
+        .map((h) => h.technique.name),
+      ['TransMLA'],
+    );
+    assert.deepEqual(
+      realMatcher()
+        .scan(`import torch\n${code}`, 'python')
+        .map((h) => h.technique.name),
+      ['MLA', 'KV cache', 'TransMLA'],
     );
   });
   test('pathological identifiers are handled quickly', () => {

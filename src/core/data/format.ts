@@ -383,6 +383,7 @@ export function decodeTechnique(json: unknown, papers: readonly PaperRecord[]): 
   if (!ID.test(t.id)) throw new FormatError(`"${t.id.slice(0, 80)}" is not a technique id`);
   if (t.name === '' || (t.keys as string[]).length === 0 || (t.keys as string[]).includes('')) throw new FormatError(`technique ${t.id} has no name or an empty key`);
   if (t.paperCount !== undefined) int(t.paperCount, `technique ${t.id}'s paper count`, 1);
+  if (t.family !== undefined && t.family !== true) throw new FormatError(`technique ${t.id} has a malformed family flag`);
   if (t.guard !== undefined) {
     const g = t.guard as Partial<Record<'reason' | 'keys' | 'context', unknown>> | null;
     if (g === null || typeof g !== 'object' || typeof g.reason !== 'string' || !strings(g.keys) || !strings(g.context)) throw new FormatError(`technique ${t.id} has a malformed guard`);

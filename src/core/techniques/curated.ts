@@ -17,7 +17,7 @@ const stems = (words: string): ReadonlySet<string> => new Set(words.trim().split
 export const UMBRELLA_ACRONYMS: ReadonlySet<string> = new Set([
   // model families and fields
   'llm', 'mllm', 'lvlm', 'lmm', 'vlm', 'lm', 'plm', 'slm', 'tlm', 'mmllm', 'lctm', 'vfm', 'fm', 'gpt',
-  'cnn', 'rnn', 'dnn', 'nn', 'mlp', 'ffn', 'vit', 'snn', 'ssm', 'ai', 'ml', 'dl', 'nlp', 'cv', 'vl', 'sota', 'rl',
+  'cnn', 'rnn', 'dnn', 'nn', 'mlp', 'ffn', 'snn', 'ssm', 'ai', 'ml', 'dl', 'nlp', 'cv', 'vl', 'sota', 'rl',
   // tasks, metrics and other non-methods
   'qa', 'vqa', 'ocr', 'asr', 'ir', 'sr', 'sisr', 'str', 'vos', 'vln', 'sod', 'ssc', 'st', 'uot', 'amr', 'avs', 'nriqa',
   'tti', 'ttv', 't2i', 't2v', 'ctr', 'cer', 'wer', 'snr', 'ood', 'erf', 'imo', 'em', 'ipc', 'ops', 'pdf', 'cmrr',
@@ -41,13 +41,21 @@ export const COMMON_IDENTIFIERS: ReadonlySet<string> = new Set([
   'dt', 'pd', 'zo', 'cls', 'hydra', 'janus', 'mesa', 'medusa', 'chimera', 'chameleon', 'dolphin', 'kangaroo',
   'serpent', 'twins', 'sequencer', 'easter', 'leopard', 'moat', 'inquire', 'tutel', 'gen', 'diff', 'fit', 'lit',
   'pie', 'tap', 'slime', 'string',
+  // Computing vocabulary that short technique acronyms collide with: `verify_ssl` is TLS, `nas` a storage path,
+  // `mod` a module or modulo, `var` a variable or a variance.
+  'mod', 'ssl', 'tls', 'nas', 'mime', 'solo', 'para', 'var', 'env', 'tmp', 'api', 'url', 'uri', 'io', 'os', 'ui', 'db',
+  'cpu', 'gpu', 'ram', 'sql', 'orm', 'dom', 'cli', 'gui', 'tcp', 'udp', 'dns', 'ssh', 'ftp', 'http', 'json', 'xml',
+  'html', 'css', 'csv', 'pdf', 'png', 'svg', 'zip', 'tar', 'utf', 'args', 'ctx', 'req', 'res', 'err', 'msg', 'buf',
+  'ptr', 'len', 'obj', 'fn', 'cb', 'src', 'dst', 'dir', 'max', 'min', 'sum', 'avg', 'std', 'abs', 'log', 'exp',
+  'app', 'auth', 'hash', 'cert', 'proxy', 'lock', 'sync', 'task', 'job', 'queue', 'stack', 'heap', 'tree', 'graph',
+  'port', 'host', 'stage', 'patch', 'merge', 'swap', 'pad', 'crop', 'flip', 'lite', 'same', 'part', 'flow', 'stream',
 ]);
 
 /** Phrases that look like techniques but are everywhere, or are concepts, not methods. */
 export const STOP_PHRASES: ReadonlySet<string> = keys(
   'self attention, cross attention, multi head attention, multi head self attention, attention mechanism, ' +
     'global attention, local attention, fine tuning, full fine tuning, full tuning, language model, diffusion model, ' +
-    'vision transformer, neural network, deep learning, machine learning, signal to noise ratio, attention layer, ' +
+    'neural network, deep learning, machine learning, signal to noise ratio, attention layer, ' +
     'attention head, attention map, attention score, attention weight, attention module, attention block, ' +
     'causal attention, standard attention, vanilla attention, dense attention, softmax attention, key value, ' +
     'attention computation, attention operation, attention pattern, token pruning, model compression, instruction tuning, ' +
@@ -120,9 +128,10 @@ export const GLUED_AFFIXES: ReadonlySet<string> = stems(`
   trainer pipeline wrapper adapter`);
 
 /**
- * Model components: next to a guarded acronym of three or more letters they
- * show the identifier means the model (`clip_model`, `sam_encoder`), where
- * `clip_grad_norm_` or `torch.clip` do not.
+ * Model components: in an ML file, next to a guarded name they show the
+ * identifier means the model (`clip_model`, `sam_encoder`, `MedusaHeads`,
+ * `H2OLlamaAttention`), where `clip_grad_norm_` or `torch.clip` do not.
  */
 export const MODEL_COMPONENTS: ReadonlySet<string> = stems(`
-  model encoder decoder predictor processor tokenizer backbone embedding embeddings pipeline checkpoint`);
+  model encoder decoder predictor processor tokenizer backbone embedding embeddings pipeline checkpoint attention
+  heads layer block`);

@@ -39,6 +39,8 @@ interface Candidate {
   introducedBy: Set<string>;
   /** Context stems for guarded names: words the technique comes with. */
   context: Set<string>;
+  /** A family name derived from versioned names (YOLO from YOLOv6, DeepSeek from DeepSeek-V3). */
+  family?: boolean;
 }
 
 const FUNCTION_WORDS = new Set(
@@ -123,7 +125,9 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
     for (const n of c.names.keys()) {
       const base = familyName(n);
       if (!base || cands.has(keyOf(base))) continue;
-      addName(get(keyOf(base), 'name'), base);
+      const fam = get(keyOf(base), 'name');
+      fam.family = true;
+      addName(fam, base);
     }
   }
 
@@ -133,6 +137,19 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
     const c = get(key, 'name');
     for (const [form, count] of n.forms) c.names.set(form, count);
     for (const v of n.variants) c.aliases.add(v);
+  }
+
+  // Releases of a named technique that papers discuss: "wav2vec 2.0" beside wav2vec. Code writes them joined
+  // (`Wav2Vec2Model`), so the version without its ".0" is an alias too.
+  const bases = [...cands.values()].filter((c) => c.kind !== 'phrase' && c.key.length >= 3 && c.names.size > 0).map((c) => preferredForm(c.names));
+  for (const [key, n] of versionedNames(papers, bases)) {
+    if (cands.has(key)) continue;
+    const c = get(key, 'name');
+    for (const [form, count] of n.forms) c.names.set(form, count);
+    for (const form of n.forms.keys()) {
+      const short = form.replace(/\.0$/, '');
+      if (short !== form) c.aliases.add(short);
+    }
   }
 
   // Curated aliases, for techniques the corpus has.
@@ -147,7 +164,7 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
   const salient = salientStems(papers, introducing, words);
   for (const c of cands.values()) for (const id of c.introducedBy) for (const st of salient.get(id) ?? []) c.context.add(st);
 
-  const techniques = finalize([...cands.values()], papers, words);
+  const techniques = finalize([...cands.values()], papers, words, everydayWords(papers));
   return LexiconSchema.parse({ version: DATA_VERSION, techniques });
 }
 
@@ -363,6 +380,33 @@ export function mentionedNames(papers: readonly Paper[]): Map<string, { forms: M
   return new Map([...found].filter(([, f]) => f.papers.size >= 2));
 }
 
+/**
+ * Versioned names of known techniques that at least two papers write:
+ * "wav2vec 2.0", "Swin Transformer V2". The base must be a technique name
+ * the corpus already has; the version a number or `v` and a number.
+ *
+ * @example
+ * versionedNames(papers, ['wav2vec']).get(keyOf('wav2vec 2.0'))?.forms // => Map { 'wav2vec 2.0' => 5 }
+ */
+export function versionedNames(papers: readonly Paper[], bases: readonly string[]): Map<string, { forms: Map<string, number> }> {
+  const usable = [...new Set(bases)].filter((b) => b.length >= 3 && !/\d$/.test(b));
+  if (usable.length === 0) return new Map();
+  const alts = usable.sort((a, b) => b.length - a.length).map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}-])(${alts.join('|')})([- ]?)((?:[vV])?\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}]|\\.\\d)`, 'gu');
+  const found = new Map<string, { forms: Map<string, number>; papers: Set<string> }>();
+  for (const p of papers) {
+    for (const m of `${p.title} ${p.abstract}`.matchAll(re)) {
+      const form = m[0];
+      const key = keyOf(form);
+      const f = found.get(key) ?? { forms: new Map(), papers: new Set() };
+      f.forms.set(form, (f.forms.get(form) ?? 0) + 1);
+      f.papers.add(p.id);
+      found.set(key, f);
+    }
+  }
+  return new Map([...found].filter(([, f]) => f.papers.size >= 2).map(([k, f]) => [k, { forms: f.forms }]));
+}
+
 const shapes = new Map<string, { lettered: boolean; head: boolean }>();
 /** Whether a word is all letters (and hyphens), and whether it ends in a technique head noun; remembered. */
 function wordShape(w: string): { lettered: boolean; head: boolean } {
@@ -541,7 +585,26 @@ export function tokenIndexes(text: string, words: readonly { start: number }[]):
 /** Whether a name is written as one token ("TransMLA", "SN-Net"), not several ("KV cache"). */
 export const isSingleToken = (alias: string): boolean => !/\s/.test(alias.trim());
 
-function finalize(cands: Candidate[], papers: readonly Paper[], words: TokenWords): Technique[] {
+/**
+ * The words the corpus itself writes in lowercase, as ordinary words
+ * ("mode", "same", "unit", "crafted"): a short name that is one of them, or
+ * one of them with an ending taken off, is an everyday word too, and needs
+ * company to match (`mode` is not MoD, `same` is not SAM).
+ */
+function everydayWords(papers: readonly Paper[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const p of papers) for (const m of `${p.title} ${p.abstract}`.matchAll(/(?<![\p{L}\d_-])[a-z]{2,}(?![\p{L}\d_])/gu)) out.add(m[0]);
+  return out;
+}
+
+/** Endings that make an everyday word of a short name: mod → mode, sam → same, craft → crafted. */
+const ENDINGS = ['', 's', 'e', 'es', 'ed', 'd', 'ing', 'er'];
+
+function finalize(cands: Candidate[], papers: readonly Paper[], words: TokenWords, everyday: ReadonlySet<string>): Technique[] {
+  // Organisations that author papers ("DeepSeek-AI"): a family name that starts one is a company, not a technique.
+  const organisations = [
+    ...new Set(papers.flatMap((p) => [...(p.organization ? [p.organization] : []), ...p.authors.filter((a) => a.organization === true).map((a) => a.name)]).map(keyOf)),
+  ];
   // Every key a technique can end up with: its own, its names', expansions' and aliases'.
   const candidateKeys = new Set<string>();
   for (const c of cands) {
@@ -553,6 +616,7 @@ function finalize(cands: Candidate[], papers: readonly Paper[], words: TokenWord
   candidateKeys.delete('');
   const mentions = countMentions(papers, candidateKeys, words);
   const year = new Map(papers.map((p) => [p.id, p.year ?? 0]));
+  const titleOf = new Map(papers.map((p) => [p.id, p.title]));
   // A phrase that mostly occurs inside an acronym's expansion is that acronym:
   // "latent attention" is nearly always "multi-head latent attention" (MLA).
   const total = (key: string): number => {
@@ -624,11 +688,24 @@ function finalize(cands: Candidate[], papers: readonly Paper[], words: TokenWord
     if (c.kind === 'phrase' && ps.length < PHRASE_MIN_PAPERS) continue;
     // A name nobody introduces (a family name, a mentioned name) needs two papers behind it.
     if (c.introducedBy.size === 0 && c.kind === 'name' && ps.length < 2) continue;
-    const guard = guardOf(c, name, keys, ps.length);
+    const guard = guardOf(c, name, keys, ps.length, everyday);
+    // How central the technique is to each paper: coined in its title, then introduced (an acronym it defines as
+    // its own, a name it proposes), then named in its title as a word of its own ("Scaling CLIP Training", not
+    // "CLIPRerank" or "RT-DETRv2"), by its name before a spelled-out form, then inside a title word, then by how
+    // often the abstract names it.
+    const titleName = titleWordTest([name, ...c.names.keys()]);
+    const titleWord = titleWordTest([name, ...aliasList]);
+    const tier = (tp: TechniquePaper): number => {
+      const title = titleOf.get(tp.id) ?? '';
+      const word = tp.inTitle && titleWord(title);
+      if (tp.role === 'introduces') return word ? 0 : 1;
+      if (word) return titleName(title) ? 2 : 3;
+      return tp.inTitle ? 4 : 5;
+    };
+    const tiers = new Map(ps.map((tp) => [tp.id, tier(tp)]));
     ps.sort(
       (a, b) =>
-        Number(b.role === 'introduces') - Number(a.role === 'introduces') ||
-        Number(b.inTitle) - Number(a.inTitle) ||
+        (tiers.get(a.id) ?? 5) - (tiers.get(b.id) ?? 5) ||
         b.mentions - a.mentions ||
         (year.get(b.id) ?? 0) - (year.get(a.id) ?? 0) ||
         a.id.localeCompare(b.id),
@@ -649,9 +726,27 @@ function finalize(cands: Candidate[], papers: readonly Paper[], words: TokenWord
     };
     if (meanings.length > 1) t.meanings = meanings.map((m) => ({ expansion: m.display, papers: [...m.papers].sort() }));
     if (guard) t.guard = guard;
+    if (c.family === true && c.introducedBy.size === 0 && organisations.some((o) => o.startsWith(keyOf(name)))) t.family = true;
     out.push(t);
   }
   return out;
+}
+
+/**
+ * Whether a title names one of `forms` as words of their own: "Scaling
+ * CLIP Training" names CLIP; "CLIPRerank", "CLIPA-v2" and "RT-DETRv2" only
+ * hold it inside another name.
+ *
+ * @example
+ * titleWordTest(['CLIP'])('Scaling CLIP Training') // => true
+ */
+export function titleWordTest(forms: readonly string[]): (title: string) => boolean {
+  const alts = [...new Set(forms.filter((f) => f.trim() !== ''))]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (alts.length === 0) return () => false;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alts.join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'iu');
+  return (title) => re.test(title);
 }
 
 /** Coined names with their own morphemes are distinctive even when capitalised like words. */
@@ -666,10 +761,11 @@ const bare = (name: string): string => foldForSearch(name).toLowerCase().replace
  * short name (H₂O, SD, PVC) unless it is an acronym that several papers use
  * (MLA, MoE, DPO). The context is the technique's own vocabulary.
  */
-function guardOf(c: Candidate, name: string, keys: readonly string[], paperCount: number): Technique['guard'] | undefined {
+function guardOf(c: Candidate, name: string, keys: readonly string[], paperCount: number, everyday: ReadonlySet<string>): Technique['guard'] | undefined {
   const b = bare(name);
   let reason: string | undefined;
   if (COMMON_IDENTIFIERS.has(b)) reason = `"${name}" is an everyday identifier`;
+  else if (/^[a-z]+$/.test(b) && b.length <= 6 && ENDINGS.some((e) => everyday.has(b + e))) reason = `"${name}" is an everyday word (the corpus writes "${ENDINGS.map((e) => b + e).find((w) => everyday.has(w))}")`;
   else if (b.length <= 2) reason = `"${name}" is a two-letter acronym`;
   else if (b.length === 3 && !(c.kind === 'acronym' && paperCount >= 2)) reason = `"${name}" is a short name that collides with everyday identifiers`;
   else if (/^\p{Lu}\p{Ll}+$/u.test(name) && !COINED_MORPHEME.test(name)) reason = `"${name}" is also an ordinary word`;

@@ -1,10 +1,12 @@
 import { GLUED_AFFIXES, MODEL_COMPONENTS } from './curated';
+import { type DocumentFacts, documentFacts, maskedRanges, meetsRange } from './document';
 import { isSingleToken, tokenIndexes } from './extract';
 import { paperCountOf } from './papers';
 import type { Lexicon, Technique } from './schema';
-import { type Word, keyOf, splitWords, stem } from './words';
+import { type Word, keyOf, runKey, splitWords, stem } from './words';
 import { foldForSearch } from '../text/clean';
 import { isProse, proseRegions } from './regions';
+import { runNow } from '../util/sliced';
 
 /** Longest run of words a technique name spans. */
 const MAX_RUN = 6;
@@ -34,10 +36,33 @@ export interface MatchOptions {
    * by spaces ("KV cache"). In code, only the identifier under the cursor counts.
    */
   prose?: boolean;
+  /**
+   * What is known of the whole file (see {@link documentFacts}): whether it
+   * is ML, and whose own code it is. Without it, the line is judged alone,
+   * as if the file were ML code that defines nothing.
+   */
+  facts?: FileFacts;
 }
+
+/** The facts of a file the matcher reads, with the techniques whose own code the file is. */
+export interface FileFacts {
+  ml: boolean;
+  /** Ids of techniques a class, function or type of the file is named for (`class MedusaModel`). */
+  owned: ReadonlySet<string>;
+}
+
+/** What a line alone tells: no file to say it is not ML, nothing owned. */
+const LINE_ALONE: FileFacts = { ml: true, owned: new Set() };
+
+/** Keys this short match only a name as it is spelled (a plural "s" after capitals aside): `mode` is not MoD. */
+const SHORT_KEY = 4;
 
 interface Entry {
   t: Technique;
+  /** The spellings (words lowercased and joined) of the names with this key: "mod" for MoD, "rope" for RoPE. */
+  surfaces: ReadonlySet<string>;
+  /** Spellings of names that start with a one-letter word of their own ("q lora rank"). */
+  letterLed: ReadonlySet<string>;
   /** Names written as one token never span a space in prose. */
   singleToken: boolean;
   /** The name itself needs context (seed, master, Medusa); expansions never do. */
@@ -88,8 +113,17 @@ export class TechniqueMatcher {
     const single = new Set(t.singleTokenKeys);
     const guarded = new Set(t.guard?.keys ?? []);
     const meaningOf = new Map((t.meanings ?? []).map((m) => [keyOf(m.expansion), m.expansion]));
+    const surfaces = new Map<string, Set<string>>();
+    const letterLed = new Map<string, Set<string>>();
+    for (const a of [t.name, ...t.aliases, ...t.expansions]) {
+      const words = splitWords(a);
+      const k = runKey(words);
+      const spelled = words.map((w) => w.lower).join('');
+      surfaces.set(k, (surfaces.get(k) ?? new Set<string>()).add(spelled));
+      if (/^\p{L}[\s_-]/u.test(a.trim())) letterLed.set(k, (letterLed.get(k) ?? new Set<string>()).add(spelled));
+    }
     for (const k of t.keys) {
-      const e: Entry = { t, singleToken: single.has(k), guarded: guarded.has(k) };
+      const e: Entry = { t, surfaces: surfaces.get(k) ?? new Set([k]), letterLed: letterLed.get(k) ?? new Set(), singleToken: single.has(k), guarded: guarded.has(k) };
       const meaning = meaningOf.get(k);
       if (meaning) e.meaning = meaning;
       const list = this.byKey.get(k) ?? [];
@@ -103,7 +137,36 @@ export class TechniqueMatcher {
   matchAt(line: string, col: number, opts: MatchOptions = {}): TechniqueMatch | undefined {
     const span = identifierAt(line, col, opts.prose === true);
     if (!span) return undefined;
-    return this.matchSpan(line, span, opts.prose === true);
+    return this.matchSpan(line, span, opts.prose === true, opts.facts ?? LINE_ALONE, opts.prose === true ? maskedRanges(line) : []);
+  }
+
+  /**
+   * The file facts the matcher uses, from {@link documentFacts}: whether
+   * the file is ML, and the techniques whose own code it is: a class named
+   * for a guarded name, which leads the class's name, alone or before a
+   * model component (`class CLIP(nn.Module)`, `class MedusaModel`,
+   * `class H2OLlamaAttention`; not `class _LRScheduler`, where LR is a
+   * learning rate).
+   */
+  fileFacts(facts: Pick<DocumentFacts, 'ml' | 'definitions'>): FileFacts {
+    const owned = new Set<string>();
+    for (const name of facts.definitions) {
+      const words = splitWords(name);
+      const modelish = words.length > 0 && MODEL_COMPONENTS.has((words[words.length - 1] as Word).stem);
+      let prefix = '';
+      for (let j = 0; j < Math.min(words.length, MAX_RUN); j++) {
+        prefix += (words[j] as Word).lower;
+        if (j < words.length - 1 && !modelish) continue;
+        for (const e of this.byKey.get(stem(prefix)) ?? []) if (e.guarded && e.surfaces.has(prefix)) owned.add(e.t.id);
+      }
+    }
+    return { ml: facts.ml, owned };
+  }
+
+  /** The facts of a whole text at once (the CLI, tests). */
+  factsOf(text: string, languageId: string): FileFacts & DocumentFacts {
+    const d = runNow(documentFacts(text, languageId));
+    return { ...d, ...this.fileFacts(d) };
   }
 
   /**
@@ -120,7 +183,7 @@ export class TechniqueMatcher {
   /** The technique a whole identifier names (`MultiHeadLatentAttention`, `use_mla`). */
   matchIdentifier(identifier: string): TechniqueMatch | undefined {
     if (identifier === '') return undefined;
-    return this.matchSpan(identifier, { start: 0, end: identifier.length, windowStart: 0, windowEnd: identifier.length }, false);
+    return this.matchSpan(identifier, { start: 0, end: identifier.length, windowStart: 0, windowEnd: identifier.length }, false, LINE_ALONE, []);
   }
 
   /**
@@ -130,7 +193,8 @@ export class TechniqueMatcher {
    * Linear in the text's length.
    */
   scan(text: string, languageId: string): (TechniqueMatch & { line: number; column: number })[] {
-    const regions = proseRegions(text, languageId);
+    const facts = this.factsOf(text, languageId);
+    const regions = facts.regions;
     const out: (TechniqueMatch & { line: number; column: number })[] = [];
     const lineBreak = /\r\n|\r|\n/g;
     let lineStart = 0;
@@ -144,6 +208,7 @@ export class TechniqueMatcher {
       // look at each span once, and report each match once.
       const seen = new Set<string>();
       const reported = new Set<string>();
+      let masks: [number, number][] | undefined;
       for (const m of line.matchAll(/[\p{L}\p{N}_]+/gu)) {
         const col = m.index ?? 0;
         if (col < last) continue;
@@ -153,7 +218,8 @@ export class TechniqueMatcher {
         const id = `${prose}:${span.start}:${span.end}:${span.windowStart}:${span.windowEnd}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        const hit = this.matchSpan(line, span, prose);
+        if (prose) masks ??= maskedRanges(line);
+        const hit = this.matchSpan(line, span, prose, facts, prose ? (masks ?? []) : []);
         if (!hit || hit.end <= last || reported.has(`${hit.start}:${hit.end}`)) continue;
         reported.add(`${hit.start}:${hit.end}`);
         out.push({ ...hit, line: ln, column: hit.start });
@@ -165,7 +231,9 @@ export class TechniqueMatcher {
     return out;
   }
 
-  private matchSpan(line: string, span: Span, prose: boolean): TechniqueMatch | undefined {
+  private matchSpan(line: string, span: Span, prose: boolean, facts: FileFacts, masks: readonly (readonly [number, number])[]): TechniqueMatch | undefined {
+    // URLs, e-mail addresses, paths and copyright lines name no technique (`github.com/deepseek-ai`).
+    if (meetsRange(masks, span.start, span.end)) return undefined;
     const windowText = line.slice(span.windowStart, span.windowEnd);
     const words = splitWords(windowText, span.windowStart);
     if (words.length === 0) return undefined;
@@ -187,9 +255,20 @@ export class TechniqueMatcher {
         const key = stem(prefix);
         if (prefix.length > this.maxKeyLength + 8) break;
         if (j < a || i >= b) continue;
-        for (const entry of this.byKey.get(key) ?? []) {
-          if (entry.singleToken && token[i] !== token[j]) continue;
-          if (entry.guarded && !this.guardSatisfied(entry, words, i, j, line, mixedCase, prose)) continue;
+        const entries = this.byKey.get(key);
+        if (!entries) continue;
+        // A one-letter word joined by "_" is a tensor prefix (`x_attn`, `q_proj`), not the start of a name, unless
+        // the name itself starts with a one-letter word (`q_lora_rank`).
+        const letterPrefix = j > i && (words[i] as Word).lower.length === 1 && line[(words[i] as Word).end] === '_';
+        for (const entry of entries) {
+          if (letterPrefix && !entry.letterLed.has(prefix)) continue;
+          // An organisation's name (DeepSeek) is no technique of its own: its releases are.
+          if (entry.t.family === true) continue;
+          // Outside ML code and prose only a distinctive coined name counts (`TransMLA`), never an acronym or a phrase.
+          if (!facts.ml && !distinctive(entry, key)) continue;
+          if (key.length <= SHORT_KEY && !spelledAs(entry, prefix, words, j)) continue;
+          if (entry.singleToken && token[i] !== token[j] && !versionSuffix(words, token, i, j)) continue;
+          if (entry.guarded && !this.guardSatisfied(entry, words, i, j, line, mixedCase, prose, facts)) continue;
           if (!best || better({ entry, i, j }, best, words)) best = { entry, i, j };
         }
       }
@@ -207,17 +286,25 @@ export class TechniqueMatcher {
   }
 
   /**
-   * A guarded name counts only with company: another word of the identifier
-   * (or, in prose, of the phrase) from the technique's own vocabulary; or,
-   * for an acronym, capitals inside a CamelCase identifier (`CLIPModel`).
+   * A guarded name (an everyday word, a short acronym) counts only in an ML
+   * file, and then only with company: the file is the technique's own code
+   * (`class MedusaModel`); or another word of the identifier (or, in prose,
+   * of the phrase) is from the technique's own vocabulary, or in code a
+   * model component (`MedusaModel`, `clip_model`) or another technique's
+   * name (`vit_base_patch16_clip_224`); or, for an acronym, capitals inside
+   * a CamelCase identifier (`CLIPModel`).
    */
-  private guardSatisfied(e: Entry, words: readonly Word[], i: number, j: number, line: string, mixedCase: boolean, prose: boolean): boolean {
+  private guardSatisfied(e: Entry, words: readonly Word[], i: number, j: number, line: string, mixedCase: boolean, prose: boolean, facts: FileFacts): boolean {
+    if (facts.owned.has(e.t.id)) return true;
+    if (!facts.ml) return false;
     const context = new Set(e.t.guard?.context ?? []);
-    const acronym = e.t.kind === 'acronym' && foldForSearch(e.t.name).replace(/[^A-Za-z0-9]/g, '').length >= 3;
     for (let k = 0; k < words.length; k++) {
       if (k >= i && k <= j) continue;
-      const st = (words[k] as Word).stem;
-      if (context.has(st) || (acronym && !prose && MODEL_COMPONENTS.has(st))) return true;
+      const w = words[k] as Word;
+      if (context.has(w.stem)) return true;
+      if (prose) continue;
+      if (MODEL_COMPONENTS.has(w.stem)) return true;
+      if (w.lower.length >= 3 && (this.byKey.get(w.stem) ?? []).some((x) => x.t !== e.t && !x.guarded && x.surfaces.has(w.lower))) return true;
     }
     if (e.t.kind !== 'acronym' || prose || !mixedCase) return false;
     const surface = line.slice(words[i]?.start ?? 0, words[j]?.end ?? 0);
@@ -249,8 +336,47 @@ export class TechniqueMatcher {
   }
 }
 
-/** Most specific first: more words covered, then a coined name over an acronym over a phrase, then fewer papers. */
+/** A coined name no ordinary text spells by accident: a name of six letters or more, not guarded. */
+function distinctive(entry: Entry, key: string): boolean {
+  return entry.t.kind === 'name' && !entry.guarded && key.length >= 6;
+}
+
+/**
+ * Whether a run spelled `prefix` (its words lowercased and joined) is one of
+ * the entry's own spellings: a short key (`mod`, `sam`, `rop`) matches no
+ * stemmed form of another word (`mode`, `same`, `Yolos`). A plural "s"
+ * after capitals counts (`ViTs`, `LLMs`).
+ */
+function spelledAs(entry: Entry, prefix: string, words: readonly Word[], j: number): boolean {
+  if (entry.surfaces.has(prefix)) return true;
+  const last = (words[j] as Word).text;
+  return prefix.endsWith('s') && entry.surfaces.has(prefix.slice(0, -1)) && /\p{Lu}s$/u.test(last);
+}
+
+/** Whether the words of run [i, j] after the first whitespace token are only a version: "DeepSeek V3", "Qwen 2.5". */
+function versionSuffix(words: readonly Word[], token: readonly number[], i: number, j: number): boolean {
+  let k = i;
+  while (k <= j && token[k] === token[i]) k++;
+  const rest = words.slice(k, j + 1);
+  return rest.length > 0 && rest.length <= 2 && token[j] === token[k] && rest.every((w) => /^(?:v\d+|\d+|v)$/i.test(w.text));
+}
+
+/** How specific a technique is: a technique over a model release (DeepSeek-V3, YOLOv6, named with a number). */
+function specificity(t: Technique): number {
+  return t.kind === 'name' && /\d/.test(t.name) ? 1 : 2;
+}
+
+/**
+ * Most specific first: in different parts of an identifier, a technique
+ * over a model release over a family name (`DeepseekV2MLAAttention` is MLA);
+ * then more words covered (RT-DETRv2 over RT-DETR), then a coined
+ * name over an acronym over a phrase, then fewer papers.
+ */
 function better(x: Candidate, y: Candidate, words: readonly Word[]): boolean {
+  // Between different parts of an identifier; where one run holds the other (RT-DETR in RTDetrV2), the longer wins.
+  const disjoint = x.j < y.i || y.j < x.i;
+  const spec = specificity(x.entry.t) - specificity(y.entry.t);
+  if (disjoint && spec !== 0) return spec > 0;
   const len = (c: Candidate): number => c.j - c.i + 1;
   if (len(x) !== len(y)) return len(x) > len(y);
   const rank = KIND_RANK[x.entry.t.kind] - KIND_RANK[y.entry.t.kind];

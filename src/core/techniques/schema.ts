@@ -56,6 +56,12 @@ export const TechniqueSchema = z
     papers: z.array(TechniquePaperSchema).min(1),
     /** How many papers the technique has, when `papers` lists only the first of them. */
     paperCount: z.number().int().min(1).optional(),
+    /**
+     * An organisation's name that its versioned releases are named for
+     * (DeepSeek from DeepSeek-V3, whose papers DeepSeek-AI authors): not a
+     * technique, so it never gets a card of its own; the releases do.
+     */
+    family: z.literal(true).optional(),
   })
   .strict();
 

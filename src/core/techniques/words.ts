@@ -50,10 +50,11 @@ export function stem(word: string): string {
   return w;
 }
 
-// A version suffix (v2, v12) is its own word; other runs stop before one. "wav2vec" has none.
-const WORD_UNICODE = /v\d+(?![\p{Ll}])|\p{Lu}+(?=\p{Lu}(?!v\d+(?!\p{Ll}))\p{Ll})|\p{Lu}?(?:(?!v\d+(?!\p{Ll}))\p{Ll})+|\p{Lu}+|\d+|[\u00b2\u00b3\u00b9\u2070-\u209f]+/gu;
+// A version suffix (v2, v12) is its own word when no letter follows it; other runs stop before one.
+// "wav2vec" and "Wav2Vec2" have none: the "v2" there runs on into a letter.
+const WORD_UNICODE = /v\d+(?![\p{L}])|\p{Lu}+(?=\p{Lu}(?!v\d+(?!\p{L}))\p{Ll})|\p{Lu}?(?:(?!v\d+(?!\p{L}))\p{Ll})+|\p{Lu}+|\d+|[\u00b2\u00b3\u00b9\u2070-\u209f]+/gu;
 /** WORD_UNICODE for text without a character above U+007F. */
-const WORD_ASCII = /v\d+(?![a-z])|[A-Z]+(?=[A-Z](?!v\d+(?![a-z]))[a-z])|[A-Z]?(?:(?!v\d+(?![a-z]))[a-z])+|[A-Z]+|\d+/g;
+const WORD_ASCII = /v\d+(?![A-Za-z])|[A-Z]+(?=[A-Z](?!v\d+(?![A-Za-z]))[a-z])|[A-Z]?(?:(?!v\d+(?![A-Za-z]))[a-z])+|[A-Z]+|\d+/g;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
