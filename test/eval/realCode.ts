@@ -234,7 +234,11 @@ export function evaluatePackage(spec: PackageSpec, data: PaperData, judgements: 
   }
   for (const j of mine) {
     if (j.expected === null) continue;
-    const found = result.cards.some((c) => c.judgement === j && (c.verdict === 'correct' || c.verdict === 'right-technique-bad-papers'));
+    // Found: a card over the judged text names the technique (another judgement may have claimed that card).
+    const js = j.column - 1;
+    const found = result.cards.some(
+      (c) => c.file === j.file && c.line === j.line && Math.min(js + j.text.length, c.match.end) > Math.max(js, c.match.start) && namesTechnique(c.match, j.expected ?? []),
+    );
     result.positives.push({ judgement: j, found });
   }
   return result;

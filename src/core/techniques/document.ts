@@ -23,7 +23,7 @@ export interface DocumentFacts {
  * standard library has none or one (a `checkpoint`, an `inference`).
  */
 const ML_ROOTS =
-  /pretrained|causallm|conditionalgeneration|logits|tensor|attention|embedding|transformer|softmax|dropout|layernorm|tokeniz|pytorch|torch\.|\btorch\b|\bjax\b|keras|tensorflow|huggingface|hidden_?states|num_?heads|head_?dim|backbone|quantiz|neural|gradient|optimizer|\bepochs?\b|finetun|\bllms?\b|diffusion|autoregressive|multimodal|kv_?cache|\bcuda\b|nccl|learning_?rate|batch_?size/gi;
+  /pretrained|causallm|conditionalgeneration|imageprocessor|featureextractor|objectdetection|imageclassification|segmentationoutput|visionmodel|spectrogram|logits|tensor|attention|embedding|transformer|softmax|dropout|layernorm|tokeniz|pytorch|torch\.|\btorch\b|\bjax\b|keras|tensorflow|huggingface|hidden_?states|num_?heads|head_?dim|backbone|quantiz|neural|gradient|optimizer|\bepochs?\b|finetun|\bllms?\b|diffusion|autoregressive|multimodal|kv_?cache|\bcuda\b|nccl|learning_?rate|batch_?size/gi;
 /** An import of an ML library makes a file ML on its own (`import torch`, `from '@huggingface/transformers'`). */
 const ML_IMPORT =
   /^\s*(?:import|from)\s+(?:torch|jax|flax|tensorflow|keras|transformers|diffusers|timm|vllm|deepspeed|accelerate|peft|trl|einops|triton|onnxruntime|sklearn|lightning|pytorch_lightning|xformers|flash_attn|bitsandbytes)\b|(?:from|require\()\s*['"](?:@huggingface\/transformers|@xenova\/transformers|@tensorflow\/tfjs[\w-]*|onnxruntime-(?:web|node))['"]/m;

@@ -1,4 +1,4 @@
-import { GLUED_AFFIXES, MODEL_COMPONENTS } from './curated';
+import { GLUED_AFFIXES, MODEL_COMPONENTS, TECHNIQUE_HEADS } from './curated';
 import { type DocumentFacts, documentFacts, maskedRanges, meetsRange } from './document';
 import { isSingleToken, tokenIndexes } from './extract';
 import { paperCountOf } from './papers';
@@ -63,6 +63,12 @@ interface Entry {
   surfaces: ReadonlySet<string>;
   /** Spellings of names that start with a one-letter word of their own ("q lora rank"). */
   letterLed: ReadonlySet<string>;
+  /**
+   * A method (MoE, MLA, sparse attention: its long form ends in a technique
+   * head noun) rather than a model (CLIP, ViT, DETR): glued into a model's
+   * name (`GraniteMoeHybrid`) it still names itself.
+   */
+  method: boolean;
   /** Names written as one token never span a space in prose. */
   singleToken: boolean;
   /** The name itself needs context (seed, master, Medusa); expansions never do. */
@@ -123,7 +129,14 @@ export class TechniqueMatcher {
       if (/^\p{L}[\s_-]/u.test(a.trim())) letterLed.set(k, (letterLed.get(k) ?? new Set<string>()).add(spelled));
     }
     for (const k of t.keys) {
-      const e: Entry = { t, surfaces: surfaces.get(k) ?? new Set([k]), letterLed: letterLed.get(k) ?? new Set(), singleToken: single.has(k), guarded: guarded.has(k) };
+      const e: Entry = {
+        t,
+        surfaces: surfaces.get(k) ?? new Set([k]),
+        letterLed: letterLed.get(k) ?? new Set(),
+        method: t.kind === 'phrase' || t.expansions.some((x) => TECHNIQUE_HEADS.has(splitWords(x).at(-1)?.stem ?? '')),
+        singleToken: single.has(k),
+        guarded: guarded.has(k),
+      };
       const meaning = meaningOf.get(k);
       if (meaning) e.meaning = meaning;
       const list = this.byKey.get(k) ?? [];
@@ -137,7 +150,7 @@ export class TechniqueMatcher {
   matchAt(line: string, col: number, opts: MatchOptions = {}): TechniqueMatch | undefined {
     const span = identifierAt(line, col, opts.prose === true);
     if (!span) return undefined;
-    return this.matchSpan(line, span, opts.prose === true, opts.facts ?? LINE_ALONE, opts.prose === true ? maskedRanges(line) : []);
+    return this.matchSpan(line, span, opts.prose === true, opts.facts ?? LINE_ALONE, opts.prose === true ? maskedRanges(line) : [], col);
   }
 
   /**
@@ -157,7 +170,7 @@ export class TechniqueMatcher {
       for (let j = 0; j < Math.min(words.length, MAX_RUN); j++) {
         prefix += (words[j] as Word).lower;
         if (j < words.length - 1 && !modelish) continue;
-        for (const e of this.byKey.get(stem(prefix)) ?? []) if (e.guarded && e.surfaces.has(prefix)) owned.add(e.t.id);
+        for (const e of this.byKey.get(stem(prefix)) ?? []) if (e.surfaces.has(prefix)) owned.add(e.t.id);
       }
     }
     return { ml: facts.ml, owned };
@@ -219,11 +232,12 @@ export class TechniqueMatcher {
         if (seen.has(id)) continue;
         seen.add(id);
         if (prose) masks ??= maskedRanges(line);
-        const hit = this.matchSpan(line, span, prose, facts, prose ? (masks ?? []) : []);
-        if (!hit || hit.end <= last || reported.has(`${hit.start}:${hit.end}`)) continue;
-        reported.add(`${hit.start}:${hit.end}`);
-        out.push({ ...hit, line: ln, column: hit.start });
-        last = hit.end;
+        for (const hit of this.allInSpan(line, span, prose, facts, prose ? (masks ?? []) : [])) {
+          if (hit.end <= last || reported.has(`${hit.start}:${hit.end}`)) continue;
+          reported.add(`${hit.start}:${hit.end}`);
+          out.push({ ...hit, line: ln, column: hit.start });
+          last = hit.end;
+        }
       }
       if (!br) break;
       lineStart = br.index + br[0].length;
@@ -231,8 +245,43 @@ export class TechniqueMatcher {
     return out;
   }
 
-  private matchSpan(line: string, span: Span, prose: boolean, facts: FileFacts, masks: readonly (readonly [number, number])[]): TechniqueMatch | undefined {
-    // URLs, e-mail addresses, paths and copyright lines name no technique (`github.com/deepseek-ai`).
+  /**
+   * The technique an identifier (or prose phrase) names, best first: the
+   * one the cursor is on when `at` is given (`GlmMoeDsaModel` is MoE on
+   * "Moe" and DSA on "Dsa"), else the most specific.
+   */
+  private matchSpan(line: string, span: Span, prose: boolean, facts: FileFacts, masks: readonly (readonly [number, number])[], at?: number): TechniqueMatch | undefined {
+    const found = this.candidates(line, span, prose, facts, masks);
+    if (!found || found.cands.length === 0) return undefined;
+    const { words, cands } = found;
+    const covers = (c: Candidate): boolean => at !== undefined && (words[c.i] as Word).start <= at && at < (words[c.j] as Word).end;
+    let best: Candidate | undefined;
+    for (const c of cands) if (!best || covers(c) > covers(best) || (covers(c) === covers(best) && better(c, best, words))) best = c;
+    return best && this.toMatch(line, span, words, best);
+  }
+
+  /** Every technique an identifier names in parts of its own, most specific first (`DeepseekV2MLAAttention`: DeepSeek-V2, MLA). */
+  private allInSpan(line: string, span: Span, prose: boolean, facts: FileFacts, masks: readonly (readonly [number, number])[]): TechniqueMatch[] {
+    const found = this.candidates(line, span, prose, facts, masks);
+    if (!found) return [];
+    const { words, cands } = found;
+    const taken: Candidate[] = [];
+    for (const c of [...cands].sort((x, y) => (better(x, y, words) ? -1 : better(y, x, words) ? 1 : 0))) {
+      if (taken.every((t) => c.j < t.i || t.j < c.i)) taken.push(c);
+    }
+    return taken.sort((x, y) => x.i - y.i).map((c) => this.toMatch(line, span, words, c));
+  }
+
+  private toMatch(line: string, span: Span, words: readonly Word[], best: Candidate): TechniqueMatch {
+    const start = words[best.i]?.start ?? span.start;
+    const end = words[best.j]?.end ?? span.end;
+    const out: TechniqueMatch = { technique: best.entry.t, identifier: line.slice(span.start, span.end), start, end, text: line.slice(start, end) };
+    if (best.entry.meaning) out.meaning = best.entry.meaning;
+    return out;
+  }
+
+  private candidates(line: string, span: Span, prose: boolean, facts: FileFacts, masks: readonly (readonly [number, number])[]): { words: Word[]; cands: Candidate[] } | undefined {
+    // URLs, e-mail addresses, domains and copyright lines name no technique (`https://github.com/deepseek-ai`).
     if (meetsRange(masks, span.start, span.end)) return undefined;
     const windowText = line.slice(span.windowStart, span.windowEnd);
     const words = splitWords(windowText, span.windowStart);
@@ -246,7 +295,7 @@ export class TechniqueMatcher {
     const identifier = line.slice(span.start, span.end);
     const mixedCase = /\p{Ll}/u.test(identifier) && /\p{Lu}/u.test(identifier);
 
-    let best: Candidate | undefined;
+    const cands: Candidate[] = [];
     for (let i = 0; i < words.length; i++) {
       let prefix = '';
       for (let j = i; j < Math.min(words.length, i + MAX_RUN); j++) {
@@ -264,25 +313,23 @@ export class TechniqueMatcher {
           if (letterPrefix && !entry.letterLed.has(prefix)) continue;
           // An organisation's name (DeepSeek) is no technique of its own: its releases are.
           if (entry.t.family === true) continue;
-          // Outside ML code and prose only a distinctive coined name counts (`TransMLA`), never an acronym or a phrase.
-          if (!facts.ml && !distinctive(entry, key)) continue;
+          // Outside ML code and prose only a distinctive coined name counts (`TransMLA`), never an acronym or a phrase;
+          // a file whose classes are named for the technique is its own code, ML or not by its vocabulary.
+          if (!facts.ml && !distinctive(entry, key) && !facts.owned.has(entry.t.id)) continue;
           if (key.length <= SHORT_KEY && !spelledAs(entry, prefix, words, j)) continue;
           if (entry.singleToken && token[i] !== token[j] && !versionSuffix(words, token, i, j)) continue;
           if (entry.guarded && !this.guardSatisfied(entry, words, i, j, line, mixedCase, prose, facts)) continue;
-          if (!best || better({ entry, i, j }, best, words)) best = { entry, i, j };
+          if (!entry.method && this.compoundName(entry, words, i, j, line)) continue;
+          if (prose && entry.t.kind === 'acronym' && definedOtherwise(entry, line, words, i, j)) continue;
+          cands.push({ entry, i, j });
         }
       }
     }
-    if (!best) {
+    if (cands.length === 0) {
       const glued = this.gluedMatch(words, a, b);
-      if (glued) best = glued;
+      if (glued) cands.push(glued);
     }
-    if (!best) return undefined;
-    const start = words[best.i]?.start ?? span.start;
-    const end = words[best.j]?.end ?? span.end;
-    const out: TechniqueMatch = { technique: best.entry.t, identifier, start, end, text: line.slice(start, end) };
-    if (best.entry.meaning) out.meaning = best.entry.meaning;
-    return out;
+    return { words, cands };
   }
 
   /**
@@ -297,6 +344,9 @@ export class TechniqueMatcher {
   private guardSatisfied(e: Entry, words: readonly Word[], i: number, j: number, line: string, mixedCase: boolean, prose: boolean, facts: FileFacts): boolean {
     if (facts.owned.has(e.t.id)) return true;
     if (!facts.ml) return false;
+    // In prose an everyday word is the word ("as one unit", "clip the value"); the name is written as the name ("CLIP").
+    const written = line.slice(words[i]?.start ?? 0, words[j]?.end ?? 0);
+    if (prose && /\p{Lu}/u.test(e.t.name) && written !== e.t.name && !e.t.aliases.includes(written)) return false;
     const context = new Set(e.t.guard?.context ?? []);
     for (let k = 0; k < words.length; k++) {
       if (k >= i && k <= j) continue;
@@ -312,6 +362,38 @@ export class TechniqueMatcher {
     const prev = words[i - 1];
     const camelNeighbour = (next !== undefined && /^\p{Lu}\p{Ll}/u.test(next.text)) || (prev !== undefined && /\p{Ll}$/u.test(prev.text));
     return surface.length >= 3 && surface === foldForSearch(e.t.name) && /^\p{Lu}+$/u.test(surface) && camelNeighbour;
+  }
+
+  /**
+   * In code, a name glued to another name forms a third model's name:
+   * `CLIPSegModel` is CLIPSeg, `VitMatte` ViTMatte, `Wav2Vec2Bert` w2v-BERT,
+   * `RFDetrModel` RF-DETR. A word glued after the name (no `_`, a capital)
+   * must be a class-name part (`CLIPTextModel`, `DetrForObjectDetection`,
+   * `SamImageProcessor`), a version or another technique; a glued prefix of
+   * one or two letters makes a variant.
+   */
+  private compoundName(e: Entry, words: readonly Word[], i: number, j: number, line: string): boolean {
+    // The first word glued after the name, past a version (`Wav2Vec2Bert`: past the 2, Bert).
+    let k = j + 1;
+    let end = (words[j] as Word).end;
+    while (words[k] && (words[k] as Word).start === end && /^(?:\d+|v\d+)$/i.test((words[k] as Word).text)) end = (words[k++] as Word).end;
+    const next = words[k];
+    if (next && next.start === end && /^\p{Lu}/u.test(next.text)) {
+      const part = next.lower;
+      if (!CLASS_PARTS.has(part) && !CLASS_PARTS.has(next.stem) && !GLUED_AFFIXES.has(next.stem) && !(this.byKey.get(next.stem) ?? []).some((x) => x.t !== e.t && x.surfaces.has(part))) return true;
+    }
+    // A name glued after another name-part in one token (`FastViT`, `MobileViT`, `GroupViT`), or after a one- or
+    // two-letter prefix with a hyphen or an underscore (`RF-DETR`, `rf_detr`, `OWL-ViT`).
+    const prev = words[i - 1];
+    const first = words[i] as Word;
+    if (!prev) return false;
+    const between = line.slice(prev.end, first.start);
+    const glued = between === '' && /^\p{Lu}\p{Ll}+$|^\p{Lu}{1,3}$/u.test(prev.text) && /\p{Lu}/u.test(first.text[0] ?? '');
+    const prefixed = (between === '-' || between === '_') && prev.text.length <= 3 && !/^\d/.test(prev.text);
+    if (!glued && !prefixed) return false;
+    // …unless the prefix is a technique or a class part of its own (`SamVisionAttention`).
+    if (CLASS_PARTS.has(prev.lower) || (this.byKey.get(prev.stem) ?? []).some((x) => x.surfaces.has(prev.lower))) return false;
+    return true;
   }
 
   /** "shadowkvcache", "transmlaattention": a distinctive name glued to a common suffix in one lowercase word. */
@@ -336,9 +418,44 @@ export class TechniqueMatcher {
   }
 }
 
-/** A coined name no ordinary text spells by accident: a name of six letters or more, not guarded. */
+/**
+ * Words that follow a model's name in its classes' names: `CLIPTextModel`,
+ * `DetrForObjectDetection`, `SamImageProcessor`, `Qwen2VLForConditionalGeneration`.
+ */
+const CLASS_PARTS: ReadonlySet<string> = new Set(
+  ('model models pre pretrained for config configuration processor processing image images text vision visual audio video ' +
+    'feature features extractor tokenizer tokenization encoder decoder layer layers block blocks attention output outputs ' +
+    'head heads embedding embeddings pipeline backbone mlp cache module loss result results props mapping wrapper adapter ' +
+    'trainer kernel impl forward base large small tiny huge causal conditional generation sequence token object detection ' +
+    'segmentation classification question answering masked lm ctc speech frame mask semantic instance universal depth ' +
+    'estimation zero shot prior sparse moe expert experts router gate attn self cross rotary position positional ' +
+    'multimodal language projector projection patch').split(' '),
+);
+
+/**
+ * Whether the line defines the acronym as something else: "mean absolute
+ * error (MAE)", "DiT: … for Document Image Transformer". Words whose
+ * initials spell the acronym, none of them the technique's own expansion.
+ */
+function definedOtherwise(entry: Entry, line: string, words: readonly Word[], i: number, j: number): boolean {
+  const letters = foldForSearch(entry.t.name).replace(/[^A-Za-z]/g, '').toLowerCase();
+  if (letters.length < 2 || letters.length > 6) return false;
+  const own = new Set(entry.t.expansions.map((x) => x.toLowerCase().replace(/[^a-z]+/g, ' ').trim()));
+  const tokens = [...line.matchAll(/[A-Za-z]+/g)].filter((m) => (m.index ?? 0) < (words[i]?.start ?? 0) || (m.index ?? 0) >= (words[j]?.end ?? 0));
+  for (let s = 0; s + letters.length <= tokens.length; s++) {
+    const run = tokens.slice(s, s + letters.length);
+    if (run.map((m) => (m[0][0] ?? '').toLowerCase()).join('') !== letters) continue;
+    // Consecutive words only (one space or hyphen apart), not an abbreviation's own letters.
+    const joined = line.slice(run[0]?.index ?? 0, (run[run.length - 1]?.index ?? 0) + (run[run.length - 1]?.[0].length ?? 0));
+    if (!/^[A-Za-z]+(?:[ -][A-Za-z]+)*$/.test(joined) || run.some((m) => m[0].length < 2)) continue;
+    if (!own.has(joined.toLowerCase().replace(/[^a-z]+/g, ' ').trim())) return true;
+  }
+  return false;
+}
+
+/** A name no ordinary text spells by accident: a coined name or an acronym of six letters or more, not guarded. */
 function distinctive(entry: Entry, key: string): boolean {
-  return entry.t.kind === 'name' && !entry.guarded && key.length >= 6;
+  return entry.t.kind !== 'phrase' && !entry.guarded && key.length >= 6;
 }
 
 /**
