@@ -152,6 +152,22 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
     }
   }
 
+  // Names that coined names are built on and papers also write on their own: Mamba (Multimodal Mamba,
+  // LaMamba-Diff), LLaVA (LLaVA-UHD, Dynamic-LLaVA), Swin (Swin Transformer V2), DeepSpeed.
+  const everyday = everydayWords(papers);
+  for (const [base, n] of embeddedNames(papers, [...cands.values()].filter((c) => c.kind === 'name').flatMap((c) => [...c.names.keys()]), everyday)) {
+    const key = keyOf(base);
+    if (cands.has(key)) continue;
+    // "Swin" is Swin Transformer: the base and a generic head word.
+    const longer = [...cands.values()].find((c) => c.kind === 'name' && [...c.names.keys()].some((x) => new RegExp(`^${base} (?:${[...UMBRELLA_WORDS].join('|')})$`, 'i').test(x)));
+    if (longer) {
+      longer.aliases.add(base);
+      continue;
+    }
+    const c = get(key, 'name');
+    c.names.set(base, n);
+  }
+
   // Curated aliases, for techniques the corpus has.
   for (const [name, aliases] of Object.entries(ALIASES)) {
     const k = keyOf(name);
@@ -164,7 +180,7 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
   const salient = salientStems(papers, introducing, words);
   for (const c of cands.values()) for (const id of c.introducedBy) for (const st of salient.get(id) ?? []) c.context.add(st);
 
-  const techniques = finalize([...cands.values()], papers, words, everydayWords(papers));
+  const techniques = finalize([...cands.values()], papers, words, everyday);
   return LexiconSchema.parse({ version: DATA_VERSION, techniques });
 }
 
@@ -406,6 +422,35 @@ export function versionedNames(papers: readonly Paper[], bases: readonly string[
   }
   return new Map([...found].filter(([, f]) => f.papers.size >= 2).map(([k, f]) => [k, { forms: f.forms }]));
 }
+
+/**
+ * Parts of coined names that papers also write as names of their own
+ * ("Mamba" in "Multimodal Mamba" and alone in six abstracts), with the
+ * number of papers that write them alone. A part must look like a name (a
+ * capital, not a word the corpus writes in lowercase, not a generic word)
+ * and stand alone in at least two papers.
+ */
+export function embeddedNames(papers: readonly Paper[], coined: readonly string[], everyday: ReadonlySet<string>): Map<string, number> {
+  const parts = new Set<string>();
+  for (const name of coined) {
+    for (const p of name.split(/[-\s]+/)) {
+      if (p.length < 4 || !/^\p{Lu}/u.test(p) || /\d/.test(p)) continue;
+      const lower = p.toLowerCase();
+      if (everyday.has(lower) || GENERIC_STEMS.has(stem(lower)) || FUNCTION_WORDS.has(lower) || UMBRELLA_WORDS.has(lower)) continue;
+      parts.add(p);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const p of parts) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'u');
+    const alone = papers.filter((q) => re.test(`${q.title} ${q.abstract}`)).length;
+    if (alone >= 2) out.set(p, alone);
+  }
+  return out;
+}
+
+/** Words coined names are built on that name no technique of their own. */
+const UMBRELLA_WORDS: ReadonlySet<string> = new Set(['transformer', 'transformers', 'vision', 'diffusion', 'attention', 'decoder', 'encoder']);
 
 const shapes = new Map<string, { lettered: boolean; head: boolean }>();
 /** Whether a word is all letters (and hyphens), and whether it ends in a technique head noun; remembered. */

@@ -172,6 +172,9 @@ export class TechniqueMatcher {
         if (j < words.length - 1 && !modelish) continue;
         for (const e of this.byKey.get(stem(prefix)) ?? []) if (e.surfaces.has(prefix)) owned.add(e.t.id);
       }
+      // A class spelled out as the acronym's long form: `DistributedDataParallel` is DDP's own code.
+      const initials = words.map((w) => w.lower[0] ?? '').join('');
+      for (const e of this.byKey.get(initials) ?? []) if (e.t.kind === 'acronym' && initials.length >= 3 && spellsOut(words, e.t.expansions)) owned.add(e.t.id);
     }
     return { ml: facts.ml, owned };
   }
@@ -378,18 +381,20 @@ export class TechniqueMatcher {
     let end = (words[j] as Word).end;
     while (words[k] && (words[k] as Word).start === end && /^(?:\d+|v\d+)$/i.test((words[k] as Word).text)) end = (words[k++] as Word).end;
     const next = words[k];
-    if (next && next.start === end && /^\p{Lu}/u.test(next.text)) {
+    // Only models make models of other names: `SnapKVCluster` is SnapKV's cluster, `CLIPSegModel` is CLIPSeg.
+    const model = e.t.kind === 'acronym' || /\d/.test(e.t.name);
+    if (model && next && next.start === end && /^\p{Lu}/u.test(next.text)) {
       const part = next.lower;
       if (!CLASS_PARTS.has(part) && !CLASS_PARTS.has(next.stem) && !GLUED_AFFIXES.has(next.stem) && !(this.byKey.get(next.stem) ?? []).some((x) => x.t !== e.t && x.surfaces.has(part))) return true;
     }
-    // A name glued after another name-part in one token (`FastViT`, `MobileViT`, `GroupViT`), or after a one- or
-    // two-letter prefix with a hyphen or an underscore (`RF-DETR`, `rf_detr`, `OWL-ViT`).
+    // A name glued after another name-part in one token (`FastViT`, `MobileViT`, `GroupViT`), or after a short
+    // capitalised prefix and a hyphen (`RF-DETR`, `OWL-ViT`, `Co-DETR`).
     const prev = words[i - 1];
     const first = words[i] as Word;
     if (!prev) return false;
     const between = line.slice(prev.end, first.start);
     const glued = between === '' && /^\p{Lu}\p{Ll}+$|^\p{Lu}{1,3}$/u.test(prev.text) && /\p{Lu}/u.test(first.text[0] ?? '');
-    const prefixed = (between === '-' || between === '_') && prev.text.length <= 3 && !/^\d/.test(prev.text);
+    const prefixed = between === '-' && prev.text.length <= 3 && /^\p{Lu}/u.test(prev.text);
     if (!glued && !prefixed) return false;
     // …unless the prefix is a technique or a class part of its own (`SamVisionAttention`).
     if (CLASS_PARTS.has(prev.lower) || (this.byKey.get(prev.stem) ?? []).some((x) => x.surfaces.has(prev.lower))) return false;
@@ -456,6 +461,21 @@ function definedOtherwise(entry: Entry, line: string, words: readonly Word[], i:
 /** A name no ordinary text spells by accident: a coined name or an acronym of six letters or more, not guarded. */
 function distinctive(entry: Entry, key: string): boolean {
   return entry.t.kind !== 'phrase' && !entry.guarded && key.length >= 6;
+}
+
+/**
+ * Whether words spell out one of the long forms word for word, each word a
+ * form of the other (`Distributed Data Parallel` / "Distributed Data
+ * Parallelism").
+ */
+function spellsOut(words: readonly Word[], expansions: readonly string[]): boolean {
+  return expansions.some((x) => {
+    const long = splitWords(x);
+    return long.length === words.length && long.every((l, k) => {
+      const w = (words[k] as Word).lower;
+      return l.lower.startsWith(w) || w.startsWith(l.lower) || l.stem === (words[k] as Word).stem;
+    });
+  });
 }
 
 /**
