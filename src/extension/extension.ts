@@ -19,7 +19,7 @@ import { createLog } from './log';
 import { Settings } from './settings';
 import { DocumentCache } from './util/documentCache';
 import { indexBib } from '../core/bib/plan';
-import { proseRegionsOf } from '../core/techniques/regions';
+import { documentFacts } from '../core/techniques/document';
 import { PaperTrees } from './tree/paperTrees';
 
 /** What activate() returns: the loaded data and services, for integration tests and other extensions. */
@@ -43,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   });
   const data = new PaperDataService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'data'), log);
   const bibIndexes = new DocumentCache((text) => indexBib(text));
-  const proseRegions = new DocumentCache(proseRegionsOf);
+  // What each open file says to the matcher (its comments and strings, whether it is ML code), once per version.
+  const documentsFacts = new DocumentCache((text, languageId) => documentFacts(text, languageId, data.completed?.techniques.spelledOut().pattern));
   const citations = new CitationService(data, settings, context.globalState, log, bibIndexes);
   const trees = new PaperTrees(data, settings, (id) => citations.keyOf(id));
   const details = new DetailsPanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
@@ -52,10 +53,10 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   context.subscriptions.push(
     log,
     bibIndexes,
-    proseRegions,
+    documentsFacts,
     trees,
     details,
-    registerTechniqueHover(data, settings, proseRegions),
+    registerTechniqueHover(data, settings, documentsFacts),
     registerCitationHover(data, citations),
     registerCitationCompletion(data, citations),
     registerSearchPapers(data, citations),
@@ -63,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerCopyBibtex(data, citations),
     registerCopyCitation(data, citations),
     registerOpenDetails(data, citations, details),
-    registerCiteTechniqueAtCursor(data, citations, proseRegions),
+    registerCiteTechniqueAtCursor(data, citations, documentsFacts),
     registerRevealInSidebar(trees, pick),
     registerGroupPapersBy(trees),
     registerFilterPapers(trees),

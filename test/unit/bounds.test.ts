@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { QUERY_LIMITS, boundQuery, queryTerms } from '../../src/core/search/engine';
 import { MAX_TOKEN } from '../../src/core/techniques/matcher';
-import { isProse, proseRegions } from '../../src/core/techniques/regions';
+import { isProse } from '../../src/core/techniques/regions';
 import { decodeUserText } from '../../src/core/text/decode';
 import { fuzzParams } from '../support/fuzz';
 import { realData } from '../support/realCorpus';
@@ -59,7 +59,8 @@ suite('bounds: whole files into the scanner', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('python', 'typescript', 'markdown', 'c'), (lines, eol, lang) => {
         const text = lines.join(eol);
-        const regions = proseRegions(text, lang);
+        const facts = matcher.factsOf(text, lang);
+        const regions = facts.regions;
         const starts: number[] = [];
         let at = 0;
         for (const l of lines) {
@@ -70,7 +71,7 @@ suite('bounds: whole files into the scanner', () => {
         for (const h of hits) {
           const l = lines[h.line] as string;
           assert.equal(l.slice(h.start, h.end), h.text);
-          const again = matcher.matchAt(l, h.start, { prose: isProse(regions, (starts[h.line] as number) + h.start) });
+          const again = matcher.matchAt(l, h.start, { prose: isProse(regions, (starts[h.line] as number) + h.start), facts });
           assert.equal(again?.technique.id, h.technique.id, JSON.stringify([l, h.start]));
         }
         // No identifier longer than MAX_TOKEN ever gets a card.

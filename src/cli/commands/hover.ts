@@ -1,6 +1,6 @@
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { languageIdForPath } from '../../core/techniques/languages';
-import { isProse, proseRegions } from '../../core/techniques/regions';
+import { isProse } from '../../core/techniques/regions';
 import type { PaperData } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
 import { type CliCommand, readUserFile } from '../command';
@@ -41,10 +41,11 @@ export const hoverCommand: CliCommand = {
     const lines = text.split(/\r\n|\r|\n/);
     if (line > lines.length) throw new NotFoundError(`${file} has ${lines.length} lines, not ${line}`);
     const data = io.data();
-    // Comments and strings are prose across lines (a docstring): judge the position in the whole file.
-    const lineStart = offsetOfLine(text, line - 1);
-    const prose = isProse(proseRegions(text, languageIdForPath(file)), lineStart + col - 1);
-    const m = data.techniques.matchAt(lines[line - 1] ?? '', col - 1, { prose });
+    // Judged with the whole file: comments and strings are prose across lines (a docstring), and the file says
+    // whether it is ML code and whose own code it is, as in the editor.
+    const facts = data.techniques.factsOf(text, languageIdForPath(file));
+    const prose = isProse(facts.regions, offsetOfLine(text, line - 1) + col - 1);
+    const m = data.techniques.matchAt(lines[line - 1] ?? '', col - 1, { prose, facts });
     const card = m ? hoverCard(data, m) : null;
     if (args.switches.has('json')) {
       io.out(json(card));

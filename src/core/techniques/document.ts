@@ -14,6 +14,8 @@ export interface DocumentFacts {
   ml: boolean;
   /** Classes (and interfaces, structs, traits) defined in the file, for finding the techniques whose own code it is. */
   definitions: readonly string[];
+  /** Long forms the file spells out (lowercase, single spaces), from the `spelledOut` pattern it was given. */
+  spelled: readonly string[];
 }
 
 /**
@@ -23,7 +25,7 @@ export interface DocumentFacts {
  * standard library has none or one (a `checkpoint`, an `inference`).
  */
 const ML_ROOTS =
-  /pretrained|causallm|conditionalgeneration|imageprocessor|featureextractor|objectdetection|imageclassification|segmentationoutput|visionmodel|spectrogram|logits|tensor|attention|embedding|transformer|softmax|dropout|layernorm|tokeniz|pytorch|torch\.|\btorch\b|\bjax\b|keras|tensorflow|huggingface|hidden_?states|num_?heads|head_?dim|backbone|quantiz|neural|gradient|optimizer|\bepochs?\b|finetun|\bllms?\b|diffusion|autoregressive|multimodal|kv_?cache|\bcuda\b|nccl|learning_?rate|batch_?size/gi;
+  /pretrained|causallm|conditionalgeneration|imageprocessor|featureextractor|objectdetection|imageclassification|segmentationoutput|visionmodel|spectrogram|logits|tensor|attention|embedding|transformer|softmax|dropout|layernorm|tokeniz|pytorch|torch\.|\btorch\b|\bjax\b|keras|tensorflow|huggingface|hidden_?states|num_?heads|head_?dim|backbone|quantiz|neural|gradient|optimizer|\bepochs?\b|finetun|\bllms?\b|diffusion|autoregressive|multimodal|kv[ _-]?cache|language models?|pre-?training|fine-?tuning|self-attention|\bcuda\b|nccl|learning_?rate|batch_?size/gi;
 /** An import of an ML library makes a file ML on its own (`import torch`, `from '@huggingface/transformers'`). */
 const ML_IMPORT =
   /^\s*(?:import|from)\s+(?:torch|jax|flax|tensorflow|keras|transformers|diffusers|timm|vllm|deepspeed|accelerate|peft|trl|einops|triton|onnxruntime|sklearn|lightning|pytorch_lightning|xformers|flash_attn|bitsandbytes)\b|(?:from|require\()\s*['"](?:@huggingface\/transformers|@xenova\/transformers|@tensorflow\/tfjs[\w-]*|onnxruntime-(?:web|node))['"]/m;
@@ -36,10 +38,14 @@ const STEP_CHARS = 1 << 16;
 /**
  * The facts of a text in a language, as sliced work.
  *
+ * `spelledOut` (from the matcher) finds the long forms of ambiguous
+ * acronyms: a file that writes "quantization aware training" means QAT by
+ * `qat`.
+ *
  * @example
  * runNow(documentFacts('import torch\nclass MedusaModel(nn.Module): …', 'python')).definitions // => ['MedusaModel']
  */
-export function* documentFacts(text: string, languageId: string): Sliced<DocumentFacts> {
+export function* documentFacts(text: string, languageId: string, spelledOut?: RegExp): Sliced<DocumentFacts> {
   const regions = yield* proseRegionsOf(text, languageId);
   const seen = new Set<string>();
   const definitions: string[] = [];
@@ -62,7 +68,17 @@ export function* documentFacts(text: string, languageId: string): Sliced<Documen
       yield;
     }
   }
-  return { regions, ml: seen.size >= ML_MIN || ML_IMPORT.test(text), definitions };
+  const spelled = new Set<string>();
+  if (spelledOut) {
+    // In chunks, each searched with some overlap, so one search never runs over the whole of a large file.
+    for (let off = 0; off < text.length; off += STEP_CHARS) {
+      const part = text.slice(off, off + STEP_CHARS + 256);
+      const re = new RegExp(spelledOut.source, 'gi');
+      for (let m = re.exec(part); m; m = re.exec(part)) if (m.index < STEP_CHARS) spelled.add(m[0].toLowerCase().replace(/[\s_-]+/g, ' '));
+      yield;
+    }
+  }
+  return { regions, ml: seen.size >= ML_MIN || ML_IMPORT.test(text), definitions, spelled: [...spelled] };
 }
 
 /**

@@ -168,6 +168,21 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
     c.names.set(base, n);
   }
 
+  // A prefixed acronym of another technique, said with its prefix spelled out: M-RoPE, "Multimodal Rotary
+  // Position Embedding", is "multimodal RoPE" (`_get_multimodal_rope_positions`).
+  for (const c of cands.values()) {
+    if (c.kind !== 'acronym') continue;
+    for (const n of c.names.keys()) {
+      const m = /^(\p{Lu}{1,2})-(.+)$/u.exec(n);
+      const base = m?.[2];
+      if (!m || base === undefined || !cands.has(keyOf(base))) continue;
+      for (const e of c.expansions.values()) {
+        const first = e.display.split(/[\s-]+/)[0] ?? '';
+        if (first.length > 3 && first.toLowerCase().startsWith((m[1] ?? '').toLowerCase())) c.aliases.add(`${first} ${base}`);
+      }
+    }
+  }
+
   // Curated aliases, for techniques the corpus has.
   for (const [name, aliases] of Object.entries(ALIASES)) {
     const k = keyOf(name);

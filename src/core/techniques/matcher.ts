@@ -116,6 +116,7 @@ export class TechniqueMatcher {
    * lexicon.techniques.push(t); matcher.add(t);
    */
   add(t: Technique): void {
+    this.spelled = undefined;
     const single = new Set(t.singleTokenKeys);
     const guarded = new Set(t.guard?.keys ?? []);
     const meaningOf = new Map((t.meanings ?? []).map((m) => [keyOf(m.expansion), m.expansion]));
@@ -161,8 +162,10 @@ export class TechniqueMatcher {
    * `class H2OLlamaAttention`; not `class _LRScheduler`, where LR is a
    * learning rate).
    */
-  fileFacts(facts: Pick<DocumentFacts, 'ml' | 'definitions'>): FileFacts {
+  fileFacts(facts: Pick<DocumentFacts, 'ml' | 'definitions'> & Partial<Pick<DocumentFacts, 'spelled'>>): FileFacts {
     const owned = new Set<string>();
+    // A file that spells out an ambiguous acronym's long form means it by the acronym ("quantization aware training": QAT).
+    for (const s of facts.spelled ?? []) for (const id of this.spelledOut().ids.get(s) ?? []) owned.add(id);
     for (const name of facts.definitions) {
       const words = splitWords(name);
       const modelish = words.length > 0 && MODEL_COMPONENTS.has((words[words.length - 1] as Word).stem);
@@ -181,8 +184,31 @@ export class TechniqueMatcher {
 
   /** The facts of a whole text at once (the CLI, tests). */
   factsOf(text: string, languageId: string): FileFacts & DocumentFacts {
-    const d = runNow(documentFacts(text, languageId));
+    const d = runNow(documentFacts(text, languageId, this.spelledOut().pattern));
     return { ...d, ...this.fileFacts(d) };
+  }
+
+  private spelled: { pattern: RegExp; ids: Map<string, string[]> } | undefined;
+
+  /**
+   * The long forms of guarded acronyms, as one pattern for {@link documentFacts}
+   * (words joined by spaces, hyphens or underscores), and the techniques each names.
+   */
+  spelledOut(): { pattern: RegExp; ids: Map<string, string[]> } {
+    if (!this.spelled) {
+      const ids = new Map<string, string[]>();
+      for (const t of this.lexicon.techniques) {
+        if (t.kind !== 'acronym' || !t.guard) continue;
+        for (const x of t.expansions) {
+          const norm = x.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+          if (norm.split(' ').length < 2 || !/^[a-z0-9 ]+$/.test(norm)) continue;
+          ids.set(norm, [...(ids.get(norm) ?? []), t.id]);
+        }
+      }
+      const alts = [...ids.keys()].sort((a, b) => b.length - a.length).map((n) => n.split(' ').join('[\\s_-]+'));
+      this.spelled = { pattern: new RegExp(alts.length > 0 ? `\\b(?:${alts.join('|')})\\b` : '(?!)', 'gi'), ids };
+    }
+    return this.spelled;
   }
 
   /**
@@ -381,8 +407,10 @@ export class TechniqueMatcher {
     let end = (words[j] as Word).end;
     while (words[k] && (words[k] as Word).start === end && /^(?:\d+|v\d+)$/i.test((words[k] as Word).text)) end = (words[k++] as Word).end;
     const next = words[k];
-    // Only models make models of other names: `SnapKVCluster` is SnapKV's cluster, `CLIPSegModel` is CLIPSeg.
-    const model = e.t.kind === 'acronym' || /\d/.test(e.t.name);
+    // Only models make models of other names: `SnapKVCluster` is SnapKV's cluster (a method a corpus paper
+    // coins), `CLIPSegModel` is CLIPSeg, `Swin2SRModel` Swin2SR, `LlavaOnevisionModel` LLaVA-OneVision (models: an
+    // acronym, a release with a number, or a name the corpus discusses but does not introduce).
+    const model = e.t.kind === 'acronym' || /\d/.test(e.t.name) || !e.t.papers.some((p) => p.role === 'introduces');
     if (model && next && next.start === end && /^\p{Lu}/u.test(next.text)) {
       const part = next.lower;
       if (!CLASS_PARTS.has(part) && !CLASS_PARTS.has(next.stem) && !GLUED_AFFIXES.has(next.stem) && !(this.byKey.get(next.stem) ?? []).some((x) => x.t !== e.t && x.surfaces.has(part))) return true;

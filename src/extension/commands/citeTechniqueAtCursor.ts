@@ -4,7 +4,7 @@ import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
 import { unsortableLabel } from './paperPicker';
-import type { ProseRegions } from '../../core/techniques/regions';
+import type { DocumentFacts } from '../../core/techniques/document';
 import { techniqueAt } from '../hover/techniqueAt';
 import type { DocumentCache } from '../util/documentCache';
 
@@ -14,7 +14,7 @@ import type { DocumentCache } from '../util/documentCache';
  * cites it right after the name (`MLA~\cite{…}` in LaTeX, `MLA [@…]` in
  * Markdown, a comment above the line in code).
  */
-export function registerCiteTechniqueAtCursor(data: PaperDataService, citations: CitationService, regions: DocumentCache<ProseRegions>): vscode.Disposable {
+export function registerCiteTechniqueAtCursor(data: PaperDataService, citations: CitationService, documents: DocumentCache<DocumentFacts>): vscode.Disposable {
   return vscode.commands.registerCommand(Command.citeTechniqueAtCursor, async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
@@ -24,7 +24,7 @@ export function registerCiteTechniqueAtCursor(data: PaperDataService, citations:
     const d = await data.forCommand(true);
     if (!d) return undefined;
     const pos = editor.selection.active;
-    const m = await techniqueAt(d.techniques, editor.document, pos, regions);
+    const m = await techniqueAt(d.techniques, editor.document, pos, documents);
     if (!m) {
       void vscode.window.showInformationMessage('No technique name at the cursor. Try PaperLens: Search Papers.');
       return undefined;

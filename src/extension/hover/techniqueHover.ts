@@ -4,7 +4,7 @@ import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
 import { techniqueCard } from './card';
 import { techniqueAt } from './techniqueAt';
-import type { ProseRegions } from '../../core/techniques/regions';
+import type { DocumentFacts } from '../../core/techniques/document';
 import type { DocumentCache } from '../util/documentCache';
 
 /**
@@ -13,7 +13,7 @@ import type { DocumentCache } from '../util/documentCache';
  * hover costs a few map lookups (and, once per version of a file, a sliced
  * pass that finds its comments and strings).
  */
-export function registerTechniqueHover(data: PaperDataService, settings: Settings, regions: DocumentCache<ProseRegions>): vscode.Disposable {
+export function registerTechniqueHover(data: PaperDataService, settings: Settings, documents: DocumentCache<DocumentFacts>): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { scheme: '*' },
     {
@@ -23,7 +23,7 @@ export function registerTechniqueHover(data: PaperDataService, settings: Setting
         if (langs.length > 0 && !langs.includes(doc.languageId)) return undefined;
         const d = data.completed ?? (await data.getComplete().catch(() => undefined));
         if (!d || token.isCancellationRequested) return undefined;
-        const m = await techniqueAt(d.techniques, doc, pos, regions);
+        const m = await techniqueAt(d.techniques, doc, pos, documents);
         if (!m || token.isCancellationRequested) return undefined;
         return new vscode.Hover(techniqueCard(m, d.papersById), new vscode.Range(pos.line, m.start, pos.line, m.end));
       },

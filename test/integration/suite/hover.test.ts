@@ -48,6 +48,34 @@ suite('hover cards in a real editor', () => {
     assert.match(text, /Fast Vision Transformers with HiLo Attention/);
   });
 
+  /** A new file in the workspace, opened in an editor. */
+  const scratch = async (name: string, text: string): Promise<vscode.TextEditor> => {
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'), 'hover-cases', name);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  };
+
+  test('the whole file decides: a docstring across lines is prose, and an ordinary Python file gets no card', async () => {
+    const ml = await scratch('ml.py', 'import torch\n\ndef f(x):\n    """Computes\n    multi-head latent attention over x."""\n    mode = "train"\n    return x\n');
+    assert.match(hoverText(await hovers(ml.document.uri, positionOf(ml.document, 'latent attention', 2))), /\*\*MLA\*\*/);
+    assert.doesNotMatch(hoverText(await hovers(ml.document.uri, positionOf(ml.document, 'mode =', 1))), /command:paperlens/);
+    const web = await scratch('web.py', 'import ssl\n\ndef get(url, verify_ssl=True, mode="r"):\n    # use the KV cache of the proxy\n    return url\n');
+    for (const needle of ['verify_ssl', 'mode="r"', 'KV cache']) {
+      assert.doesNotMatch(hoverText(await hovers(web.document.uri, positionOf(web.document, needle, 1))), /command:paperlens/, needle);
+    }
+  });
+
+  test("a technique's own code: class MedusaModel makes medusa_choices Medusa", async () => {
+    const e = await scratch('medusa.py', 'import torch\n\nclass MedusaModel(torch.nn.Module):\n    pass\n\nmedusa_choices = [[0], [0, 0]]\n');
+    assert.match(hoverText(await hovers(e.document.uri, positionOf(e.document, 'medusa_choices', 1))), /\*\*Medusa\*\*/);
+  });
+
+  test('the technique under the cursor: GlmMoeDsaModel is MoE on "Moe" and DSA on "Dsa"', async () => {
+    const e = await scratch('glm.js', "import { AutoModel } from '@huggingface/transformers';\nexport class GlmMoeDsaModel extends AutoModel {}\n");
+    assert.match(hoverText(await hovers(e.document.uri, positionOf(e.document, 'GlmMoeDsaModel', 4))), /\*\*MoE\*\*/);
+    assert.match(hoverText(await hovers(e.document.uri, positionOf(e.document, 'GlmMoeDsaModel', 7))), /\*\*DSA\*\*/);
+  });
+
   test('the card trusts only PaperLens commands and never HTML', async () => {
     const e = await open('model.py');
     const [h] = await hovers(e.document.uri, positionOf(e.document, 'class MultiHeadLatentAttention', 10));

@@ -13,8 +13,9 @@ suite('sidebar tree', () => {
     const first = groups[0];
     assert.equal(first?.kind, 'group');
     const item = p.getTreeItem(first as never);
-    assert.equal(item.label, 'KV cache', 'the technique most papers discuss comes first');
     const papers = p.getChildren(first);
+    const second = groups[1];
+    assert.ok(second && papers.length >= p.getChildren(second).length, `the technique most papers discuss comes first: ${String(item.label)}`);
     assert.ok(papers.length > 5 && papers.every((n) => n.kind === 'paper'));
 
     a.trees.setGrouping('year');
