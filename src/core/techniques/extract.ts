@@ -183,6 +183,15 @@ export function buildLexicon(papers: readonly Paper[]): Lexicon {
     }
   }
 
+  // A long form that ends in "Model" is also said without it: "Segment Anything" for SAM.
+  for (const c of cands.values()) {
+    if (c.kind !== 'acronym') continue;
+    for (const e of c.expansions.values()) {
+      const m = /^(.+\S)\s+Model$/.exec(e.display);
+      if (m?.[1] !== undefined && m[1].split(/\s+/).length >= 2) c.aliases.add(m[1]);
+    }
+  }
+
   // Curated aliases, for techniques the corpus has.
   for (const [name, aliases] of Object.entries(ALIASES)) {
     const k = keyOf(name);

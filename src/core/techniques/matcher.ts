@@ -163,6 +163,9 @@ export class TechniqueMatcher {
    * learning rate).
    */
   fileFacts(facts: Pick<DocumentFacts, 'ml' | 'definitions'> & Partial<Pick<DocumentFacts, 'spelled'>>): FileFacts {
+    // Every hover of a file asks with the same facts object: answer once.
+    const known = this.fileFactsOf.get(facts);
+    if (known) return known;
     const owned = new Set<string>();
     // A file that spells out an ambiguous acronym's long form means it by the acronym ("quantization aware training": QAT).
     for (const s of facts.spelled ?? []) for (const id of this.spelledOut().ids.get(s) ?? []) owned.add(id);
@@ -179,8 +182,12 @@ export class TechniqueMatcher {
       const initials = words.map((w) => w.lower[0] ?? '').join('');
       for (const e of this.byKey.get(initials) ?? []) if (e.t.kind === 'acronym' && initials.length >= 3 && spellsOut(words, e.t.expansions)) owned.add(e.t.id);
     }
-    return { ml: facts.ml, owned };
+    const out = { ml: facts.ml, owned };
+    this.fileFactsOf.set(facts, out);
+    return out;
   }
+
+  private readonly fileFactsOf = new WeakMap<object, FileFacts>();
 
   /** The facts of a whole text at once (the CLI, tests). */
   factsOf(text: string, languageId: string): FileFacts & DocumentFacts {
@@ -577,6 +584,12 @@ const PROSE_TOKEN = /[\p{L}\p{N}_\-²³¹⁰-₉]/u;
  * separated by single spaces, may join it ("KV cache", "speculative decoding").
  */
 export function identifierAt(line: string, col: number, prose: boolean): Span | undefined {
+  // In prose a dot between digits belongs to a version: "Qwen2.5-VL", "DeepSeek-V3.2".
+  const versionDot = (k: number): boolean => prose && line[k] === '.' && /\d/.test(line[k - 1] ?? '') && /\d/.test(line[k + 1] ?? '');
+  const isCharAt = (k: number): boolean => {
+    const c = line[k];
+    return c !== undefined && ((prose ? PROSE_TOKEN : IDENT).test(c) || versionDot(k));
+  };
   const isChar = (c: string | undefined): boolean => c !== undefined && (prose ? PROSE_TOKEN : IDENT).test(c);
   if (!isChar(line[col])) {
     // The cursor just after an identifier still hovers it, as in editors.
@@ -585,8 +598,8 @@ export function identifierAt(line: string, col: number, prose: boolean): Span | 
   }
   let start = col;
   let end = col + 1;
-  while (start > 0 && isChar(line[start - 1])) if (col - --start > MAX_TOKEN) return undefined;
-  while (end < line.length && isChar(line[end])) if (++end - col > MAX_TOKEN) return undefined;
+  while (start > 0 && isCharAt(start - 1)) if (col - --start > MAX_TOKEN) return undefined;
+  while (end < line.length && isCharAt(end)) if (++end - col > MAX_TOKEN) return undefined;
   if (end - start > MAX_TOKEN) return undefined;
   // Hyphens at the edges are punctuation, not part of the name.
   while (prose && line[start] === '-' && start < end) start++;
