@@ -256,7 +256,7 @@ export function syntheticCorpus(real: Corpus, n: number, seed = 20240611): Corpu
       if (m.categories.length > 0) paper.category = pick(r, m.categories);
     }
     if (r() < m.codeShare) {
-      const url = `https://github.com/${(authors[0]?.family ?? 'lab').toLowerCase()}/${(name ?? body.split(' ')[0] ?? 'code').replace(/[^A-Za-z0-9-]/g, '')}`;
+      const url = `https://github.com/${(authors[0]?.family ?? 'lab').toLowerCase().replace(/[^a-z0-9-]/g, '') || 'lab'}/${(name ?? body.split(' ')[0] ?? 'code').replace(/[^A-Za-z0-9-]/g, '')}`;
       paper.codeUrl = url;
       paper.codeFlag = true;
       paper.urls = [url];

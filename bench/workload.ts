@@ -2,12 +2,10 @@
  * What the benchmark types and hovers: a typing trace for the search quick
  * pick and a ~2,000-line model-code file for hovers. Both are deterministic.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCorpus } from '../src/core/corpus/buildCorpus';
+import { readCorpus } from '../src/build/buildData';
 import type { Corpus, PaperMeta } from '../src/core/corpus/schema';
-import { decodeSeed } from '../src/core/seeds/lines';
-import { parseSeedFile } from '../src/core/seeds/parseSeedFile';
 
 /** A full garbage collection, when node runs with --expose-gc (npm run bench does). */
 export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -20,10 +18,7 @@ export const heapNow = (): number => {
 
 /** The real corpus, built from the seed files in `seeds`. */
 export function realCorpus(seeds: string): Corpus {
-  const files = readdirSync(seeds)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return buildCorpus(files.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(seeds, f)), f))));
+  return readCorpus(seeds).corpus;
 }
 
 /** Queries people type into the picker, whatever the corpus: topics, acronyms, typos. */

@@ -4,10 +4,11 @@
  * to the data folder that ships with the extension and the CLI. Prints the
  * reconciliation table. A record it cannot read stops it with `file:line: reason`.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { MetadataError, type MetadataReport, applyMetadata, parseMetadata } from './metadata';
 import { buildCorpus } from '../core/corpus/buildCorpus';
-import { formatReconciliation } from '../core/corpus/report';
+import { COVERAGE_LABELS, formatReconciliation } from '../core/corpus/report';
 import type { Corpus } from '../core/corpus/schema';
 import { type DataFile, encodeData } from '../core/data/encode';
 import { decodeSeed } from '../core/seeds/lines';
@@ -17,19 +18,40 @@ import { buildLexicon } from '../core/techniques/extract';
 import type { Lexicon } from '../core/techniques/schema';
 
 export function buildData(seedDir: string, outDir: string): string {
-  const seedFiles = readdirSync(seedDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  if (seedFiles.length === 0) throw new Error(`no seed files (*.txt) in ${seedDir}`);
-  const parsed = seedFiles.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(seedDir, f)), f)));
-  const corpus = buildCorpus(parsed);
+  const { corpus, metadata } = readCorpus(seedDir);
   const report = formatReconciliation(corpus);
   const lexicon = buildLexicon(corpus.papers);
   writeData(corpus, lexicon, outDir);
   const kinds = lexicon.techniques.reduce<Record<string, number>>((acc, t) => ({ ...acc, [t.kind]: (acc[t.kind] ?? 0) + 1 }), {});
+  const c = metadata?.coverage;
+  const pct = (n: number): string => `${n} (${Math.round((100 * n) / (c?.papers ?? 1))}%)`;
   return `${report}\n\ntechnique lexicon: ${lexicon.techniques.length} techniques (${Object.entries(kinds)
     .map(([k, n]) => `${n} ${k}s`)
-    .join(', ')})`;
+    .join(', ')})${
+    c
+      ? `\nmetadata: ${metadata.records} records; ${COVERAGE_LABELS.map(([k, label]) => `${label} ${pct(c[k])}`).join(', ')}, first-version date from arXiv ${pct(metadata.firstVersionDates)}; ${metadata.disagreements} disagreements recorded`
+      : ''
+  }`;
+}
+
+/**
+ * The corpus the seed files make, with the metadata of `metadata/papers.jsonl`
+ * (next to the seed folder) merged in when that file exists. Stops with a
+ * SeedParseError or a MetadataError that names the file and line.
+ *
+ * @example
+ * readCorpus('seeds').corpus.papers.length // => 397
+ */
+export function readCorpus(seedDir: string, metadataFile = join(dirname(seedDir), 'metadata', 'papers.jsonl')): { corpus: Corpus; metadata?: MetadataReport } {
+  const seedFiles = readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  if (seedFiles.length === 0) throw new Error(`no seed files (*.txt) in ${seedDir}`);
+  const corpus = buildCorpus(seedFiles.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(seedDir, f)), f))));
+  if (!existsSync(metadataFile)) return { corpus };
+  const shown = relative(process.cwd(), metadataFile) || metadataFile;
+  const { corpus: enriched, report } = applyMetadata(corpus, parseMetadata(readFileSync(metadataFile, 'utf8'), shown), shown);
+  return { corpus: enriched, metadata: report };
 }
 
 /**
@@ -59,7 +81,7 @@ function main(): void {
     console.log(report);
     console.log(`\ncorpus and search index written to ${outDir} in ${Math.round(performance.now() - t0)} ms`);
   } catch (e) {
-    if (e instanceof SeedParseError) {
+    if (e instanceof SeedParseError || e instanceof MetadataError) {
       console.error(`error: ${e.message}`);
       process.exit(1);
     }

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCorpus } from '../../src/build/buildData';
 import { buildCorpus } from '../../src/core/corpus/buildCorpus';
 import type { Corpus } from '../../src/core/corpus/schema';
 import { decodeSeed } from '../../src/core/seeds/lines';
@@ -17,6 +18,7 @@ export const SEED_DIR = join(REPO, 'seeds');
 
 let parsed: ParsedSeedFile[] | undefined;
 let corpus: Corpus | undefined;
+let seedsOnly: Corpus | undefined;
 let search: PaperSearch | undefined;
 let lexicon: Lexicon | undefined;
 let matcher: TechniqueMatcher | undefined;
@@ -31,8 +33,14 @@ export function realParsed(): ParsedSeedFile[] {
     .map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(SEED_DIR, f)), f))));
 }
 
+/** The real seeds alone, merged into papers, before metadata/papers.jsonl: what the listings say. */
+export function seedCorpus(): Corpus {
+  return (seedsOnly ??= buildCorpus(realParsed()));
+}
+
+/** The real corpus as the build makes it: the seeds, with metadata/papers.jsonl merged in. */
 export function realCorpus(): Corpus {
-  return (corpus ??= buildCorpus(realParsed()));
+  return (corpus ??= readCorpus(SEED_DIR).corpus);
 }
 
 export function realLexicon(): Lexicon {

@@ -5,7 +5,7 @@ import { CorpusSchema, PaperSchema } from '../../src/core/corpus/schema';
 import { slugOf } from '../../src/core/corpus/titles';
 import { parseSeedFile } from '../../src/core/seeds/parseSeedFile';
 import { SeedParseError } from '../../src/core/seeds/types';
-import { paperById, realCorpus } from '../support/realCorpus';
+import { paperById, realCorpus, seedCorpus } from '../support/realCorpus';
 
 const sentence = (w: string): string => `The ${w} method ${w}izes every ${w} layer with a ${w} gate.`;
 /** A distinct abstract per topic: its own words, so similarity separates them. */
@@ -144,11 +144,16 @@ suite('corpus: the real seeds', () => {
     assert.equal(hilo.year, 2022);
   });
 
-  test('a date without a year stays without one', () => {
+  test('a date without a year stays without one; the arXiv id later gives the year, the listing\'s day stays', () => {
+    const seed = seedCorpus().papers.find((x) => x.id === 'tiny-language-models');
+    assert.deepEqual(seed?.date, { month: 7, day: 20 });
+    assert.equal(seed?.year, undefined);
+    assert.equal(seed?.authorCount, 5);
     const p = paperById('tiny-language-models');
-    assert.deepEqual(p.date, { month: 7, day: 20 });
-    assert.equal(p.year, undefined);
-    assert.equal(p.authorCount, 5);
+    assert.equal(p.arxiv?.slice(0, 4), '2507');
+    assert.deepEqual(p.date, { month: 7, day: 20, year: 2025 });
+    assert.equal(p.provenance?.['date']?.via, 'arxiv-id');
+    assert.deepEqual(p.provenance?.['date']?.records, seed?.sources.map((s) => `${s.file}:${s.line}`));
   });
 
   test('the schema rejects a paper with an invented shape', () => {

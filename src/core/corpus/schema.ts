@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** Bumped whenever the shape of the shipped data changes. */
-export const DATA_VERSION = 2;
+export const DATA_VERSION = 3;
 
 export const SeedFormatSchema = z.enum(['profile-list', 'bare-abstracts', 'blank-separated', 'alternating', 'daily-papers']);
 
@@ -46,6 +46,32 @@ export const SourceSchema = z
 /** A web address: http or https, never another scheme (`command:`, `javascript:`, `file:`). */
 const WebUrl = z.url({ protocol: /^https?$/ });
 
+/** An arXiv identifier without its version: new style `2502.07864`, old style `cs/0601001`. */
+export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
+
+/** Where a paper was published after review. */
+export const VenueSchema = z
+  .object({
+    type: z.enum(['conference', 'journal']),
+    /** "Advances in Neural Information Processing Systems". */
+    name: z.string().min(1),
+    /** "NeurIPS". */
+    short: z.string().min(1).optional(),
+    year: z.number().int().min(1950).max(2100).optional(),
+  })
+  .strict();
+
+/** Where a field's value came from: the pages that state it (metadata), or the seed records (`file:line`). */
+export const ProvenanceSchema = z
+  .object({
+    /** primary: arXiv, a proceedings page or the authors' own files; agreement: two websites agree; arxiv-id: the year and month an arXiv id encodes; seed: the scraped listings. */
+    via: z.enum(['primary', 'agreement', 'arxiv-id', 'seed']),
+    urls: z.array(WebUrl),
+    /** For `seed`: the records, as `file:line`. */
+    records: z.array(z.string()).optional(),
+  })
+  .strict();
+
 export const PaperSchema = z
   .object({
     /** Stable slug of the title; never changes between builds. */
@@ -67,6 +93,16 @@ export const PaperSchema = z
     year: z.number().int().min(1900).max(2100).optional(),
     /** arXiv primary category such as "cs.CV". */
     category: z.string().regex(/^[a-z]+\.[A-Z]{2,4}$/).optional(),
+    /** The arXiv identifier, from metadata/papers.jsonl. */
+    arxiv: z.string().regex(ARXIV_ID).optional(),
+    /** The publisher's DOI. */
+    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).optional(),
+    /** Where it was published after review. */
+    venue: VenueSchema.optional(),
+    /** Titles the paper was later published under. */
+    laterTitles: z.array(z.string().min(1)).optional(),
+    /** Citation keys earlier releases of PaperLens gave the paper (title words, before its authors were known): they still resolve. */
+    formerKeys: z.array(z.string().regex(/^[a-z0-9]+$/)).optional(),
     /** A listing marked the paper as having code. */
     codeFlag: z.boolean().optional(),
     /** The code or project URL found in the abstract; http(s) only, so it can never be a `command:` or `javascript:` link. */
@@ -81,6 +117,8 @@ export const PaperSchema = z
     abstractNote: z.string().optional(),
     /** Where sources disagreed on authors, date, category or organisation: what was kept, and what each other source says. */
     metadataNote: z.string().optional(),
+    /** Where each field came from: authors, date, arxiv, doi, venue, laterTitles. */
+    provenance: z.record(z.string(), ProvenanceSchema).optional(),
     sources: z.array(SourceSchema).min(1),
   })
   .strict();
@@ -88,7 +126,7 @@ export const PaperSchema = z
 export type Paper = z.infer<typeof PaperSchema>;
 
 /** Fields of a paper that load on demand, apart from the catalog: the long texts and the raw forms. */
-export const PAPER_DETAIL_FIELDS = ['titleRaw', 'abstract', 'abstractRaw', 'abstractNote', 'urls'] as const;
+export const PAPER_DETAIL_FIELDS = ['titleRaw', 'abstract', 'abstractRaw', 'abstractNote', 'urls', 'provenance'] as const;
 
 /** A paper without its long texts: what lists, hovers, ranking and citation keys need. */
 export type PaperMeta = Omit<Paper, (typeof PAPER_DETAIL_FIELDS)[number]>;
@@ -139,3 +177,6 @@ export const CorpusSchema = z
   });
 
 export type Corpus = z.infer<typeof CorpusSchema>;
+
+export type Venue = z.infer<typeof VenueSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;

@@ -2,6 +2,7 @@ import { fnv1a } from '../util/hash';
 import { snippet } from '../corpus/display';
 import type { Technique, TechniquePaper } from '../techniques/schema';
 import {
+  ARXIV_ID,
   type Author,
   type FileReport,
   type Paper,
@@ -112,7 +113,7 @@ export function chunkNames(prefix: string, count: number, size: number): string[
 }
 
 /** Optional fields of a paper, stored by name when present. */
-const OPTIONAL_KEYS = ['shortName', 'authorCount', 'organization', 'affiliations', 'date', 'category', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const;
+const OPTIONAL_KEYS = ['shortName', 'authorCount', 'organization', 'affiliations', 'date', 'category', 'arxiv', 'doi', 'venue', 'laterTitles', 'formerKeys', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const;
 const ROLES = SourceSchema.shape.role.options;
 const FORMATS = SeedFormatSchema.options;
 
@@ -223,6 +224,30 @@ const OPTIONAL_CHECKS: Record<(typeof OPTIONAL_KEYS)[number], (x: unknown) => un
     if (!CATEGORY.test(str(x, 'a category'))) throw new FormatError('a category is not an arXiv category');
     return x;
   },
+  arxiv: (x) => {
+    if (!ARXIV_ID.test(str(x, 'an arXiv id'))) throw new FormatError('an arXiv id is malformed');
+    return x;
+  },
+  doi: (x) => {
+    if (!/^10\.\d{4,9}\/\S+$/.test(str(x, 'a DOI'))) throw new FormatError('a DOI is malformed');
+    return x;
+  },
+  venue: (x) => {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new FormatError('a venue is not an object');
+    const v = x as Record<string, unknown>;
+    for (const k of Object.keys(v)) if (!['type', 'name', 'short', 'year'].includes(k)) throw new FormatError(`a venue has an unknown part "${k}"`);
+    if (v['type'] !== 'conference' && v['type'] !== 'journal') throw new FormatError('a venue is neither a conference nor a journal');
+    text(v['name'], "a venue's name");
+    if (v['short'] !== undefined) text(v['short'], "a venue's short name");
+    if (v['year'] !== undefined) int(v['year'], "a venue's year", 1950, 2100);
+    return v;
+  },
+  laterTitles: (x) => arr(x, 'later titles').map((t) => text(t, 'a later title')),
+  formerKeys: (x) =>
+    arr(x, 'former keys').map((k) => {
+      if (!/^[a-z0-9]+$/.test(str(k, 'a former key'))) throw new FormatError('a former key is malformed');
+      return k;
+    }),
   codeFlag: (x) => bool(x, 'a code flag'),
   codeUrl: (x) => webUrl(x, 'a code link'),
   upvotes: (x) => int(x, 'an upvote count', 0),
@@ -256,7 +281,7 @@ export function decodePaper(t: unknown, sourceFiles: readonly string[]): PaperRe
   out['authorsTruncated'] = truncated === 1;
   for (const k of ['authorCount', 'organization', 'affiliations', 'date'] as const) checked(k);
   if (year !== 0) out['year'] = int(year, 'a year', ...YEARS);
-  for (const k of ['category', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const) checked(k);
+  for (const k of ['category', 'arxiv', 'doi', 'venue', 'laterTitles', 'formerKeys', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const) checked(k);
   out['sources'] = arr(sources, 'a source list').map((s): PaperSource => {
     const [file, line, format, role, match] = arr(s, 'a source');
     const src: PaperSource = {
@@ -301,7 +326,19 @@ function decodeAuthor(a: unknown): Author {
  * encodeDetails(paper) // => [0, 'Vision Transformers (ViTs) have …', 0, 0, ['https://github.com/ziplab/LITv2']]
  */
 export function encodeDetails(p: Paper): unknown[] {
-  return [p.titleRaw === p.title ? 0 : p.titleRaw, p.abstract, p.abstractRaw === p.abstract ? 0 : p.abstractRaw, p.abstractNote ?? 0, p.urls];
+  return [p.titleRaw === p.title ? 0 : p.titleRaw, p.abstract, p.abstractRaw === p.abstract ? 0 : p.abstractRaw, p.abstractNote ?? 0, p.urls, p.provenance ?? 0];
+}
+
+/** A paper's provenance record, checked as the schema would: fields to `{ via, urls, records? }`. */
+function checkProvenance(x: unknown): Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new FormatError('provenance is not an object');
+  for (const [field, v] of Object.entries(x as Record<string, unknown>)) {
+    const p = v as Record<string, unknown> | null;
+    if (typeof p !== 'object' || p === null || !['primary', 'agreement', 'arxiv-id', 'seed'].includes(p['via'] as string)) throw new FormatError(`the provenance of ${field} is malformed`);
+    arr(p['urls'], `the provenance of ${field}`).forEach((u) => webUrl(u, 'a provenance URL'));
+    if (p['records'] !== undefined) arr(p['records'], `the provenance of ${field}`).forEach((r) => str(r, 'a seed record'));
+  }
+  return x as Record<string, unknown>;
 }
 
 /**
@@ -312,7 +349,7 @@ export function encodeDetails(p: Paper): unknown[] {
  * fullPaper(record, ['TransMLA: …', 'Abstract …', 0, 0, []]).abstract // => 'Abstract …'
  */
 export function fullPaper(record: PaperRecord, t: unknown): Paper {
-  const [titleRaw, abstract, abstractRaw, note, urls] = arr(t, 'paper details');
+  const [titleRaw, abstract, abstractRaw, note, urls, provenance] = arr(t, 'paper details');
   const text = str(abstract, 'an abstract');
   const fields: Record<string, unknown> = {
     ...record,
@@ -322,6 +359,7 @@ export function fullPaper(record: PaperRecord, t: unknown): Paper {
     urls: arr(urls, 'a URL list').map((u) => webUrl(u, 'a URL')),
   };
   if (note !== 0) fields['abstractNote'] = str(note, 'an abstract note');
+  if (provenance !== 0 && provenance !== undefined) fields['provenance'] = checkProvenance(provenance);
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(PaperSchema.shape)) if (fields[k] !== undefined) out[k] = fields[k];
   return out as Paper;
