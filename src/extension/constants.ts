@@ -9,6 +9,7 @@ export const Command = {
   copyCitation: 'paperlens.copyCitation',
   citeTechniqueAtCursor: 'paperlens.citeTechniqueAtCursor',
   openDetails: 'paperlens.openDetails',
+  openOnArxiv: 'paperlens.openOnArxiv',
   revealInSidebar: 'paperlens.revealInSidebar',
   searchRelated: 'paperlens.searchRelated',
   groupPapersBy: 'paperlens.groupPapersBy',
@@ -28,6 +29,7 @@ export const HOVER_COMMANDS: readonly CommandId[] = [
   Command.revealInSidebar,
   Command.searchRelated,
   Command.openDetails,
+  Command.openOnArxiv,
 ];
 
 export const View = {
@@ -44,6 +46,8 @@ export const ContextKey = {
 /** Tree item context values, for `viewItem == …` menu clauses. */
 export const ItemKind = {
   paper: 'paper',
+  /** A paper with a known arXiv id: it has "Open on arXiv". */
+  paperOnArxiv: 'paper.arxiv',
   technique: 'technique',
   group: 'group',
   detail: 'detail',

@@ -4,7 +4,7 @@ import { registerCiteTechniqueAtCursor } from './commands/citeTechniqueAtCursor'
 import { registerFilterPapers } from './commands/filterPapers';
 import { registerGroupPapersBy } from './commands/groupPapersBy';
 import { registerOpenUrl } from './commands/openUrl';
-import { registerCopyBibtex, registerCopyCitation, registerInsertCitation, registerOpenDetails } from './commands/paperCommands';
+import { registerCopyBibtex, registerCopyCitation, registerInsertCitation, registerOpenDetails, registerOpenOnArxiv } from './commands/paperCommands';
 import { pickPaper } from './commands/paperPicker';
 import { registerRevealInSidebar } from './commands/revealInSidebar';
 import { registerSearchPapers } from './commands/searchPapers';
@@ -13,6 +13,7 @@ import { registerTryHover } from './commands/tryHover';
 import { registerCitationCompletion } from './completion/citationCompletion';
 import { PaperDataService } from './dataService';
 import { DetailsPanel } from './details/detailsPanel';
+import { registerArxivHover } from './hover/arxivHover';
 import { registerCitationHover } from './hover/citationHover';
 import { registerTechniqueHover } from './hover/techniqueHover';
 import { createLog } from './log';
@@ -58,12 +59,14 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     details,
     registerTechniqueHover(data, settings, documentsFacts),
     registerCitationHover(data, citations),
+    registerArxivHover(data, settings, citations),
     registerCitationCompletion(data, citations),
     registerSearchPapers(data, citations),
     registerInsertCitation(data, citations),
     registerCopyBibtex(data, citations),
     registerCopyCitation(data, citations),
     registerOpenDetails(data, citations, details),
+    registerOpenOnArxiv(data, citations),
     registerCiteTechniqueAtCursor(data, citations, documentsFacts),
     registerRevealInSidebar(trees, pick),
     registerGroupPapersBy(trees),

@@ -65,7 +65,7 @@ export function assertSafeCard(html: string, args: readonly unknown[][], links: 
  * styles by nonce, and that nonce on the one style element. Returns the nonce.
  */
 export function assertSafeDetailsHtml(html: string, allowed: readonly string[], args: readonly unknown[][], cspSource: string): string {
-  const page = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'div', 'a', 'table', 'tr', 'th', 'td', 'code', 'p']);
+  const page = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'div', 'a', 'table', 'tr', 'th', 'td', 'code', 'p', 'br', 'span']);
   const ts = tags(html);
   for (const t of ts) {
     assert.ok(page.has(t.name), `<${t.name}${t.attrs}>`);

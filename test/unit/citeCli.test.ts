@@ -8,16 +8,26 @@ import { REPO, realCorpus } from '../support/realCorpus';
 import { runCli as run } from '../support/runCli';
 
 const HILO = 'fast-vision-transformers-with-hilo-attention';
+/** A paper the corpus knows only by its title: no authors, no year. Chosen from the data, so filling in metadata does not break the test. */
+const thinPaper = () => {
+  const papers = realCorpus().papers;
+  const keys = assignKeys(papers);
+  const p = papers.find((x) => x.authors.length === 0 && x.year === undefined && !x.authorCount);
+  assert.ok(p, 'the corpus has a paper known only by its title');
+  return { paper: p, key: keys.get(p.id) as string };
+};
 
 suite('cli: cite', () => {
   test('an id prints the BibTeX entry, with the corpus-wide key, and nothing on stderr', () => {
     const r = run('cite', HILO);
     assert.equal(r.code, 0);
-    assert.match(r.out, /^@misc\{pan2022fast,\n {2}title {8}= \{Fast Vision Transformers with \{HiLo\} Attention\},/);
+    assert.match(r.out, /^@inproceedings\{pan2022fast,\n {2}title {9}= \{Fast Vision Transformers with \{HiLo\} Attention\},/);
     assert.equal(r.err, '');
   });
   test('a unique id prefix is enough', () => {
-    assert.match(run('cite', 'transmla').out, /^% Missing from the PaperLens corpus: authors, year\..*\n@misc\{transmla,/);
+    assert.match(run('cite', 'transmla-multi').out, /^% Missing from the PaperLens corpus: authors\..*\n@misc\{transmla2025,/);
+    const { paper, key } = thinPaper();
+    assert.match(run('cite', paper.id.slice(0, 30)).out, new RegExp(`^% Missing from the PaperLens corpus: authors, year\\..*\\n@misc\\{${key},`));
   });
   test('a query cites the best search hit and says which paper it picked on stderr', () => {
     const r = run('cite', 'hilo', 'attention', '--format', 'latex');
@@ -33,14 +43,14 @@ suite('cli: cite', () => {
   });
   test('every format, from the same key', () => {
     const expected: Record<string, RegExp> = {
-      bibtex: /^@misc\{pan2022fast,/,
-      biblatex: /^@online\{pan2022fast,\n[^]*date {3}= \{2022-05-26\}/,
+      bibtex: /^@inproceedings\{pan2022fast,/,
+      biblatex: /^@inproceedings\{pan2022fast,\n[^]*date {8}= \{2022\}/,
       latex: /^\\cite\{pan2022fast\}\n$/,
       pandoc: /^\[@pan2022fast\]\n$/,
-      markdown: /^Pan, Z\., Cai, J\., & Zhuang, B\. \(2022\)\. \[Fast Vision Transformers with HiLo Attention\]\(https:\/\/github\.com\/ziplab\/LITv2\)\.\n$/,
-      text: /^Pan, Z\., Cai, J\., & Zhuang, B\. \(2022\)\. Fast Vision Transformers with HiLo Attention\. https:\/\/github\.com\/ziplab\/LITv2\n$/,
+      markdown: /^Pan, Z\., Cai, J\., & Zhuang, B\. \(2022\)\. \[Fast Vision Transformers with HiLo Attention\]\(https:\/\/arxiv\.org\/abs\/2205\.13213\)\. \*Advances in Neural Information Processing Systems\*\.\n$/,
+      text: /^Pan, Z\., Cai, J\., & Zhuang, B\. \(2022\)\. Fast Vision Transformers with HiLo Attention\. Advances in Neural Information Processing Systems\. https:\/\/arxiv\.org\/abs\/2205\.13213\n$/,
       comment: /^# See: Fast Vision Transformers with HiLo Attention \(2022\), pan2022fast\n$/,
-      'csl-json': /^\{\n {2}"id": "pan2022fast",\n {2}"type": "article",/,
+      'csl-json': /^\{\n {2}"id": "pan2022fast",\n {2}"type": "paper-conference",/,
     };
     for (const [format, re] of Object.entries(expected)) {
       const r = run('cite', HILO, '--format', format);
@@ -53,12 +63,13 @@ suite('cli: cite', () => {
     assert.equal(run('cite', HILO, '--format=comment', '--prefix=//').out, '// See: Fast Vision Transformers with HiLo Attention (2022), pan2022fast\n');
   });
   test('--abstract adds the abstract to the entry', () => {
-    assert.match(run('cite', HILO, '--abstract').out, /^ {2}abstract {5}= \{Vision Transformers \(ViTs\) have triggered/m);
+    assert.match(run('cite', HILO, '--abstract').out, /^ {2}abstract {6}= \{Vision Transformers \(ViTs\) have triggered/m);
     assert.ok((JSON.parse(run('cite', HILO, '--format', 'csl-json', '--abstract').out) as CslItem).abstract?.startsWith('Vision Transformers'));
   });
   test('formats that cannot carry a comment say on stderr what is missing', () => {
-    const r = run('cite', 'transmla', '--format', 'csl-json');
-    assert.deepEqual(JSON.parse(r.out), { id: 'transmla', type: 'article', title: 'TransMLA: Multi-head Latent Attention Is All You Need' });
+    const { paper, key } = thinPaper();
+    const r = run('cite', paper.id, '--format', 'csl-json');
+    assert.deepEqual(JSON.parse(r.out), { id: key, type: 'article', title: paper.title, ...(paper.codeUrl ? { URL: paper.codeUrl } : {}) });
     assert.equal(r.err, 'paperlens: Missing from the PaperLens corpus: authors, year\n');
   });
   test('usage errors exit 2: unknown format, misplaced options, no paper', () => {
@@ -92,12 +103,13 @@ suite('cli: bib', () => {
     const r = run('bib');
     assert.equal(r.code, 0);
     assert.equal(r.out, `${formatBibliography(papers, keys, 'bibtex')}\n`);
-    assert.equal((r.out.match(/^@misc\{/gm) ?? []).length, 397);
+    assert.equal((r.out.match(/^@(?:misc|inproceedings|article)\{/gm) ?? []).length, 397);
+    assert.equal((r.out.match(/^@inproceedings\{/gm) ?? []).length, papers.filter((p) => p.venue?.type === 'conference' && p.authors.length > 0).length);
   });
   test('--format biblatex and --abstract', () => {
     const out = run('bib', '--format', 'biblatex', '--abstract').out;
-    assert.equal((out.match(/^@online\{/gm) ?? []).length, 397);
-    assert.equal((out.match(/^ {2}abstract = \{/gm) ?? []).length, papers.filter((p) => p.abstract !== '').length);
+    assert.equal((out.match(/^@(?:online|inproceedings|article)\{/gm) ?? []).length, 397);
+    assert.equal((out.match(/^ {2}abstract += \{/gm) ?? []).length, papers.filter((p) => p.abstract !== '').length);
   });
   test('--format csl-json prints one JSON array with every paper', () => {
     const items = JSON.parse(run('bib', '--format', 'csl-json').out) as CslItem[];
@@ -121,7 +133,7 @@ suite('cli: cite and bib in the built dist/cli.js', () => {
   test('run on the shipped data', () => {
     const cite = spawnSync(process.execPath, [cli, 'cite', HILO], { encoding: 'utf8' });
     assert.equal(cite.status, 0, cite.stderr);
-    assert.match(cite.stdout, /^@misc\{pan2022fast,/);
+    assert.match(cite.stdout, /^@inproceedings\{pan2022fast,/);
     const bib = spawnSync(process.execPath, [cli, 'bib', '--format', 'csl-json'], { encoding: 'utf8' });
     assert.equal(bib.status, 0, bib.stderr);
     assert.equal((JSON.parse(bib.stdout) as unknown[]).length, 397);

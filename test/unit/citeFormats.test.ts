@@ -17,26 +17,49 @@ const HILO = 'fast-vision-transformers-with-hilo-attention';
 const TRANSMLA = 'transmla-multi-head-latent-attention-is-all-you-need';
 const DEEPSEEK_V3 = 'deepseek-v3-technical-report';
 const MATFORMER = 'matformer-nested-transformer-for-elastic-inference';
-const SANA = 'sana-video-efficient-video-generation-with-block-linear';
+/** The shape of a paper the listings say little about, and no metadata was found for: title only. */
+const THIN = makePaper({ title: 'TransMLA: Multi-head Latent Attention Is All You Need', shortName: 'TransMLA' });
+/** A listing's month and day without a year. */
+const PARTIAL_DATE = makePaper({ title: 'SANA-Video: Efficient Video Generation', shortName: 'SANA-Video', authors: [person('Junsong Chen')], date: { month: 9, day: 29 } });
+const TMLR = { type: 'journal', name: 'Transactions on Machine Learning Research', short: 'TMLR', year: 2024 } as const;
 
-suite('cite bibtex: @misc entries', () => {
-  test('a paper with full metadata', () => {
+suite('cite bibtex: entries', () => {
+  test('a paper with full metadata: @inproceedings at its venue, with its arXiv id as an eprint', () => {
     assert.equal(
       toBibtex(paperById(HILO), 'pan2022fast'),
       [
-        '@misc{pan2022fast,',
-        '  title        = {Fast Vision Transformers with {HiLo} Attention},',
-        '  author       = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},',
-        '  howpublished = {\\url{https://github.com/ziplab/LITv2}},',
-        '  year         = {2022},',
-        '  month        = may',
+        '@inproceedings{pan2022fast,',
+        '  title         = {Fast Vision Transformers with {HiLo} Attention},',
+        '  author        = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},',
+        '  booktitle     = {Advances in Neural Information Processing Systems},',
+        '  year          = {2022},',
+        '  eprint        = {2205.13213},',
+        '  archivePrefix = {arXiv},',
+        '  primaryClass  = {cs.CV},',
+        '  url           = {https://arxiv.org/abs/2205.13213}',
         '}',
       ].join('\n'),
     );
   });
+  test('a preprint: @misc with the first version\'s year and month, the eprint and its page', () => {
+    const bib = toBibtex(paperById(TRANSMLA), 'transmla2025');
+    assert.match(bib, /^@misc\{transmla2025,$/m);
+    assert.match(bib, /^ {2}year {10}= \{2025\},\n {2}month {9}= feb,\n {2}eprint {8}= \{2502\.07864\},\n {2}archivePrefix = \{arXiv\},$/m);
+    assert.match(bib, /^ {2}url {11}= \{https:\/\/arxiv\.org\/abs\/2502\.07864\}$/m);
+    assert.doesNotMatch(bib, /howpublished/); // the arXiv page, not the code, is where the paper is
+  });
+  test('a journal paper is an @article; a DOI is kept; a venue\'s year wins over the preprint\'s, with no month', () => {
+    const p = makePaper({ title: 'A study', authors: [person('Ada Lovelace')], year: 2023, date: { year: 2023, month: 11 }, venue: TMLR, doi: '10.1000/x_y', arxiv: '2311.00001' });
+    const bib = toBibtex(p, 'k');
+    assert.match(bib, /^@article\{k,\n {2}title {9}= \{A study\},\n {2}author {8}= \{Lovelace, Ada\},\n {2}journal {7}= \{Transactions on Machine Learning Research\},\n {2}year {10}= \{2024\},$/m);
+    assert.doesNotMatch(bib, /month/);
+    assert.match(bib, /^ {2}doi {11}= \{10\.1000\/x_y\},$/m);
+    // Without authors there is no proper @article: the venue waits until they are known.
+    assert.match(toBibtex(makePaper({ title: 'T', venue: TMLR }), 'k'), /^@misc\{k,/m);
+  });
   test('a thin paper: only what is known, a key field for sorting, a comment saying what is missing', () => {
     assert.equal(
-      toBibtex(paperById(TRANSMLA), 'transmla'),
+      toBibtex(THIN, 'transmla'),
       [
         '% Missing from the PaperLens corpus: authors, year. Add them before you publish.',
         '@misc{transmla,',
@@ -48,18 +71,19 @@ suite('cite bibtex: @misc entries', () => {
   });
   test('an organisation is braced and a cut-short list ends in "and others"', () => {
     const bib = toBibtex(paperById(DEEPSEEK_V3), 'deepseekai2024deepseekv3');
-    assert.match(bib, /^ {2}author {7}= \{\{DeepSeek-AI\} and Liu, Aixin and Feng, Bei and others\},$/m);
+    assert.match(bib, /^@misc\{deepseekai2024deepseekv3,$/m);
+    assert.match(bib, /^ {2}author {8}= \{\{DeepSeek-AI\} and Liu, Aixin and Feng, Bei and others\},$/m);
     assert.match(bib, /^% Missing from the PaperLens corpus: authors after the first 3 \(the listing says "et al\."\)\./);
-    assert.match(bib, /^ {2}month {8}= dec$/m);
+    assert.match(bib, /^ {2}month {9}= dec,$/m);
   });
   test('the listing\'s author count and partial date show in the comment, never as fields', () => {
     assert.match(toBibtex(paperById(MATFORMER), 'matformer2023'), /^% Missing from the PaperLens corpus: authors \(the listing counts 11, names not given\)\./);
-    const sana = toBibtex(paperById(SANA), 'sanavideo');
+    const sana = toBibtex(PARTIAL_DATE, 'sanavideo');
     assert.match(sana, /year \(the listing gives only Sep 29\)/);
-    assert.doesNotMatch(sana, /month|year *=|author *=/); // a month without a year is not a date
+    assert.doesNotMatch(sana, /month|year *=/); // a month without a year is not a date
   });
   test('missing: "note" moves the gap into the note field instead of a comment', () => {
-    const bib = toBibtex(paperById(TRANSMLA), 'transmla', { missing: 'note' });
+    const bib = toBibtex(THIN, 'transmla', { missing: 'note' });
     assert.doesNotMatch(bib, /^%/m);
     assert.match(bib, /^ {2}note {2}= \{Missing from the PaperLens corpus: authors, year\}$/m);
     assert.equal(toBibtex(paperById(HILO), 'k', { missing: 'note' }), toBibtex(paperById(HILO), 'k')); // nothing missing, no note
@@ -80,26 +104,36 @@ suite('cite bibtex: @misc entries', () => {
   test('a URL character that would break the field is percent-encoded', () => {
     const bib = toBibtex(makePaper({ title: 'T', codeUrl: 'https://x.io/a_b%20c#d', urls: [] }), 'k');
     assert.match(bib, /howpublished = \{\\url\{https:\/\/x\.io\/a_b%20c#d\}\}/);
+    // No arXiv page: the code is where the paper is found.
   });
 });
 
-suite('cite biblatex: @online entries', () => {
-  test('a paper with full metadata: ISO date and url', () => {
+suite('cite biblatex: entries', () => {
+  test('a paper with full metadata: the venue\'s year, eprinttype arxiv, url', () => {
     assert.equal(
       toBiblatex(paperById(HILO), 'pan2022fast'),
       [
-        '@online{pan2022fast,',
-        '  title  = {Fast Vision Transformers with {HiLo} Attention},',
-        '  author = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},',
-        '  date   = {2022-05-26},',
-        '  url    = {https://github.com/ziplab/LITv2}',
+        '@inproceedings{pan2022fast,',
+        '  title       = {Fast Vision Transformers with {HiLo} Attention},',
+        '  author      = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},',
+        '  booktitle   = {Advances in Neural Information Processing Systems},',
+        '  date        = {2022},',
+        '  eprint      = {2205.13213},',
+        '  eprinttype  = {arxiv},',
+        '  eprintclass = {cs.CV},',
+        '  url         = {https://arxiv.org/abs/2205.13213}',
         '}',
       ].join('\n'),
     );
   });
+  test('a preprint is @online with its ISO date; a journal paper is @article with journaltitle', () => {
+    assert.match(toBiblatex(paperById(TRANSMLA), 'k'), /^@online\{k,[^]*^ {2}date {7}= \{2025-02-11\},$/m);
+    const p = makePaper({ title: 'T', authors: [person('Ada Lovelace')], venue: TMLR, codeUrl: 'https://x.io/c', urls: [] });
+    assert.match(toBiblatex(p, 'k'), /^@article\{k,\n.*\n.*\n {2}journaltitle = \{Transactions on Machine Learning Research\},\n {2}date {9}= \{2024\},\n {2}url {10}= \{https:\/\/x\.io\/c\}\n\}$/);
+  });
   test('a thin paper still gets a valid entry with its gap shown', () => {
     assert.equal(
-      toBiblatex(paperById(TRANSMLA), 'transmla'),
+      toBiblatex(THIN, 'transmla'),
       '% Missing from the PaperLens corpus: authors, year. Add them before you publish.\n@online{transmla,\n  title = {{TransMLA}: Multi-head Latent Attention Is All You Need}\n}',
     );
   });
@@ -107,13 +141,13 @@ suite('cite biblatex: @online entries', () => {
     assert.equal(isoDate(paperById(HILO)), '2022-05-26');
     assert.equal(isoDate(makePaper({ title: 'T', year: 2024, date: { year: 2024, month: 6 } })), '2024-06');
     assert.equal(isoDate(makePaper({ title: 'T', year: 2024 })), '2024');
-    assert.equal(isoDate(paperById(SANA)), undefined);
+    assert.equal(isoDate(PARTIAL_DATE), undefined);
   });
 });
 
 suite('cite formats: keys, prose and comments', () => {
   const hilo = paperById(HILO);
-  const transmla = paperById(TRANSMLA);
+  const transmla = THIN;
 
   test('LaTeX \\cite and its variants', () => {
     assert.equal(formatCitation(hilo, 'pan2022fast', 'latex'), '\\cite{pan2022fast}');
@@ -125,11 +159,14 @@ suite('cite formats: keys, prose and comments', () => {
     assert.equal(formatCitation(hilo, 'pan2022fast', 'pandoc'), '[@pan2022fast]');
   });
   test('plain text in APA style, with n.d. and the title first when metadata is thin', () => {
-    assert.equal(formatCitation(hilo, 'k', 'text'), 'Pan, Z., Cai, J., & Zhuang, B. (2022). Fast Vision Transformers with HiLo Attention. https://github.com/ziplab/LITv2');
+    assert.equal(
+      formatCitation(hilo, 'k', 'text'),
+      'Pan, Z., Cai, J., & Zhuang, B. (2022). Fast Vision Transformers with HiLo Attention. Advances in Neural Information Processing Systems. https://arxiv.org/abs/2205.13213',
+    );
     assert.equal(formatCitation(transmla, 'k', 'text'), 'TransMLA: Multi-head Latent Attention Is All You Need. (n.d.).');
     assert.equal(
       formatCitation(paperById(DEEPSEEK_V3), 'k', 'text'),
-      'DeepSeek-AI, Liu, A., Feng, B., et al. (2024). DeepSeek-V3 Technical Report. https://github.com/deepseek-ai/DeepSeek-V3',
+      'DeepSeek-AI, Liu, A., Feng, B., et al. (2024). DeepSeek-V3 Technical Report. https://arxiv.org/abs/2412.19437',
     );
   });
   test('APA names: initials for hyphenated and double given names, one author, two authors', () => {
@@ -143,8 +180,13 @@ suite('cite formats: keys, prose and comments', () => {
     assert.equal(formatCitation(p, 'k', 'text'), 'Is Attention All You Need? (2024). https://x.io/a');
     assert.equal(formatCitation(p, 'k', 'markdown'), '[Is Attention All You Need?](https://x.io/a) (2024).');
   });
-  test('Markdown: the title linked to the code, or in italics without a link; Markdown characters escaped', () => {
-    assert.equal(formatCitation(hilo, 'k', 'markdown'), 'Pan, Z., Cai, J., & Zhuang, B. (2022). [Fast Vision Transformers with HiLo Attention](https://github.com/ziplab/LITv2).');
+  test('Markdown: the title linked to the arXiv page or the code, or in italics without a link; the venue in italics; Markdown characters escaped', () => {
+    assert.equal(
+      formatCitation(hilo, 'k', 'markdown'),
+      'Pan, Z., Cai, J., & Zhuang, B. (2022). [Fast Vision Transformers with HiLo Attention](https://arxiv.org/abs/2205.13213). *Advances in Neural Information Processing Systems*.',
+    );
+    const journal = makePaper({ title: 'T', authors: [person('Ada Lovelace')], year: 2023, venue: { ...TMLR, name: 'J_1' } });
+    assert.equal(formatCitation(journal, 'k', 'markdown'), 'Lovelace, A. (2024). *T.* *J\\_1*.');
     assert.equal(formatCitation(transmla, 'k', 'markdown'), '*TransMLA: Multi-head Latent Attention Is All You Need.* (n.d.).');
     const p = makePaper({ title: 'A [Star]*_Net_*', codeUrl: 'https://x.io/a_(b)', urls: [] });
     assert.equal(formatCitation(p, 'k', 'markdown'), '[A \\[Star\\]\\*\\_Net\\_\\*](<https://x.io/a_(b)>). (n.d.).');
@@ -167,24 +209,30 @@ suite('cite formats: CSL-JSON', () => {
   test('a paper with full metadata', () => {
     assert.deepEqual(toCslJson(paperById(HILO), 'pan2022fast'), {
       id: 'pan2022fast',
-      type: 'article',
+      type: 'paper-conference',
       title: 'Fast Vision Transformers with HiLo Attention',
       author: [
         { family: 'Pan', given: 'Zizheng' },
         { family: 'Cai', given: 'Jianfei' },
         { family: 'Zhuang', given: 'Bohan' },
       ],
-      issued: { 'date-parts': [[2022, 5, 26]] },
-      URL: 'https://github.com/ziplab/LITv2',
+      issued: { 'date-parts': [[2022]] },
+      'container-title': 'Advances in Neural Information Processing Systems',
+      archive: 'arXiv',
+      number: '2205.13213',
+      URL: 'https://arxiv.org/abs/2205.13213',
     });
+    assert.deepEqual(toCslJson(paperById(TRANSMLA), 'k').issued, { 'date-parts': [[2025, 2, 11]] }); // a preprint: its first version
+    const journal = toCslJson(makePaper({ title: 'T', authors: [person('Ada Lovelace')], venue: TMLR, doi: '10.1000/x' }), 'k');
+    assert.deepEqual([journal.type, journal['container-title'], journal.DOI], ['article-journal', 'Transactions on Machine Learning Research', '10.1000/x']);
   });
   test('a thin paper: no invented author or date', () => {
-    assert.deepEqual(toCslJson(paperById(TRANSMLA), 'transmla'), {
+    assert.deepEqual(toCslJson(THIN, 'transmla'), {
       id: 'transmla',
       type: 'article',
       title: 'TransMLA: Multi-head Latent Attention Is All You Need',
     });
-    assert.deepEqual(toCslJson(paperById(SANA), 'sanavideo').issued, undefined); // a month and day without a year
+    assert.deepEqual(toCslJson(PARTIAL_DATE, 'sanavideo').issued, undefined); // a month and day without a year
   });
   test('organisations are literal; a cut-short list ends in Pandoc\'s {literal: "others"}', () => {
     assert.deepEqual(toCslJson(paperById(DEEPSEEK_V3), 'k').author, [
@@ -198,7 +246,7 @@ suite('cite formats: CSL-JSON', () => {
     const p = paperById(HILO);
     assert.equal(toCslJson(p, 'k').abstract, undefined);
     assert.equal(toCslJson(p, 'k', { abstract: true }).abstract, p.abstract);
-    assert.equal(toCslJson(paperById(TRANSMLA), 'k', { missing: 'note' }).note, 'Missing from the PaperLens corpus: authors, year');
+    assert.equal(toCslJson(THIN, 'k', { missing: 'note' }).note, 'Missing from the PaperLens corpus: authors, year');
     assert.deepEqual(JSON.parse(formatCitation(p, 'k', 'csl-json')), toCslJson(p, 'k'));
   });
   test('every paper in the corpus gives a well-formed CSL item', () => {
@@ -207,8 +255,10 @@ suite('cite formats: CSL-JSON', () => {
     const items = JSON.parse(formatBibliography(papers, keys, 'csl-json')) as CslItem[];
     assert.equal(items.length, papers.length);
     for (const item of items) {
-      assert.deepEqual(Object.keys(item).filter((k) => !['id', 'type', 'title', 'author', 'issued', 'URL'].includes(k)), [], item.id);
-      assert.equal(item.type, 'article');
+      assert.deepEqual(Object.keys(item).filter((k) => !['id', 'type', 'title', 'author', 'issued', 'container-title', 'archive', 'number', 'DOI', 'URL'].includes(k)), [], item.id);
+      assert.ok(['article', 'paper-conference', 'article-journal'].includes(item.type), item.id);
+      assert.equal(item.type !== 'article', item['container-title'] !== undefined, item.id);
+      if (item.number !== undefined) assert.equal(item.URL, `https://arxiv.org/abs/${item.number}`, item.id);
       assert.match(item.id, /^[a-z0-9]+$/);
       assert.ok(item.title.length > 0);
       for (const a of item.author ?? []) {
@@ -232,7 +282,7 @@ suite('cite formats: a whole bibliography', () => {
     const bib = formatBibliography(papers, keys, 'bibtex');
     const thin = papers.filter((p) => describeMissing(p) !== undefined).length;
     assert.match(bib, new RegExp(`^% PaperLens bibliography: 397 entries\\. ${thin} lack some metadata; a comment above each says what\\.\\n\\n`));
-    const entryKeys = [...bib.matchAll(/^@misc\{([a-z0-9]+),$/gm)].map((m) => m[1]);
+    const entryKeys = [...bib.matchAll(/^@(?:misc|inproceedings|article)\{([a-z0-9]+),$/gm)].map((m) => m[1]);
     assert.equal(entryKeys.length, 397);
     assert.deepEqual(entryKeys, [...entryKeys].sort());
     assert.equal((bib.match(/^% Missing/gm) ?? []).length, thin);

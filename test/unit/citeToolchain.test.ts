@@ -66,7 +66,8 @@ suite('cite toolchain: LaTeX + BibTeX, BibLaTeX + Biber and Pandoc accept every 
     }),
   ];
   const keys = new Map([...assignKeys(realCorpus().papers), ['paperlens-torture', TORTURE_KEY]]);
-  const noYear = papers.filter((p) => p.year === undefined).map((p) => keys.get(p.id) as string);
+  // The entries with no year: papers without a first-version year and without a venue year.
+  const noYear = papers.filter((p) => !/^ {2}year +=/m.test(formatCitation(p, keys.get(p.id) as string, 'bibtex'))).map((p) => keys.get(p.id) as string);
   let dir = '';
 
   suiteSetup(() => {
@@ -174,8 +175,10 @@ suite('cite toolchain: LaTeX + BibTeX, BibLaTeX + Biber and Pandoc accept every 
       const r = run('pandoc', ['--citeproc', '--bibliography=refs.json', '-t', 'plain', '--wrap=none', 'doc.md'], dir);
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stderr.trim(), '', `pandoc warnings:\n${r.stderr.slice(0, 2000)}`);
+      // Pandoc prints apostrophes typographically (d’Ascoli).
+      const printed = r.stdout.replace(/\u2019/g, "'");
       for (const p of realCorpus().papers.filter((x) => x.authors.length > 0)) {
-        assert.ok(r.stdout.includes(p.authors[0]?.family ?? p.authors[0]?.name ?? ''), `${p.id}: first author missing from pandoc's bibliography`);
+        assert.ok(printed.includes(p.authors[0]?.family ?? p.authors[0]?.name ?? ''), `${p.id}: first author missing from pandoc's bibliography`);
       }
       assert.match(r.stdout, /et al\./); // Pandoc renders {literal: "others"} as "et al."
     },

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO } from '../support/realCorpus';
+import { REPO, realCorpus } from '../support/realCorpus';
 import { runCli as run } from '../support/runCli';
 
 suite('cli: search', () => {
@@ -23,8 +23,10 @@ suite('cli: search', () => {
     assert.equal((JSON.parse(r.out) as unknown[]).length, 2);
   });
   test('text output names authors or says they are unknown', () => {
-    const r = run('search', 'transmla', '--limit', '1');
-    assert.match(r.out, /TransMLA: Multi-head Latent Attention Is All You Need\n.*authors unknown · year unknown/);
+    assert.match(run('search', 'transmla', '--limit', '1').out, /TransMLA: Multi-head Latent Attention Is All You Need\n.*authors unknown · 2025\n/);
+    const thin = realCorpus().papers.find((p) => p.authors.length === 0 && p.year === undefined);
+    assert.ok(thin);
+    assert.match(run('search', thin.title, '--limit', '1').out, /\n.*authors unknown · year unknown\n/);
   });
   test('bad arguments exit 2 with a clear message', () => {
     for (const args of [['search'], ['search', 'x', '--limit', '0'], ['search', 'x', '--limit', 'ten'], ['search', 'x', '--bogus'], ['nope']]) {

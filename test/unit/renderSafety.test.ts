@@ -37,6 +37,14 @@ const evilPaper = (): Paper & { lead: string } => ({
     codeUrl: 'https://evil.example/"><script>alert(3)</script>',
     affiliations: ['<b>aff</b>'],
     abstractNote: '`note` [x](command:workbench.action.quit)',
+    arxiv: '2401.00001',
+    doi: '10.1000/x"><script>alert(5)</script>',
+    venue: { type: 'conference', name: '<i>venue</i> [v](command:workbench.action.quit)', short: '*V*' },
+    laterTitles: ['<u>later</u>'],
+    provenance: {
+      authors: { via: 'primary', urls: ['https://evil.example/a"><script>alert(4)</script>'] },
+      date: { via: 'seed', urls: [], records: ['<s>seed.txt</s>:1'] },
+    },
   }),
   // What lists and cards show of the abstract (the catalog's lead).
   lead: EVIL_ABSTRACT,
@@ -49,10 +57,11 @@ suite('security: paper text in hover cards and completion docs is text', () => {
     render = (md) => marked.parse(md, { gfm: true, breaks: false, async: false });
   });
 
-  test('a paper card: the payloads show as text; the only links are our four commands on this paper', () => {
+  test('a paper card: the payloads show as text; the only links are our five commands on this paper', () => {
     const p = evilPaper();
     const html = render(paperCardMarkdown(p, { key: 'evil2024' }));
-    assertSafeCard(html, [[p.id]], 4);
+    assertSafeCard(html, [[p.id]], 5);
+    assert.ok(visibleText(html).includes('*V*'), 'the venue shows as text');
     const text = visibleText(html);
     for (const s of [...EVIL.slice(0, 3), 'Eve [x](command:workbench.action.quit)']) assert.ok(text.includes(s), `"${s}" is not shown as text`);
     assert.equal(html.split('<code>').length - 1, 1, 'the key is the only code span: no backtick in paper text made one');
@@ -130,14 +139,15 @@ suite('security: the details page', () => {
   test('paper text is escaped everywhere: it shows as text, and the only elements, links and styles are the page’s own', () => {
     const p = evilPaper();
     const html = detailsHtml(p, 'evil2024', ctx);
-    assert.equal(assertSafeDetailsHtml(html, PAGE_COMMANDS, [[p.id], [p.codeUrl]], ctx.cspSource), ctx.nonce);
+    const urls = [[p.codeUrl], [`https://doi.org/${p.doi}`], ['https://arxiv.org/abs/2401.00001'], ['https://evil.example/a"><script>alert(4)</script>']];
+    assert.equal(assertSafeDetailsHtml(html, PAGE_COMMANDS, [[p.id], ...urls], ctx.cspSource), ctx.nonce);
     const text = visibleText(html.replace(/<style[\s\S]*?<\/style>/, ''));
-    for (const s of [EVIL_TITLE, EVIL_ABSTRACT, '`note` [x](command:workbench.action.quit)', '<b>aff</b>']) assert.ok(text.includes(s), s);
-    assert.equal(tags(html).filter((t) => t.name === 'a' && t.attrs !== '').length, 4, 'three actions and the code link');
+    for (const s of [EVIL_TITLE, EVIL_ABSTRACT, '`note` [x](command:workbench.action.quit)', '<b>aff</b>', '<i>venue</i>', '<u>later</u>', '<s>seed.txt</s>:1']) assert.ok(text.includes(s), s);
+    assert.equal(tags(html).filter((t) => t.name === 'a' && t.attrs !== '').length, 8, 'four actions, the arXiv, code and DOI links, and one source page');
   });
 
   test('the page links only to the commands its webview enables', () => {
-    assert.deepEqual([...PAGE_COMMANDS].sort(), [Command.copyBibtex, Command.insertCitation, Command.openUrl, Command.revealInSidebar].sort());
+    assert.deepEqual([...PAGE_COMMANDS].sort(), [Command.copyBibtex, Command.insertCitation, Command.openOnArxiv, Command.openUrl, Command.revealInSidebar].sort());
   });
 
   test('the Content-Security-Policy has no script source, no wildcard, nothing remote', () => {

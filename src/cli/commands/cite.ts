@@ -1,3 +1,4 @@
+import { parseArxivReference } from '../../core/corpus/arxiv';
 import { describeMissing } from '../../core/cite/bibtex';
 import { CITATION_FORMATS, type CitationFormat, LATEX_CITE_COMMANDS, formatCitation } from '../../core/cite/formats';
 import type { PaperData, PaperRecord } from '../../core/data/load';
@@ -12,7 +13,7 @@ const WITH_ABSTRACT: readonly CitationFormat[] = ['bibtex', 'biblatex', 'csl-jso
 
 export const citeCommand: CliCommand = {
   name: 'cite',
-  usage: 'cite <id|query> [--format F] [--abstract] [--command C] [--prefix P]',
+  usage: 'cite <id|arXiv id|key|query> [--format F] [--abstract] [--command C] [--prefix P]',
   summary:
     `print one paper's citation. F: ${CITATION_FORMATS.map((f) => (f === 'bibtex' ? 'bibtex (default)' : f)).join(', ')}. ` +
     `C: the latex \\cite variant (${LATEX_CITE_COMMANDS.join(', ')}). P: the comment marker (default #)`,
@@ -36,7 +37,7 @@ export const citeCommand: CliCommand = {
   },
 };
 
-/** An id or unique id prefix first; otherwise the best search hit, named on stderr. */
+/** An id, arXiv id, citation key or unique id prefix first; otherwise the best search hit, named on stderr. */
 function pick(data: PaperData, positionals: string[], io: CliIO): PaperRecord {
   const ref = positionals.join(' ').trim();
   if (ref === '') throw new UsageError('cite needs a paper id or a search query, for example: paperlens cite transmla');
@@ -44,7 +45,8 @@ function pick(data: PaperData, positionals: string[], io: CliIO): PaperRecord {
     try {
       return findPaper(data, ref);
     } catch (e) {
-      if (!(e instanceof NotFoundError)) throw e;
+      // An arXiv id names one paper; searching for its digits would cite a stranger.
+      if (!(e instanceof NotFoundError) || parseArxivReference(ref) !== undefined) throw e;
     }
   }
   const hit = data.search.search(ref, { limit: 1 })[0];

@@ -1,6 +1,6 @@
 import { intFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { authorsLine } from '../../core/corpus/display';
+import { LINE_AUTHORS, authorsLine } from '../../core/corpus/display';
 import { boundQuery } from '../../core/search/engine';
 import { json } from '../format';
 
@@ -36,7 +36,7 @@ export const searchCommand: CliCommand = {
     }
     hits.forEach((h, i) => {
       const year = h.paper.year ?? 'year unknown';
-      io.out(`${String(i + 1).padStart(2)}. ${h.paper.title}\n    ${h.paper.id} · ${authorsLine(h.paper)} · ${year}`);
+      io.out(`${String(i + 1).padStart(2)}. ${h.paper.title}\n    ${h.paper.id} · ${authorsLine(h.paper, LINE_AUTHORS)} · ${year}`);
     });
     return 0;
   },

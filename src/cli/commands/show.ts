@@ -1,15 +1,30 @@
+import { arxivUrl, parseArxivReference } from '../../core/corpus/arxiv';
+import { papersByKey } from '../../core/cite/keys';
 import type { Paper } from '../../core/corpus/schema';
+import { corpusKeys } from '../citation';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { authorsLine, dateLine } from '../../core/corpus/display';
+import { authorsLine, dateLine, provenanceLines, venueLine } from '../../core/corpus/display';
 import { json, wrap } from '../format';
 
-/** A paper by exact id, or by an id prefix that only one paper has. */
+/**
+ * A paper by exact id, by arXiv id or link (`2205.13213`, `arXiv:…`,
+ * `https://arxiv.org/abs/…`), by citation key (or a key an earlier release
+ * gave it), or by an id prefix that only one paper has.
+ */
 export function findPaper(data: PaperData, ref: string): PaperRecord {
   const papers = data.corpus.papers;
   const exact = papers.find((p) => p.id === ref);
   if (exact) return exact;
+  const arxiv = parseArxivReference(ref);
+  if (arxiv !== undefined) {
+    const p = papers.find((x) => x.arxiv === arxiv);
+    if (p) return p;
+    throw new NotFoundError(`no bundled paper has arXiv id ${arxiv}`);
+  }
+  const keyed = papersByKey(corpusKeys(data.corpus), papers).get(ref);
+  if (keyed !== undefined) return data.papersById.get(keyed) as PaperRecord;
   const prefixed = papers.filter((p) => p.id.startsWith(ref));
   if (prefixed.length === 1 && prefixed[0]) return prefixed[0];
   const hint =
@@ -29,12 +44,12 @@ function suggest(data: PaperData, ref: string): string {
 
 export const showCommand: CliCommand = {
   name: 'show',
-  usage: 'show <id> [--json]',
+  usage: 'show <id|arXiv id|key> [--json]',
   summary: 'print one paper: metadata, abstract and where it came from',
   flags: { switches: ['json'] },
   run(args, io) {
     const ref = args.positionals[0];
-    if (ref === undefined || args.positionals.length > 1) throw new UsageError('show needs exactly one paper id');
+    if (ref === undefined || args.positionals.length > 1) throw new UsageError('show needs exactly one paper id, arXiv id or citation key');
     const data = io.data();
     const p = fullPaper(data, findPaper(data, ref));
     if (args.switches.has('json')) {
@@ -46,6 +61,14 @@ export const showCommand: CliCommand = {
       ['authors', authorsLine(p)],
       ['date', dateLine(p)],
     ];
+    const key = corpusKeys(data.corpus).get(p.id);
+    if (key) rows.push(['key', `${key}${p.formerKeys ? ` (earlier: ${p.formerKeys.join(', ')})` : ''}`]);
+    const venue = venueLine(p);
+    if (venue && p.venue) rows.push(['venue', venue === p.venue.name ? venue : `${venue} (${p.venue.name})`]);
+    const page = arxivUrl(p);
+    if (page) rows.push(['arXiv', page]);
+    if (p.doi) rows.push(['DOI', `https://doi.org/${p.doi}`]);
+    if (p.laterTitles) rows.push(['later title', p.laterTitles.join('\n              ')]);
     if (p.category) rows.push(['category', p.category]);
     if (p.affiliations) rows.push(['affiliations', p.affiliations.join(', ')]);
     if (p.codeUrl) rows.push(['code', p.codeUrl]);
@@ -59,6 +82,11 @@ export const showCommand: CliCommand = {
     io.out(wrap(p.abstract || '(no abstract)', 100));
     if (p.abstractNote) io.out(`\nnote: ${p.abstractNote}`);
     if (p.metadataNote) io.out(`\nnote: ${p.metadataNote}`);
+    const provenance = provenanceLines(p);
+    if (provenance.length > 0) {
+      io.out('\nwhere the facts come from');
+      for (const { field, how, where } of provenance) io.out(`  ${field.padEnd(12)}  ${how}\n${where.map((w) => `                ${w}`).join('\n')}`);
+    }
     return 0;
   },
 };

@@ -1,9 +1,12 @@
 import type { Author, CitablePaper } from '../corpus/schema';
+import { arxivUrl } from '../corpus/arxiv';
 import { protect, toLatex, toLatexTitle } from './latex';
 
 /**
- * BibTeX (`@misc`) and BibLaTeX (`@online`) entries. The corpus has no
- * venues, so every paper is cited as a miscellaneous or online work.
+ * BibTeX and BibLaTeX entries: a paper with a venue (and its authors) is an
+ * `@inproceedings` or `@article`; any other is `@misc` (BibTeX) or
+ * `@online` (BibLaTeX). Every fact comes from the corpus and its metadata,
+ * with the arXiv id as an `eprint`; nothing is guessed.
  */
 
 export interface BibEntryOptions {
@@ -22,61 +25,102 @@ const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 's
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /**
- * A BibTeX `@misc` entry: `title` (acronyms and CamelCase braced), `author`
- * (`Last, First and …`, `and others` when the listing said "et al.",
- * organisations braced) or, with no author, BibTeX's `key` field (the coined
- * name or the title, which styles sort and label by instead), `howpublished = {\url{…}}` with the code URL found
- * in the abstract, `year` and the `month` macro when known, and optionally
- * `abstract`. Fields the corpus does not know are left out, never guessed;
- * a `%` comment above the entry (or the `note` field) says what is missing.
+ * A BibTeX entry: `@inproceedings` (`booktitle`) or `@article` (`journal`)
+ * for a paper published at a venue, with the venue's year; else `@misc`,
+ * with `year` and the `month` macro of the first version when known.
+ * `title` has acronyms and CamelCase braced; `author` is `Last, First and …`
+ * (`and others` when the listing said "et al.", organisations braced) or,
+ * with no author, BibTeX's `key` field (the coined name or the title, which
+ * styles sort and label by instead). The arXiv id is an `eprint` with
+ * `archivePrefix` and `primaryClass`, as arXiv's own BibTeX gives it, and
+ * the arXiv page the `url`; without an arXiv id the code URL found in the
+ * abstract is `howpublished`. Then `doi`, and `abstract` on request. Fields
+ * the corpus does not know are left out, never guessed; a `%` comment above
+ * the entry (or the `note` field) says what is missing.
  *
  * @example
  * toBibtex(hilo, 'pan2022fast')
- * // @misc{pan2022fast,
- * //   title        = {Fast Vision Transformers with {HiLo} Attention},
- * //   author       = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},
- * //   howpublished = {\url{https://github.com/ziplab/LITv2}},
- * //   year         = {2022},
- * //   month        = may
+ * // @inproceedings{pan2022fast,
+ * //   title         = {Fast Vision Transformers with {HiLo} Attention},
+ * //   author        = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},
+ * //   booktitle     = {Advances in Neural Information Processing Systems},
+ * //   year          = {2022},
+ * //   eprint        = {2205.13213},
+ * //   archivePrefix = {arXiv},
+ * //   primaryClass  = {cs.CV},
+ * //   url           = {https://arxiv.org/abs/2205.13213}
  * // }
  */
 export function toBibtex(paper: CitablePaper, key: string, options: BibEntryOptions = {}): string {
   const fields: Field[] = [['title', `{${toLatexTitle(paper.title)}}`]];
   const author = bibAuthors(paper);
+  const venue = author !== undefined ? paper.venue : undefined;
   if (author !== undefined) fields.push(['author', `{${author}}`]);
   // BibTeX's own field for sorting and labelling an entry with no author; styles warn without it.
   else fields.push(['key', `{${toLatex(paper.shortName ?? paper.title, { atomic: true })}}`]);
-  if (paper.codeUrl !== undefined) fields.push(['howpublished', `{\\url{${bibUrl(paper.codeUrl)}}}`]);
-  if (paper.year !== undefined) {
-    fields.push(['year', `{${paper.year}}`]);
+  if (venue) fields.push([venue.type === 'journal' ? 'journal' : 'booktitle', `{${toLatex(venue.name)}}`]);
+  else if (paper.codeUrl !== undefined && paper.arxiv === undefined) fields.push(['howpublished', `{\\url{${bibUrl(paper.codeUrl)}}}`]);
+  const year = venue?.year ?? paper.year;
+  if (year !== undefined) {
+    fields.push(['year', `{${year}}`]);
+    // The month is the first version's; a venue's month is not known.
     const month = paper.date?.month;
-    if (month !== undefined) fields.push(['month', MONTH_MACROS[month - 1] as string]);
+    if (month !== undefined && year === paper.year && !venue) fields.push(['month', MONTH_MACROS[month - 1] as string]);
   }
-  return entry('misc', key, paper, fields, options);
+  fields.push(...eprintFields(paper, 'bibtex'));
+  return entry(venue ? (venue.type === 'journal' ? 'article' : 'inproceedings') : 'misc', key, paper, fields, options);
 }
 
+/** The arXiv link, DOI and URL fields both formats share: BibTeX's `archivePrefix`, BibLaTeX's `eprinttype`. */
+function eprintFields(paper: CitablePaper, style: 'bibtex' | 'biblatex'): Field[] {
+  const out: Field[] = [];
+  if (paper.arxiv !== undefined) {
+    out.push(['eprint', `{${paper.arxiv}}`]);
+    if (style === 'bibtex') {
+      out.push(['archivePrefix', '{arXiv}']);
+      if (paper.category !== undefined) out.push(['primaryClass', `{${paper.category}}`]);
+    } else {
+      out.push(['eprinttype', '{arxiv}']);
+      if (paper.category !== undefined) out.push(['eprintclass', `{${paper.category}}`]);
+    }
+  }
+  if (paper.doi !== undefined) out.push(['doi', `{${bibUrl(paper.doi)}}`]);
+  const url = arxivUrl(paper) ?? (style === 'biblatex' ? paper.codeUrl : undefined);
+  if (url !== undefined) out.push(['url', `{${bibUrl(url)}}`]);
+  return out;
+}
+
+
 /**
- * A BibLaTeX `@online` entry, for Biber: like {@link toBibtex}, with the
- * date as one ISO 8601 `date` field (`2022-05-26`, `2022-05` or `2022`) and
- * the code URL in `url`.
+ * A BibLaTeX entry, for Biber: like {@link toBibtex}, `@online` rather
+ * than `@misc`, `journaltitle` for a journal, the date as one ISO 8601
+ * `date` field (`2022-05-26`, `2022-05` or `2022`; the venue's year for a
+ * published paper), the arXiv id as `eprint` with `eprinttype = {arxiv}`,
+ * and the code URL as `url` when there is no arXiv page.
  *
  * @example
  * toBiblatex(hilo, 'pan2022fast')
- * // @online{pan2022fast,
- * //   title  = {Fast Vision Transformers with {HiLo} Attention},
- * //   author = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},
- * //   date   = {2022-05-26},
- * //   url    = {https://github.com/ziplab/LITv2}
+ * // @inproceedings{pan2022fast,
+ * //   title       = {Fast Vision Transformers with {HiLo} Attention},
+ * //   author      = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},
+ * //   booktitle   = {Advances in Neural Information Processing Systems},
+ * //   date        = {2022},
+ * //   eprint      = {2205.13213},
+ * //   eprinttype  = {arxiv},
+ * //   eprintclass = {cs.CV},
+ * //   url         = {https://arxiv.org/abs/2205.13213}
  * // }
  */
 export function toBiblatex(paper: CitablePaper, key: string, options: BibEntryOptions = {}): string {
   const fields: Field[] = [['title', `{${toLatexTitle(paper.title)}}`]];
   const author = bibAuthors(paper);
+  const venue = author !== undefined ? paper.venue : undefined;
   if (author !== undefined) fields.push(['author', `{${author}}`]);
-  const date = isoDate(paper);
+  if (venue) fields.push([venue.type === 'journal' ? 'journaltitle' : 'booktitle', `{${toLatex(venue.name)}}`]);
+  const date = venue?.year !== undefined ? String(venue.year) : isoDate(paper);
   if (date !== undefined) fields.push(['date', `{${date}}`]);
-  if (paper.codeUrl !== undefined) fields.push(['url', `{${bibUrl(paper.codeUrl)}}`]);
-  return entry('online', key, paper, fields, options);
+  fields.push(...eprintFields(paper, 'biblatex'));
+  return entry(venue ? (venue.type === 'journal' ? 'article' : 'inproceedings') : 'online', key, paper, fields, options);
 }
 
 /**
@@ -124,7 +168,7 @@ export function describeMissing(paper: CitablePaper): string | undefined {
     const n = paper.authors.length;
     gaps.push(`authors after the first ${n === 1 ? 'one' : n} (the listing says "et al.")`);
   }
-  if (paper.year === undefined) {
+  if (paper.year === undefined && (paper.authors.length === 0 || paper.venue?.year === undefined)) {
     const d = paper.date;
     const known = d?.month ? `${MONTH_NAMES[d.month - 1]}${d.day ? ` ${d.day}` : ''}` : '';
     gaps.push(known ? `year (the listing gives only ${known})` : 'year');

@@ -1,4 +1,5 @@
 import type { Author, CitablePaper } from '../corpus/schema';
+import { arxivUrl } from '../corpus/arxiv';
 import { type BibEntryOptions, abstractOf, describeMissing, toBiblatex, toBibtex } from './bibtex';
 
 /**
@@ -29,10 +30,17 @@ export type CslName = { family: string; given?: string } | { literal: string };
 /** The CSL-JSON item PaperLens writes; see https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html */
 export interface CslItem {
   id: string;
-  type: 'article';
+  /** `article` (a preprint or other work), `paper-conference` or `article-journal` when published. */
+  type: 'article' | 'paper-conference' | 'article-journal';
   title: string;
   author?: CslName[];
   issued?: { 'date-parts': [number[]] };
+  /** The venue's name. */
+  'container-title'?: string;
+  /** "arXiv", with the id as `number`. */
+  archive?: string;
+  number?: string;
+  DOI?: string;
   URL?: string;
   abstract?: string;
   note?: string;
@@ -119,33 +127,46 @@ export function formatBibliography(
 }
 
 /**
- * The CSL-JSON item for Pandoc, Quarto and Zotero. `type` is `article`, which
- * CSL defines as "a preprint, working paper, or other type of article".
- * Organisations are literal names; an author list cut short ends in
- * `{"literal": "others"}`, which is what Pandoc itself produces from BibTeX's
- * `and others` and renders as "et al.". Unknown authors and dates are left
- * out. `abstract` only with `options.abstract`, `note` (what is missing)
- * only with `options.missing === 'note'`.
+ * The CSL-JSON item for Pandoc, Quarto and Zotero. `type` is
+ * `paper-conference` or `article-journal` for a paper published at a venue
+ * (its year is then the venue's), else `article`, which CSL defines as "a
+ * preprint, working paper, or other type of article". The arXiv id goes in
+ * `archive` and `number`, and the arXiv page is the `URL`. Organisations are
+ * literal names; an author list cut short ends in `{"literal": "others"}`,
+ * which is what Pandoc itself produces from BibTeX's `and others` and
+ * renders as "et al.". Unknown authors and dates are left out. `abstract`
+ * only with `options.abstract`, `note` (what is missing) only with
+ * `options.missing === 'note'`.
  *
  * @example
  * toCslJson(hilo, 'pan2022fast')
- * // => { id: 'pan2022fast', type: 'article', title: 'Fast Vision Transformers with HiLo Attention',
- * //      author: [{ family: 'Pan', given: 'Zizheng' }, …], issued: { 'date-parts': [[2022, 5, 26]] },
- * //      URL: 'https://github.com/ziplab/LITv2' }
+ * // => { id: 'pan2022fast', type: 'paper-conference', title: 'Fast Vision Transformers with HiLo Attention',
+ * //      author: [{ family: 'Pan', given: 'Zizheng' }, …], issued: { 'date-parts': [[2022]] },
+ * //      'container-title': 'Advances in Neural Information Processing Systems',
+ * //      archive: 'arXiv', number: '2205.13213', URL: 'https://arxiv.org/abs/2205.13213' }
  */
 export function toCslJson(paper: CitablePaper, key: string, options: BibEntryOptions = {}): CslItem {
-  const item: CslItem = { id: key, type: 'article', title: paper.title };
+  const venue = paper.authors.length > 0 ? paper.venue : undefined;
+  const item: CslItem = { id: key, type: venue ? (venue.type === 'journal' ? 'article-journal' : 'paper-conference') : 'article', title: paper.title };
   if (paper.authors.length > 0) {
     item.author = paper.authors.map(cslName);
     if (paper.authorsTruncated) item.author.push({ literal: 'others' });
   }
-  if (paper.year !== undefined) {
+  if (venue?.year !== undefined) item.issued = { 'date-parts': [[venue.year]] };
+  else if (paper.year !== undefined) {
     const d = paper.date?.year === paper.year ? paper.date : undefined;
     const parts = [paper.year];
     if (d?.month !== undefined) parts.push(d.month, ...(d.day !== undefined ? [d.day] : []));
     item.issued = { 'date-parts': [parts] };
   }
-  if (paper.codeUrl !== undefined) item.URL = paper.codeUrl;
+  if (venue) item['container-title'] = venue.name;
+  if (paper.arxiv !== undefined) {
+    item.archive = 'arXiv';
+    item.number = paper.arxiv;
+  }
+  if (paper.doi !== undefined) item.DOI = paper.doi;
+  const url = paperUrl(paper);
+  if (url !== undefined) item.URL = url;
   const abstract = options.abstract ? abstractOf(paper) : '';
   if (abstract !== '') item.abstract = abstract;
   const missing = describeMissing(paper);
@@ -196,33 +217,46 @@ function sentence(s: string): string {
 
 /**
  * A plain-text reference in APA style: authors, year (`n.d.` when unknown),
- * title, and the code URL. With no authors the title leads, as APA does.
+ * title, the venue when the paper was published after review, and its link
+ * (the arXiv page, else the code URL). With no authors the title leads, as APA does.
  *
  * @example
- * toText(hilo) // => 'Pan, Z., Cai, J., & Zhuang, B. (2022). Fast Vision Transformers with HiLo Attention. https://github.com/ziplab/LITv2'
- * toText(transmla) // => 'TransMLA: Multi-head Latent Attention Is All You Need. (n.d.).'
+ * toText(hilo) // => 'Pan, Z., Cai, J., & Zhuang, B. (2022). Fast Vision Transformers with HiLo Attention. Advances in Neural Information Processing Systems. https://arxiv.org/abs/2205.13213'
+ * toText(transmla) // => 'TransMLA: Multi-head Latent Attention Is All You Need. (2025). https://arxiv.org/abs/2502.07864'
  */
 export function toText(paper: CitablePaper): string {
-  return apa(paper, sentence(paper.title), paper.codeUrl);
+  return apa(paper, `${sentence(paper.title)}${venueOf(paper, (v) => ` ${sentence(v)}`)}`, paperUrl(paper));
 }
 
 /**
  * A Markdown reference: the APA-style text with the title linked to the
- * code URL (or in italics when there is none), Markdown characters escaped.
+ * paper (its arXiv page, else its code URL; in italics when there is neither),
+ * the venue in italics, Markdown characters escaped.
  *
  * @example
- * toMarkdown(hilo) // => 'Pan, Z., Cai, J., & Zhuang, B. (2022). [Fast Vision Transformers with HiLo Attention](https://github.com/ziplab/LITv2).'
- * toMarkdown(transmla) // => '*TransMLA: Multi-head Latent Attention Is All You Need.* (n.d.).'
+ * toMarkdown(hilo) // => 'Pan, Z., Cai, J., & Zhuang, B. (2022). [Fast Vision Transformers with HiLo Attention](https://arxiv.org/abs/2205.13213). *Advances in Neural Information Processing Systems*.'
  */
 export function toMarkdown(paper: CitablePaper): string {
   const title = escapeMarkdown(paper.title);
   const end = /[.?!]$/.test(title) ? '' : '.';
-  const linked = paper.codeUrl === undefined ? `*${title}${end}*` : `[${title}](${markdownUrl(paper.codeUrl)})${end}`;
-  return apa(paper, linked, undefined);
+  const url = paperUrl(paper);
+  const linked = url === undefined ? `*${title}${end}*` : `[${title}](${markdownUrl(url)})${end}`;
+  return apa(paper, `${linked}${venueOf(paper, (v) => ` *${escapeMarkdown(v)}*.`)}`, undefined);
+}
+
+/** Where a reader finds the paper: its arXiv page, else its code or project page. */
+export function paperUrl(paper: CitablePaper): string | undefined {
+  return arxivUrl(paper) ?? paper.codeUrl;
+}
+
+/** The venue's name, formatted, or nothing (a venue is only cited with its authors, as in BibTeX). */
+function venueOf(paper: CitablePaper, format: (name: string) => string): string {
+  return paper.venue === undefined || paper.authors.length === 0 ? '' : format(paper.venue.name);
 }
 
 function apa(paper: CitablePaper, title: string, url: string | undefined): string {
-  const year = `(${paper.year ?? 'n.d.'}).`;
+  // A published paper is dated by its venue, as APA cites the version of record.
+  const year = `(${(paper.authors.length > 0 ? paper.venue?.year : undefined) ?? paper.year ?? 'n.d.'}).`;
   const authors = apaAuthors(paper);
   const head = authors === undefined ? `${title} ${year}` : `${sentence(authors)} ${year} ${title}`;
   return url === undefined ? head : `${head} ${url}`;

@@ -107,6 +107,26 @@ export function assignKeys(papers: readonly PaperMeta[], formula: KeyFormula = d
   return keys;
 }
 
+/**
+ * Which paper each key names: every current key, and every key an earlier
+ * release gave a paper (`formerKeys`, from before its authors were known),
+ * so a `\cite{transmla}` written then still resolves. A current key always
+ * wins; a former key two papers claim names neither.
+ *
+ * @example
+ * const byKey = papersByKey(assignKeys(papers), papers);
+ * byKey.get('transmla2025') // => 'transmla-multi-head-latent-attention-is-all-you-need'
+ * byKey.get('transmla') // => the same paper, by its former key
+ */
+export function papersByKey(keys: ReadonlyMap<string, string>, papers: readonly Pick<PaperMeta, 'id' | 'formerKeys'>[]): Map<string, string> {
+  const byKey = new Map<string, string>();
+  const claims = new Map<string, Set<string>>();
+  for (const p of papers) for (const k of p.formerKeys ?? []) claims.set(k, (claims.get(k) ?? new Set()).add(p.id));
+  for (const [k, ids] of claims) if (ids.size === 1) byKey.set(k, [...ids][0] as string);
+  for (const [id, key] of keys) byKey.set(key, id);
+  return byKey;
+}
+
 /** 0 → a, 25 → z, 26 → aa, 27 → ab, … */
 function suffix(n: number): string {
   const letter = String.fromCharCode(97 + (n % 26));

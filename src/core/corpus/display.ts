@@ -1,4 +1,4 @@
-import type { PaperMeta } from './schema';
+import type { Paper, PaperMeta, Provenance } from './schema';
 
 /**
  * How a paper's metadata reads in the CLI, the quick pick, hovers and the
@@ -6,17 +6,25 @@ import type { PaperMeta } from './schema';
  */
 
 /**
+ * The authors, all of them or, with `max`, the first `max` then "et al."
+ * (a list one longer than `max` is shown whole).
+ *
  * @example
  * authorsLine(paper) // => 'Zizheng Pan, Jianfei Cai, Bohan Zhuang' | 'Akide Liu, Jing Liu, Zizheng Pan et al.' | 'authors unknown'
+ * authorsLine(layerskip, 3) // => 'Mostafa Elhoushi, Akshat Shrivastava, Diana Liskovich et al.'
  */
-export function authorsLine(p: PaperMeta): string {
+export function authorsLine(p: PaperMeta, max = Infinity): string {
   if (p.authors.length === 0) {
     if (p.organization) return p.organization;
     return p.authorCount ? `${p.authorCount} authors, names unknown` : 'authors unknown';
   }
-  const names = p.authors.map((a) => a.name).join(', ');
-  return p.authorsTruncated ? `${names} et al.` : names;
+  const cut = p.authors.length > max + 1;
+  const names = (cut ? p.authors.slice(0, max) : p.authors).map((a) => a.name).join(', ');
+  return p.authorsTruncated || cut ? `${names} et al.` : names;
 }
+
+/** How many authors a one-line list (a search row, a tree row, a card) names before "et al.". */
+export const LINE_AUTHORS = 3;
 
 /** "Pan et al." or "Pan, Cai & Zhuang", for tight spaces; undefined when no names are known. */
 export function shortAuthors(p: PaperMeta): string | undefined {
@@ -55,4 +63,45 @@ export function snippet(text: string, max = 160): string {
   const cut = t.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, '')}…`;
+}
+
+/**
+ * Where a paper was published after review: "NeurIPS 2022", or the full
+ * name when there is no short one; undefined for a preprint.
+ *
+ * @example
+ * venueLine(hilo) // => 'NeurIPS 2022'
+ */
+export function venueLine(p: Pick<PaperMeta, 'venue'>): string | undefined {
+  const v = p.venue;
+  if (!v) return undefined;
+  return `${v.short ?? v.name}${v.year !== undefined ? ` ${v.year}` : ''}`;
+}
+
+const VIA: Record<Provenance['via'], string> = {
+  primary: 'stated by a primary source',
+  agreement: 'two websites agree',
+  'arxiv-id': 'year and month from the arXiv id',
+  seed: 'from the bundled listings',
+};
+
+/** The fields whose provenance is shown, in the order a reader checks them. */
+const PROVENANCE_FIELDS = ['authors', 'date', 'arxiv', 'venue', 'doi', 'laterTitles'] as const;
+
+/**
+ * Where each of a paper's facts came from, one line per field: how it was
+ * accepted, and the pages or seed records that state it.
+ *
+ * @example
+ * provenanceLines(hilo)
+ * // => [{ field: 'authors', how: 'stated by a primary source', where: ['http://arxiv.org/abs/2205.13213?context=cs.AI', …] }, …]
+ */
+export function provenanceLines(p: Pick<Paper, 'provenance'>): { field: string; how: string; where: string[] }[] {
+  const out: { field: string; how: string; where: string[] }[] = [];
+  for (const field of PROVENANCE_FIELDS) {
+    const prov = p.provenance?.[field];
+    if (!prov) continue;
+    out.push({ field: field === 'laterTitles' ? 'later titles' : field === 'arxiv' ? 'arXiv id' : field === 'doi' ? 'DOI' : field, how: VIA[prov.via], where: [...prov.urls, ...(prov.records ?? [])] });
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { keyFormulaNamed } from '../../core/cite/keyFormulas';
-import { assignKeys } from '../../core/cite/keys';
+import { assignKeys, papersByKey } from '../../core/cite/keys';
 import { type CitationFormat, formatCitation } from '../../core/cite/formats';
 import type { Paper } from '../../core/corpus/schema';
 import type { PaperData, PaperRecord } from '../../core/data/load';
@@ -56,7 +56,7 @@ export class CitationService {
     return this.keys()?.byId.get(paperId);
   }
 
-  /** The paper a citation key names. */
+  /** The paper a citation key names: its key now, or one an earlier release gave it. */
   paperByKey(key: string): PaperRecord | undefined {
     const k = this.keys();
     const id = k?.byKey.get(key);
@@ -74,7 +74,7 @@ export class CitationService {
     const formula = this.settings.get(Setting.keyFormula);
     if (this.keyCache?.formula !== formula || this.keyCache.data !== d) {
       const byId = assignKeys(d.corpus.papers, keyFormulaNamed(formula));
-      this.keyCache = { formula, data: d, byId, byKey: new Map([...byId].map(([id, key]) => [key, id])) };
+      this.keyCache = { formula, data: d, byId, byKey: papersByKey(byId, d.corpus.papers) };
     }
     return this.keyCache;
   }

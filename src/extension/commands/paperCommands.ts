@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, type CitationFormat } from '../../core/cite/formats';
+import { arxivUrl } from '../../core/corpus/arxiv';
 import type { PaperRecord } from '../../core/data/load';
 import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
@@ -76,6 +77,21 @@ export function registerCopyCitation(data: PaperDataService, citations: Citation
     await citations.copy(p, f);
     vscode.window.setStatusBarMessage(`$(check) Copied ${FORMAT_LABELS[f]}`, 3000);
     return f;
+  });
+}
+
+/** Open on arXiv: the paper's arXiv abstract page, in the browser; says so when no arXiv id is known. */
+export function registerOpenOnArxiv(data: PaperDataService, citations: CitationService): vscode.Disposable {
+  return vscode.commands.registerCommand(Command.openOnArxiv, async (arg?: unknown) => {
+    const p = await paperFromArg(data, arg, 'PaperLens: Open on arXiv', () => citations.recent());
+    if (!p) return undefined;
+    const page = arxivUrl(p);
+    if (!page) {
+      void vscode.window.showInformationMessage(`PaperLens knows no arXiv id for "${p.title.slice(0, 120)}".`);
+      return undefined;
+    }
+    await vscode.env.openExternal(vscode.Uri.parse(page, true));
+    return page;
   });
 }
 

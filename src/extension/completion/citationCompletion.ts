@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { authorsLine, yearLine } from '../../core/corpus/display';
+import { LINE_AUTHORS, authorsLine, yearLine } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
 import { keyCompletionAt } from '../../core/editor/citations';
 import type { CitationService } from '../citations/citationService';
@@ -52,7 +52,7 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
           // Title words find a paper too: "\cite{hilo" offers pan2022fast.
           item.filterText = `${ctx.prefix} ${key} ${p.title}`;
           item.sortText = String(i).padStart(4, '0');
-          item.detail = `${yearLine(p)} · ${authorsLine(p)}`;
+          item.detail = `${yearLine(p)} · ${authorsLine(p, LINE_AUTHORS)}`;
           item.documentation = paperCard(p, { key, actions: false });
           return item;
         });

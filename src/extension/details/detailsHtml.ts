@@ -1,4 +1,6 @@
-import { authorsLine, dateLine } from '../../core/corpus/display';
+import { describeMissing } from '../../core/cite/bibtex';
+import { arxivUrl } from '../../core/corpus/arxiv';
+import { authorsLine, dateLine, provenanceLines, venueLine } from '../../core/corpus/display';
 import type { Paper } from '../../core/corpus/schema';
 import { Command, type CommandId } from '../constants';
 
@@ -11,7 +13,7 @@ import { Command, type CommandId } from '../constants';
  */
 
 /** Commands the details page links to: the only command URIs its webview enables. */
-export const PAGE_COMMANDS: readonly CommandId[] = [Command.insertCitation, Command.copyBibtex, Command.revealInSidebar, Command.openUrl];
+export const PAGE_COMMANDS: readonly CommandId[] = [Command.insertCitation, Command.copyBibtex, Command.revealInSidebar, Command.openOnArxiv, Command.openUrl];
 
 /**
  * Escapes text for HTML element content and quoted attribute values; paper
@@ -49,8 +51,9 @@ export function detailsCsp(ctx: PageContext): string {
 }
 
 /**
- * The details of a paper as a page: title, actions, metadata, abstract, and
- * the notes on what its sources disagreed about.
+ * The details of a paper as a page: title, actions, metadata (venue, arXiv
+ * page, DOI), abstract, the notes on what its sources disagreed about, and
+ * where each fact came from.
  */
 export function detailsHtml(p: Paper, key: string | undefined, ctx: PageContext): string {
   const n = escapeHtml(ctx.nonce);
@@ -58,13 +61,20 @@ export function detailsHtml(p: Paper, key: string | undefined, ctx: PageContext)
     ['Authors', escapeHtml(authorsLine(p))],
     ['Date', escapeHtml(dateLine(p))],
   ];
-  if (key) rows.push(['Citation key', `<code>${escapeHtml(key)}</code>`]);
+  const venue = venueLine(p);
+  if (venue && p.venue) rows.push(['Published', escapeHtml(venue === p.venue.name ? venue : `${venue}, ${p.venue.name}`)]);
+  if (key) rows.push(['Citation key', `<code>${escapeHtml(key)}</code>${p.formerKeys ? ` <span class="note">(earlier releases: ${p.formerKeys.map((k) => `<code>${escapeHtml(k)}</code>`).join(', ')}; they still resolve)</span>` : ''}`]);
+  const page = arxivUrl(p);
+  if (page) rows.push(['arXiv', link(p.arxiv ?? page, Command.openUrl, page)]);
+  if (p.doi) rows.push(['DOI', link(p.doi, Command.openUrl, `https://doi.org/${p.doi}`)]);
+  if (p.laterTitles) rows.push(['Later title', escapeHtml(p.laterTitles.join('; '))]);
   if (p.category) rows.push(['Category', escapeHtml(p.category)]);
   if (p.affiliations) rows.push(['Affiliations', escapeHtml(p.affiliations.join(', '))]);
   if (p.codeUrl) rows.push(['Code', link(p.codeUrl, Command.openUrl, p.codeUrl)]);
   if (p.upvotes !== undefined) rows.push(['Upvotes', String(p.upvotes)]);
   rows.push(['Sources', escapeHtml(p.sources.map((s) => `${s.file}:${s.line} (${s.role})`).join(', '))]);
-  const missing = p.authors.length === 0 || p.year === undefined;
+  const missing = describeMissing(p);
+  const provenance = provenanceLines(p);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -85,13 +95,20 @@ export function detailsHtml(p: Paper, key: string | undefined, ctx: PageContext)
 </head>
 <body>
 <h1>${escapeHtml(p.title)}</h1>
-<div class="actions">${link('Insert citation', Command.insertCitation, p.id)} ${link('Copy BibTeX', Command.copyBibtex, p.id)} ${link('Show in sidebar', Command.revealInSidebar, p.id)}</div>
+<div class="actions">${link('Insert citation', Command.insertCitation, p.id)} ${link('Copy BibTeX', Command.copyBibtex, p.id)} ${link('Show in sidebar', Command.revealInSidebar, p.id)}${page ? ` ${link('Open on arXiv', Command.openOnArxiv, p.id)}` : ''}</div>
 <table>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>
-${missing ? '<p class="note">The listings this paper came from give no authors or year; the BibTeX entry leaves them out rather than guess.</p>' : ''}
+${missing ? `<p class="note">${escapeHtml(missing)}. The citation leaves it out rather than guess.</p>` : ''}
 <h2>Abstract</h2>
 <p class="abstract">${escapeHtml(p.abstract || 'No abstract in the corpus.')}</p>
 ${p.abstractNote ? `<p class="note">${escapeHtml(p.abstractNote)}</p>` : ''}
 ${p.metadataNote ? `<p class="note">${escapeHtml(p.metadataNote)}</p>` : ''}
+${
+  provenance.length > 0
+    ? `<h2>Where these facts come from</h2>\n<table>${provenance
+        .map(({ field, how, where }) => `<tr><th>${escapeHtml(field)}</th><td>${escapeHtml(how)}<br>${where.map((w) => (/^https?:\/\//.test(w) ? link(w, Command.openUrl, w) : escapeHtml(w))).join('<br>')}</td></tr>`)
+        .join('')}</table>`
+    : ''
+}
 </body>
 </html>`;
 }

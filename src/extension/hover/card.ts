@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PaperRecord } from '../../core/data/load';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { HOVER_COMMANDS } from '../constants';
-import { paperCardMarkdown, techniqueCardMarkdown } from './cardMarkdown';
+import { type CardOptions, paperCardMarkdown, techniqueCardMarkdown } from './cardMarkdown';
 
 /**
  * Hover cards, completion docs and tree tooltips as MarkdownStrings. The
@@ -20,7 +20,7 @@ export function safeMarkdown(value = ''): vscode.MarkdownString {
 }
 
 /** The card of one paper: title, year and authors, a snippet, the citation key, actions. */
-export function paperCard(p: PaperRecord, opts: { key?: string | undefined; actions?: boolean } = {}): vscode.MarkdownString {
+export function paperCard(p: PaperRecord, opts: CardOptions = {}): vscode.MarkdownString {
   return safeMarkdown(paperCardMarkdown(p, opts));
 }
 

@@ -1,4 +1,4 @@
-import { authorsLine, snippet, yearLine } from '../../core/corpus/display';
+import { LINE_AUTHORS, authorsLine, snippet, venueLine, yearLine } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { paperCountOf } from '../../core/techniques/papers';
@@ -51,7 +51,7 @@ export function commandLink(label: string, command: CommandId, ...args: unknown[
 function knownMeta(p: PaperRecord, role: string | undefined): string | undefined {
   const parts: string[] = [];
   if (p.year !== undefined) parts.push(String(p.year));
-  if (p.authors.length > 0 || p.organization) parts.push(authorsLine(p));
+  if (p.authors.length > 0 || p.organization) parts.push(authorsLine(p, LINE_AUTHORS));
   if (role === 'introduces') parts.push('introduces it');
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
@@ -70,23 +70,35 @@ function paperActions(p: PaperRecord): string {
     commandLink('Copy BibTeX', Command.copyBibtex, p.id),
     commandLink('Details', Command.openDetails, p.id),
     commandLink('Show in sidebar', Command.revealInSidebar, p.id),
+    ...(p.arxiv !== undefined ? [commandLink('Open on arXiv', Command.openOnArxiv, p.id)] : []),
   ].join(' · ');
 }
 
+export interface CardOptions {
+  /** The paper's citation key. */
+  key?: string | undefined;
+  /** The key the document cites it by, when that is one an earlier release gave it. */
+  citedAs?: string | undefined;
+  /** The action links; on unless false. */
+  actions?: boolean;
+}
+
 /**
- * The card of one paper: title, year and authors, a snippet, the citation
- * key, actions.
+ * The card of one paper: title, year, venue and authors, a snippet, the
+ * citation key, actions (with its arXiv page when the id is known).
  *
  * @example
- * paperCardMarkdown(transmla, { key: 'transmla' })
- * // => '**TransMLA\\: Multi\\-head …**  \nYear not listed · authors unknown  \n_We …_\n\nKey: `transmla`\n\n[Insert citation](command:…'
+ * paperCardMarkdown(transmla, { key: 'transmla2025' })
+ * // => '**TransMLA\\: Multi\\-head …**  \n2025 · authors unknown  \n_Modern …_\n\nKey: `transmla2025`\n\n[Insert citation](command:…'
  */
-export function paperCardMarkdown(p: PaperRecord, opts: { key?: string | undefined; actions?: boolean } = {}): string {
-  let md = `**${escapeMarkdown(p.title)}**  \n${escapeMarkdown(`${yearLine(p)} · ${authorsLine(p)}`)}`;
+export function paperCardMarkdown(p: PaperRecord, opts: CardOptions = {}): string {
+  const venue = venueLine(p);
+  let md = `**${escapeMarkdown(p.title)}**  \n${escapeMarkdown([yearLine(p), ...(venue ? [venue] : []), authorsLine(p, LINE_AUTHORS)].join(' · '))}`;
   if (p.lead) md += `  \n_${escapeMarkdown(snippet(p.lead, 200))}_`;
   md += '\n\n';
   // Keys are [a-z0-9]+; anything else is dropped rather than trusted inside a code span.
-  if (opts.key) md += `Key: \`${opts.key.replace(/[^\w:.-]/g, '')}\`\n\n`;
+  const safeKey = (k: string): string => k.replace(/[^\w:.-]/g, '');
+  if (opts.key) md += `Key: \`${safeKey(opts.key)}\`${opts.citedAs ? `, cited here by its earlier key \`${safeKey(opts.citedAs)}\`` : ''}\n\n`;
   if (opts.actions !== false) md += paperActions(p);
   return md;
 }

@@ -6,7 +6,7 @@ import { paperCard } from './card';
 
 const CITING_LANGUAGES = ['latex', 'tex', 'markdown', 'quarto', 'rmd'];
 
-/** A card over a citation key (`\cite{key}`, `[@key]`): the paper it cites. */
+/** A card over a citation key (`\cite{key}`, `[@key]`): the paper it cites, by its key or one an earlier release gave it. */
 export function registerCitationHover(data: PaperDataService, citations: CitationService): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     CITING_LANGUAGES.map((language) => ({ language })),
@@ -17,7 +17,9 @@ export function registerCitationHover(data: PaperDataService, citations: Citatio
         if (!key) return undefined;
         await data.getComplete().catch(() => undefined);
         const p = citations.paperByKey(key);
-        return p ? new vscode.Hover(paperCard(p, { key })) : undefined;
+        if (!p) return undefined;
+        const current = citations.keyOf(p.id) ?? key;
+        return new vscode.Hover(paperCard(p, { key: current, citedAs: current === key ? undefined : key }));
       },
     },
   );

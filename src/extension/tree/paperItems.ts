@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { authorsLine, dateLine, snippet, yearLine } from '../../core/corpus/display';
+import { arxivUrl } from '../../core/corpus/arxiv';
+import { LINE_AUTHORS, authorsLine, dateLine, snippet, venueLine, yearLine } from '../../core/corpus/display';
 import type { PaperDetailsStore, PaperRecord } from '../../core/data/load';
 import { Command, ItemKind } from '../constants';
 import { paperCard } from '../hover/card';
@@ -11,15 +12,15 @@ export function paperItem(n: Extract<TreeNode, { kind: 'paper' }>, citationKey: 
   const item = new vscode.TreeItem(p.title, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = nodeId(n);
   const role = n.role === 'introduces' ? 'introduces · ' : '';
-  item.description = `${role}${yearLine(p)} · ${authorsLine(p)}`;
+  item.description = `${role}${yearLine(p)} · ${authorsLine(p, LINE_AUTHORS)}`;
   item.tooltip = paperCard(p, { key: citationKey });
-  item.contextValue = ItemKind.paper;
+  item.contextValue = p.arxiv === undefined ? ItemKind.paper : ItemKind.paperOnArxiv;
   item.iconPath = new vscode.ThemeIcon(n.role === 'introduces' ? 'star-full' : 'book');
   item.command = { command: Command.openDetails, title: 'Open Details', arguments: [p.id] };
   return item;
 }
 
-/** The details under a paper: authors, date, key, code, abstract, sources. */
+/** The details under a paper: authors, date, venue, key, arXiv page, code, abstract, sources. */
 export function paperDetails(p: PaperRecord, parentId: string, citationKey: string | undefined): TreeNode[] {
   const d = (label: string, value: string, icon: string, extra: { tooltip?: string; abstractTooltip?: true; url?: string } = {}): TreeNode => ({
     kind: 'detail',
@@ -31,7 +32,11 @@ export function paperDetails(p: PaperRecord, parentId: string, citationKey: stri
     ...extra,
   });
   const out: TreeNode[] = [d('Authors', authorsLine(p), 'person'), d('Date', dateLine(p), 'calendar')];
+  const venue = venueLine(p);
+  if (venue) out.push(d('Published', venue, 'mortar-board', { tooltip: p.venue?.name ?? venue }));
   if (citationKey) out.push(d('Key', citationKey, 'key'));
+  const page = arxivUrl(p);
+  if (page) out.push(d('arXiv', p.arxiv ?? page, 'link-external', { url: page, tooltip: page }));
   if (p.codeUrl) out.push(d('Code', p.codeUrl, 'github', { url: p.codeUrl }));
   // The whole abstract loads when the tooltip is asked for (resolveAbstractTooltip).
   if (p.lead) out.push(d('Abstract', snippet(p.lead, 120), 'note', { abstractTooltip: true }));

@@ -57,7 +57,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     assert.equal(r.key, key);
     assert.match(editor.document.getText(), /HiLo attention\\cite\{pan2022fast\}\./);
     const text = await onDisk(bibUri);
-    assert.match(text, /^@misc\{pan2022fast,\n  title {8}= \{Fast Vision Transformers with \{HiLo\} Attention\},/);
+    assert.match(text, /^@inproceedings\{pan2022fast,\n  title {9}= \{Fast Vision Transformers with \{HiLo\} Attention\},/);
   });
 
   test('a missing bibliography in a missing folder (the paperlens.bibFile setting) is created, folder and all', async () => {
@@ -72,7 +72,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     try {
       const r = await (await api()).citations.insert(hilo, editor);
       assert.equal(r.bib?.outcome, 'created');
-      assert.match(await onDisk(workspaceFile(target)), /^@misc\{pan2022fast,/);
+      assert.match(await onDisk(workspaceFile(target)), /^@inproceedings\{pan2022fast,/);
     } finally {
       await vscode.workspace.getConfiguration('paperlens').update('bibFile', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -90,7 +90,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
       assert.equal(await onDisk(bibUri), original, 'not a byte changed');
       assert.ok(!docOf(bibUri)?.isDirty, 'no unsaved edit left in an editor either');
       assert.match(editor.document.getText(), /\\cite\{pan2022fast\}/);
-      assert.match(await vscode.env.clipboard.readText(), /^@misc\{pan2022fast,\n {2}title/);
+      assert.match(await vscode.env.clipboard.readText(), /^@inproceedings\{pan2022fast,\n {2}title/);
     } finally {
       fs.chmodSync(bibUri.fsPath, 0o644);
     }
@@ -111,7 +111,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     assert.equal(r.bib?.outcome, 'added');
     const text = bibDoc.getText();
     assert.ok(text.startsWith(saved + typed), 'the unsaved text is all there, first');
-    assert.match(text.slice((saved + typed).length), /^\n@misc\{pan2022fast,/);
+    assert.match(text.slice((saved + typed).length), /^\n@inproceedings\{pan2022fast,/);
     assert.ok(bibDoc.isDirty, 'still unsaved: saving is the user’s call');
     assert.equal(await onDisk(bibUri), saved, 'the file on disk is as the user last saved it');
   });
@@ -127,7 +127,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     });
     assert.ok(text.startsWith(crlf));
     assert.doesNotMatch(text, /(^|[^\r])\n/, 'no bare LF anywhere');
-    assert.match(text, /\r\n@misc\{pan2022fast,\r\n {2}title/);
+    assert.match(text, /\r\n@inproceedings\{pan2022fast,\r\n {2}title/);
   });
 
   test('the same key for another paper: that entry is kept, this one is added and cited under a suffixed key, once', async () => {
@@ -172,7 +172,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     assert.match(r.bib?.reason ?? '', /refs\.bib does not parse: the entry "broken" that starts on line 5 never closes/);
     assert.equal(await onDisk(bibUri), broken);
     assert.match(editor.document.getText(), /\\cite\{pan2022fast\}/);
-    assert.match(await vscode.env.clipboard.readText(), /^@misc\{pan2022fast,/);
+    assert.match(await vscode.env.clipboard.readText(), /^@inproceedings\{pan2022fast,/);
   });
 
   test('a Pandoc bibliography that is CSL JSON, not BibTeX, is left alone; the citation goes in', async () => {
@@ -253,7 +253,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     const r = await api_.citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'added');
     assert.equal(r.key, key);
-    await until('the entry saved', () => (fs.readFileSync(real.fsPath, 'utf8').includes('@misc{pan2022fast,') ? true : undefined));
+    await until('the entry saved', () => (fs.readFileSync(real.fsPath, 'utf8').includes('@inproceedings{pan2022fast,') ? true : undefined));
     const again = await api_.citations.insert(hilo, editor);
     assert.equal(again.bib?.outcome, 'present');
     assert.equal(bibEntries(fs.readFileSync(real.fsPath, 'utf8')).filter((e) => e.key === key).length, 1);

@@ -76,6 +76,27 @@ suite('hover cards in a real editor', () => {
     assert.match(hoverText(await hovers(e.document.uri, positionOf(e.document, 'GlmMoeDsaModel', 7))), /\*\*DSA\*\*/);
   });
 
+  test('an arXiv link or id in any file shows its paper, with its venue and an arXiv action; an unknown id shows nothing', async () => {
+    const e = await scratch(
+      'links.py',
+      '# Based on https://arxiv.org/abs/2205.13213v2 (HiLo)\n# also arXiv:2502.07864 and https://arxiv.org/abs/2101.99999\nx = 2205.13213\n',
+    );
+    const hilo = hoverText(await hovers(e.document.uri, positionOf(e.document, 'arxiv.org/abs/2205', 4)));
+    assert.match(hilo, /Fast Vision Transformers with HiLo Attention/);
+    assert.match(hilo, /2022 · NeurIPS 2022 · Zizheng Pan/);
+    assert.match(hilo, /\[Open on arXiv\]\(command:paperlens\.openOnArxiv\?%5B%22fast-vision-transformers-with-hilo-attention%22%5D/);
+    assert.match(hoverText(await hovers(e.document.uri, positionOf(e.document, 'arXiv:2502', 3))), /TransMLA/);
+    assert.doesNotMatch(hoverText(await hovers(e.document.uri, positionOf(e.document, '2101.99999', 3))), /command:paperlens/);
+    assert.doesNotMatch(hoverText(await hovers(e.document.uri, positionOf(e.document, 'x = 2205', 6))), /command:paperlens/); // a bare number
+  });
+
+  test('a key an earlier release gave a paper still shows it: \\cite{transmla}', async () => {
+    const e = await scratch('old.tex', '\\documentclass{article}\n\\begin{document}\nAs in \\cite{transmla}.\n\\end{document}\n');
+    const text = hoverText(await hovers(e.document.uri, positionOf(e.document, 'transmla}', 3)));
+    assert.match(text, /TransMLA\\: Multi\\-head Latent Attention/);
+    assert.match(text, /Key: `transmla2025`, cited here by its earlier key `transmla`/);
+  });
+
   test('the card trusts only PaperLens commands and never HTML', async () => {
     const e = await open('model.py');
     const [h] = await hovers(e.document.uri, positionOf(e.document, 'class MultiHeadLatentAttention', 10));

@@ -20,7 +20,8 @@ import { api, open, positionOf, until } from './helpers';
 const TITLE = `Evil ${EVIL.slice(0, 3).join(' ')}`;
 const ABSTRACT = `We study evil. ${EVIL.join(' ')}`;
 
-type Saved = Pick<PaperRecord, 'title' | 'lead' | 'authors' | 'organization'>;
+type Saved = Pick<PaperRecord, 'title' | 'lead' | 'authors' | 'organization' | 'venue'>;
+const ARXIV_PAGE = 'https://arxiv.org/abs/2205.13213';
 
 suite('security: paper text is rendered as text, in a real VS Code', () => {
   const saved = new Map<PaperRecord, Saved>();
@@ -44,7 +45,8 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
     assert.equal(a.citations.keyOf(hilo.id), 'pan2022fast');
     // The papers the cards show, given evil text in place: the providers read these very objects.
     for (const p of [hilo, ...mla]) {
-      saved.set(p, { title: p.title, lead: p.lead, authors: p.authors, organization: p.organization });
+      saved.set(p, { title: p.title, lead: p.lead, authors: p.authors, organization: p.organization, venue: p.venue });
+      if (p.venue) p.venue = { ...p.venue, name: `Evil ${EVIL.slice(3, 6).join(' ')}`, short: '<img src=x onerror=alert(3)>' };
       p.title = TITLE;
       p.lead = ABSTRACT;
       p.authors = [{ name: 'Eve [x](command:workbench.action.quit)', given: 'Eve', family: '[x](command:workbench.action.quit)' }, { name: '<img src=x onerror=alert(2)>', organization: true }];
@@ -55,7 +57,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
     details.get = async (id: string): Promise<Paper | undefined> => {
       const full = await get(id);
       const p = d.papersById.get(id);
-      return full && p && saved.has(p) ? { ...full, title: p.title, authors: p.authors, abstract: ABSTRACT } : full;
+      return full && p && saved.has(p) ? { ...full, title: p.title, authors: p.authors, abstract: ABSTRACT, ...(p.venue ? { venue: p.venue } : {}) } : full;
     };
     restoreDetails = () => {
       details.get = get;
@@ -106,7 +108,14 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
   test('a citation hover card on \\cite{pan2022fast} in LaTeX', async () => {
     const e = await open('paper.tex');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', e.document.uri, positionOf(e.document, 'pan2022fast}', 3));
-    await assertSafe(hovers.flatMap((h) => h.contents), [[hilo.id]], 4);
+    await assertSafe(hovers.flatMap((h) => h.contents), [[hilo.id]], 5);
+  });
+
+  test('an arXiv link hover card', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: `# ${ARXIV_PAGE}\n` });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 12));
+    const value = await assertSafe(hovers.flatMap((h) => h.contents), [[hilo.id]], 5);
+    assert.ok(value.includes('Evil'), 'the card is the evil HiLo');
   });
 
   test('completion documentation after \\cite{', async () => {
@@ -127,7 +136,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
     assert.ok(node);
     const item = p.getTreeItem(node);
     assert.ok(item.tooltip instanceof vscode.MarkdownString);
-    await assertSafe([item.tooltip], [[hilo.id]], 4);
+    await assertSafe([item.tooltip], [[hilo.id]], 5);
     a.trees.setGrouping('technique');
   });
 
@@ -145,11 +154,15 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
       opts.localResourceRoots?.map((u) => u.toString()),
       [vscode.Uri.joinPath(ext.extensionUri, 'media').toString()],
     );
-    const first = assertSafeDetailsHtml(webview.html, PAGE_COMMANDS, [[hilo.id], [hilo.codeUrl]], webview.cspSource);
+    // Our links: the paper's actions, its code and arXiv pages, and the pages its facts come from.
+    const full = await (await a.data.getComplete()).details.get(hilo.id);
+    const sources = Object.values(full?.provenance ?? {}).flatMap((x) => x.urls.map((u) => [u]));
+    const ours = [[hilo.id], [hilo.codeUrl], [ARXIV_PAGE], ...sources];
+    const first = assertSafeDetailsHtml(webview.html, PAGE_COMMANDS, ours, webview.cspSource);
     const text = visibleText(webview.html.replace(/<style[\s\S]*?<\/style>/, ''));
     assert.ok(text.includes(TITLE) && text.includes(ABSTRACT), 'title and abstract shown as text');
     await vscode.commands.executeCommand('paperlens.openDetails', hilo.id);
-    const second = assertSafeDetailsHtml((a.details.webview as vscode.Webview).html, PAGE_COMMANDS, [[hilo.id], [hilo.codeUrl]], webview.cspSource);
+    const second = assertSafeDetailsHtml((a.details.webview as vscode.Webview).html, PAGE_COMMANDS, ours, webview.cspSource);
     assert.notEqual(second, first, 'a fresh nonce for every render');
   });
 });

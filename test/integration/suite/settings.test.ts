@@ -144,7 +144,7 @@ suite('features keep working with bad settings', () => {
       withSetting(Setting.includeAbstract, 'yes', async () => {
         assert.equal(a.citations.keyOf(hilo.id), 'pan2022fast');
         const entry = await a.citations.format(hilo, 'bibtex');
-        assert.match(entry, /^@misc\{pan2022fast,/);
+        assert.match(entry, /^@inproceedings\{pan2022fast,/);
         assert.doesNotMatch(entry, /abstract/);
       }),
     );
@@ -170,11 +170,18 @@ suite('command arguments no PaperLens UI passes', () => {
     const e = await open('paper.tex');
     const before = e.document.getText();
     for (const arg of [42, null, 'no-such-paper', { paper: null }, { paper: { id: 7 } }, ['a']]) {
-      for (const cmd of ['paperlens.insertCitation', 'paperlens.copyBibtex', 'paperlens.openDetails']) {
+      for (const cmd of ['paperlens.insertCitation', 'paperlens.copyBibtex', 'paperlens.openDetails', 'paperlens.openOnArxiv']) {
         assert.equal(await vscode.commands.executeCommand(cmd, arg), undefined, `${cmd}(${JSON.stringify(arg)})`);
       }
     }
     assert.equal(e.document.getText(), before);
+  });
+
+  test('Open on arXiv with a paper that has no arXiv id says so and opens nothing', async () => {
+    const d = await (await api()).data.getComplete();
+    const thin = d.corpus.papers.find((p) => p.arxiv === undefined);
+    assert.ok(thin);
+    assert.equal(await vscode.commands.executeCommand('paperlens.openOnArxiv', thin.id), undefined);
   });
 
   test('Open Link opens http(s) only: never a command, a script or a file from paper text', async () => {

@@ -36,10 +36,13 @@ suite('sidebar tree', () => {
     const hilo = p.getChildren(y2022).find((n) => n.kind === 'paper' && n.paper.id === 'fast-vision-transformers-with-hilo-attention');
     assert.ok(hilo);
     const item = p.getTreeItem(hilo);
-    assert.equal(item.contextValue, 'paper');
+    assert.equal(item.contextValue, 'paper.arxiv'); // it has an arXiv id: "Open on arXiv" is in its menu
     const details = p.getChildren(hilo).map((n) => p.getTreeItem(n));
-    assert.deepEqual(details.map((d) => d.label), ['Authors', 'Date', 'Key', 'Code', 'Abstract', 'Sources']);
-    assert.equal(details[2]?.description, 'pan2022fast');
+    assert.deepEqual(details.map((d) => d.label), ['Authors', 'Date', 'Published', 'Key', 'arXiv', 'Code', 'Abstract', 'Sources']);
+    assert.equal(details[2]?.description, 'NeurIPS 2022');
+    assert.equal(details[3]?.description, 'pan2022fast');
+    // The arXiv page opens in the browser, through the http(s)-only command.
+    assert.deepEqual(details[4]?.command?.arguments, ['https://arxiv.org/abs/2205.13213']);
     // The abstract's tooltip is left for VS Code to resolve on hover: the whole abstract, read on demand.
     const abstractNode = p.getChildren(hilo).find((n) => n.kind === 'detail' && n.label === 'Abstract');
     assert.ok(abstractNode);
