@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, realCorpus } from '../support/realCorpus';
 import { runCli as run } from '../support/runCli';
@@ -93,6 +94,15 @@ suite('cli: hover, techniques and scan', () => {
     const r = run('hover', pos('seed: int = 0'), '--json');
     assert.equal(r.code, 0);
     assert.equal(r.out.trim(), 'null');
+  });
+  test('hover on an arXiv link names its paper; an id no bundled paper has shows nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperlens-'));
+    const f = join(dir, 'links.py');
+    writeFileSync(f, '# see https://arxiv.org/abs/2205.13213v2\n# and arXiv:2101.99999\n');
+    const r = run('hover', `${f}:1:20`, '--json');
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out), { arxiv: '2205.13213', papers: [{ id: 'fast-vision-transformers-with-hilo-attention', title: 'Fast Vision Transformers with HiLo Attention', year: 2022, role: 'linked' }] });
+    assert.equal(run('hover', `${f}:2:12`, '--json').out.trim(), 'null');
   });
   test('hover: a line past the end is not found (1); a bad position is a usage error (2)', () => {
     assert.equal(run('hover', `${file}:9999:1`).code, 1);

@@ -1,3 +1,4 @@
+import { arxivReferenceAt } from '../../core/corpus/arxiv';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { languageIdForPath } from '../../core/techniques/languages';
 import { isProse } from '../../core/techniques/regions';
@@ -18,6 +19,13 @@ export function hoverCard(data: PaperData, m: TechniqueMatch) {
   };
 }
 
+/** The card over an arXiv link or id that names a bundled paper, as plain data: `{ arxiv, papers: [the paper] }`. */
+export function arxivCard(data: PaperData, lineText: string, ch: number) {
+  const ref = arxivReferenceAt(lineText, ch);
+  const p = ref ? data.corpus.papers.find((x) => x.arxiv === ref.id) : undefined;
+  return ref && p ? { arxiv: ref.id, papers: [{ id: p.id, title: p.title, year: p.year ?? null, role: 'linked' as const }] } : undefined;
+}
+
 /** Parses "file:line:col" (1-based, as compilers print). The file may itself contain colons. */
 export function parsePosition(arg: string): { file: string; line: number; col: number } {
   const m = /^(.+):(\d+):(\d+)$/.exec(arg);
@@ -31,7 +39,7 @@ export function parsePosition(arg: string): { file: string; line: number; col: n
 export const hoverCommand: CliCommand = {
   name: 'hover',
   usage: 'hover <file>:<line>:<col> [--json]',
-  summary: 'what the hover card would show at a position: the technique and its papers (null: no card)',
+  summary: 'what the hover card would show at a position: the technique and its papers, or the paper an arXiv link names (null: no card)',
   flags: { switches: ['json'] },
   run(args, io) {
     const [arg, extra] = args.positionals;
@@ -41,6 +49,12 @@ export const hoverCommand: CliCommand = {
     const lines = text.split(/\r\n|\r|\n/);
     if (line > lines.length) throw new NotFoundError(`${file} has ${lines.length} lines, not ${line}`);
     const data = io.data();
+    const linked = arxivCard(data, lines[line - 1] ?? '', col - 1);
+    if (linked) {
+      if (args.switches.has('json')) io.out(json(linked));
+      else io.out(`arXiv:${linked.arxiv}\n  ${linked.papers[0]?.title}${linked.papers[0]?.year ? ` (${linked.papers[0].year})` : ''}\n              ${linked.papers[0]?.id}`);
+      return 0;
+    }
     // Judged with the whole file: comments and strings are prose across lines (a docstring), and the file says
     // whether it is ML code and whose own code it is, as in the editor.
     const facts = data.techniques.factsOf(text, languageIdForPath(file));
