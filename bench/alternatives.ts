@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
-import { type Corpus, CorpusSchema, type Paper } from '../src/core/corpus/schema';
+import { type Corpus, CorpusSchema, type Paper } from '../src/schema/corpus';
 import { titleKey } from '../src/core/corpus/titles';
 import { loadPaperDataSync } from '../src/core/data/load';
 import { PaperSearch, queryTerms, rerank } from '../src/core/search/engine';
@@ -26,7 +26,7 @@ import { type IndexedPaper, NAME_FIELDS, SEARCH_OPTIONS, toIndexedPaper, toQuery
 import { buildLexicon } from '../src/core/techniques/extract';
 import { TechniqueMatcher } from '../src/core/techniques/matcher';
 import { techniqueNamesByPaper } from '../src/core/techniques/papers';
-import { LexiconSchema } from '../src/core/techniques/schema';
+import { LexiconSchema } from '../src/schema/lexicon';
 import { figures, runSearchEval } from '../test/eval/searchEval';
 import { itemMedians, mb, ms, summarize, table } from './stats';
 import { syntheticCorpus } from './synthetic';

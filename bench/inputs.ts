@@ -7,7 +7,7 @@
  */
 import { assignKeys } from '../src/core/cite/keys';
 import { formatCitation } from '../src/core/cite/formats';
-import type { Corpus } from '../src/core/corpus/schema';
+import type { Corpus } from '../src/schema/corpus';
 import { appendText, indexBib, planBibEntry } from '../src/core/bib/plan';
 import type { PaperData } from '../src/core/data/load';
 import { type SliceStats, runSliced } from '../src/core/util/sliced';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCorpus } from '../src/build/buildData';
-import type { Corpus, PaperMeta } from '../src/core/corpus/schema';
+import type { Corpus, PaperMeta } from '../src/schema/corpus';
 
 /** A full garbage collection, when node runs with --expose-gc (npm run bench does). */
 export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();

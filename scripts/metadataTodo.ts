@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { readCorpus } from '../src/build/buildData';
 import { snippet } from '../src/core/corpus/display';
-import type { Paper } from '../src/core/corpus/schema';
+import type { Paper } from '../src/schema/corpus';
 
 const REPO = join(__dirname, '..');
 const field = process.argv.includes('--field') ? process.argv[process.argv.indexOf('--field') + 1] : undefined;

@@ -7,15 +7,15 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { MetadataError, type MetadataReport, applyMetadata, parseMetadata } from './metadata';
-import { buildCorpus } from '../core/corpus/buildCorpus';
+import { buildCorpus } from './corpus/buildCorpus';
 import { COVERAGE_LABELS, formatReconciliation } from '../core/corpus/report';
-import type { Corpus } from '../core/corpus/schema';
-import { type DataFile, encodeData } from '../core/data/encode';
-import { decodeSeed } from '../core/seeds/lines';
-import { parseSeedFile } from '../core/seeds/parseSeedFile';
-import { SeedParseError } from '../core/seeds/types';
+import type { Corpus } from '../schema/corpus';
+import { type DataFile, encodeData } from './data/encode';
+import { decodeSeed } from './seeds/lines';
+import { parseSeedFile } from './seeds/parseSeedFile';
+import { SeedParseError } from './seeds/types';
 import { buildLexicon } from '../core/techniques/extract';
-import type { Lexicon } from '../core/techniques/schema';
+import type { Lexicon } from '../schema/lexicon';
 
 export function buildData(seedDir: string, outDir: string): string {
   const { corpus, metadata } = readCorpus(seedDir);

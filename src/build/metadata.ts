@@ -11,10 +11,10 @@
 import { z } from 'zod';
 import { comparableTitle } from '../core/bib/fields';
 import { assignKeys } from '../core/cite/keys';
-import { toAuthor } from '../core/corpus/buildCorpus';
-import { ARXIV_ID, type Corpus, CorpusSchema, type Paper, PaperSchema, type Provenance, type Venue, VenueSchema } from '../core/corpus/schema';
+import { toAuthor } from './corpus/buildCorpus';
+import { ARXIV_ID, type Corpus, CorpusSchema, type Paper, PaperSchema, type Provenance, type Venue, VenueSchema } from '../schema/corpus';
 import { type MetadataCoverage, metadataCoverage } from '../core/corpus/report';
-import { isOrganizationName, isPersonName } from '../core/seeds/authors';
+import { isOrganizationName, isPersonName } from './seeds/authors';
 
 const Url = z.url({ protocol: /^https?$/ });
 

@@ -1,4 +1,4 @@
-import { type Author, type Paper, PaperSchema } from '../../src/core/corpus/schema';
+import { type Author, type Paper, PaperSchema } from '../../src/schema/corpus';
 
 /**
  * A schema-valid paper for unit tests: a thin record (no authors, no year)

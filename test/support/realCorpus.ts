@@ -1,17 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCorpus } from '../../src/build/buildData';
-import { buildCorpus } from '../../src/core/corpus/buildCorpus';
-import type { Corpus } from '../../src/core/corpus/schema';
-import { decodeSeed } from '../../src/core/seeds/lines';
-import { type ParsedSeedFile, parseSeedFile } from '../../src/core/seeds/parseSeedFile';
-import { type DataFile, encodeData } from '../../src/core/data/encode';
+import { buildCorpus } from '../../src/build/corpus/buildCorpus';
+import type { Corpus } from '../../src/schema/corpus';
+import { decodeSeed } from '../../src/build/seeds/lines';
+import { type ParsedSeedFile, parseSeedFile } from '../../src/build/seeds/parseSeedFile';
+import { type DataFile, encodeData } from '../../src/build/data/encode';
 import { type PaperData, loadPaperDataSync } from '../../src/core/data/load';
 import { PaperSearch } from '../../src/core/search/engine';
 import { buildLexicon } from '../../src/core/techniques/extract';
 import { TechniqueMatcher } from '../../src/core/techniques/matcher';
 import { techniqueNamesByPaper } from '../../src/core/techniques/papers';
-import type { Lexicon } from '../../src/core/techniques/schema';
+import type { Lexicon } from '../../src/schema/lexicon';
 
 export const REPO = join(__dirname, '..', '..');
 export const SEED_DIR = join(REPO, 'seeds');

@@ -4,7 +4,7 @@ import { bibEntries, bibProblem } from '../../src/core/bib/blocks';
 import { bibField, comparableTitle } from '../../src/core/bib/fields';
 import { appendText, planBibEntry } from '../../src/core/bib/plan';
 import { formatCitation } from '../../src/core/cite/formats';
-import type { Paper } from '../../src/core/corpus/schema';
+import type { Paper } from '../../src/schema/corpus';
 import { fuzzParams } from '../support/fuzz';
 import { realCorpus } from '../support/realCorpus';
 

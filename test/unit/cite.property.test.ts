@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { toBiblatex, toBibtex } from '../../src/core/cite/bibtex';
 import { KEY_FORMULA_NAMES, keyFormulaNamed } from '../../src/core/cite/keyFormulas';
 import { assignKeys } from '../../src/core/cite/keys';
-import type { Author, Paper } from '../../src/core/corpus/schema';
+import type { Author, Paper } from '../../src/schema/corpus';
 import { fuzzParams } from '../support/fuzz';
 import { makePaper } from '../support/papers';
 

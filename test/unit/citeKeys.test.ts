@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { assignKeys, defaultKeyFormula, keyText, significantTitleWords } from '../../src/core/cite/keys';
-import type { PaperMeta } from '../../src/core/corpus/schema';
+import type { PaperMeta } from '../../src/schema/corpus';
 import { makePaper, org, person } from '../support/papers';
 import { paperById, realCorpus } from '../support/realCorpus';
 

@@ -3,7 +3,7 @@ import type { Creator, Entry, Library, Options } from '@retorquere/bibtex-parser
 import { toBibtex } from '../../src/core/cite/bibtex';
 import { formatBibliography } from '../../src/core/cite/formats';
 import { assignKeys } from '../../src/core/cite/keys';
-import type { Paper } from '../../src/core/corpus/schema';
+import type { Paper } from '../../src/schema/corpus';
 import { makePaper, org, person } from '../support/papers';
 import { realCorpus } from '../support/realCorpus';
 

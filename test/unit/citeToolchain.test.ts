@@ -7,7 +7,7 @@ import { bibAuthors } from '../../src/core/cite/bibtex';
 import { type BibliographyFormat, type LatexCiteCommand, formatBibliography, formatCitation } from '../../src/core/cite/formats';
 import { toLatex, toLatexTitle } from '../../src/core/cite/latex';
 import { assignKeys } from '../../src/core/cite/keys';
-import type { Paper } from '../../src/core/corpus/schema';
+import type { Paper } from '../../src/schema/corpus';
 import { makePaper, org, person } from '../support/papers';
 import { realCorpus } from '../support/realCorpus';
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { buildCorpus } from '../../src/core/corpus/buildCorpus';
+import { buildCorpus } from '../../src/build/corpus/buildCorpus';
 import { formatReconciliation, reconcile } from '../../src/core/corpus/report';
-import { CorpusSchema, PaperSchema } from '../../src/core/corpus/schema';
+import { CorpusSchema, PaperSchema } from '../../src/schema/corpus';
 import { slugOf } from '../../src/core/corpus/titles';
-import { parseSeedFile } from '../../src/core/seeds/parseSeedFile';
-import { SeedParseError } from '../../src/core/seeds/types';
+import { parseSeedFile } from '../../src/build/seeds/parseSeedFile';
+import { SeedParseError } from '../../src/build/seeds/types';
 import { paperById, realCorpus, seedCorpus } from '../support/realCorpus';
 
 const sentence = (w: string): string => `The ${w} method ${w}izes every ${w} layer with a ${w} gate.`;

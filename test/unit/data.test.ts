@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { snippet } from '../../src/core/corpus/display';
-import { DATA_VERSION, PAPER_DETAIL_FIELDS, type Paper, PaperSchema } from '../../src/core/corpus/schema';
-import { type DataFile, encodeData } from '../../src/core/data/encode';
+import { DATA_VERSION, PAPER_DETAIL_FIELDS, type Paper, PaperSchema } from '../../src/schema/corpus';
+import { type DataFile, encodeData } from '../../src/build/data/encode';
 import { DATA_FILES } from '../../src/core/data/files';
 import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, decodePaper, encodeDetails, encodePaper, fullPaper, leadOf, manifestCheck, sourceFilesOf } from '../../src/core/data/format';
 import { fnv1a } from '../../src/core/util/hash';
 import { DataError, type LoadStats, emptyLoadStats, loadPaperData, loadPaperDataSync } from '../../src/core/data/load';
 import { MAX_TECHNIQUE_PAPERS, capTechniquePapers, paperCountOf } from '../../src/core/techniques/papers';
-import { LexiconSchema } from '../../src/core/techniques/schema';
+import { LexiconSchema } from '../../src/schema/lexicon';
 import { syntheticCorpus } from '../../bench/synthetic';
 import { memoryReader, realCorpus, realDataFiles, realLexicon } from '../support/realCorpus';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { splitTitleAuthors } from '../../src/core/seeds/authors';
-import { decodeSeed, toLines } from '../../src/core/seeds/lines';
-import { parseSeedFile } from '../../src/core/seeds/parseSeedFile';
-import { SeedParseError } from '../../src/core/seeds/types';
+import { splitTitleAuthors } from '../../src/build/seeds/authors';
+import { decodeSeed, toLines } from '../../src/build/seeds/lines';
+import { parseSeedFile } from '../../src/build/seeds/parseSeedFile';
+import { SeedParseError } from '../../src/build/seeds/types';
 import { realParsed } from '../support/realCorpus';
 import { wrapText } from '../support/wrapText';
 

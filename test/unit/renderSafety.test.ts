@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import type { Paper } from '../../src/core/corpus/schema';
-import { PaperSchema } from '../../src/core/corpus/schema';
+import type { Paper } from '../../src/schema/corpus';
+import { PaperSchema } from '../../src/schema/corpus';
 import type { TechniqueMatch } from '../../src/core/techniques/matcher';
-import type { Technique } from '../../src/core/techniques/schema';
+import type { Technique } from '../../src/schema/lexicon';
 import { Command } from '../../src/extension/constants';
 import { PAGE_COMMANDS, detailsCsp, detailsHtml, escapeHtml } from '../../src/extension/details/detailsHtml';
 import { escapeMarkdown, paperCardMarkdown, techniqueCardMarkdown } from '../../src/extension/hover/cardMarkdown';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
-import type { Paper } from '../../src/core/corpus/schema';
+import type { Paper } from '../../src/schema/corpus';
 import { titleKey } from '../../src/core/corpus/titles';
 import { PaperSearch, queryTerms, rerank } from '../../src/core/search/engine';
 import { SEARCH_OPTIONS, camelParts, processIndexTerm, toIndexedPaper, toQuery, tokenize } from '../../src/core/search/options';

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { buildCorpus } from '../../src/core/corpus/buildCorpus';
+import { buildCorpus } from '../../src/build/corpus/buildCorpus';
 import { reconcile } from '../../src/core/corpus/report';
 import { titleKey, cleanTitle } from '../../src/core/corpus/titles';
-import { toLines } from '../../src/core/seeds/lines';
-import { parseSeedFile } from '../../src/core/seeds/parseSeedFile';
-import { MONTHS } from '../../src/core/seeds/shapes';
-import { type SeedFormat, type SeedRecord, SeedParseError } from '../../src/core/seeds/types';
+import { toLines } from '../../src/build/seeds/lines';
+import { parseSeedFile } from '../../src/build/seeds/parseSeedFile';
+import { MONTHS } from '../../src/build/seeds/shapes';
+import { type SeedFormat, type SeedRecord, SeedParseError } from '../../src/build/seeds/types';
 import { fuzzParams } from '../support/fuzz';
 import { wrapText } from '../support/wrapText';
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCorpus } from '../../src/core/corpus/buildCorpus';
+import { buildCorpus } from '../../src/build/corpus/buildCorpus';
 import { reconcile } from '../../src/core/corpus/report';
-import { decodeSeed, firstInvalidUtf8 } from '../../src/core/seeds/lines';
-import { MAX_LINE_LENGTH, type ParsedSeedFile, parseSeedFile } from '../../src/core/seeds/parseSeedFile';
-import { SeedParseError } from '../../src/core/seeds/types';
+import { decodeSeed, firstInvalidUtf8 } from '../../src/build/seeds/lines';
+import { MAX_LINE_LENGTH, type ParsedSeedFile, parseSeedFile } from '../../src/build/seeds/parseSeedFile';
+import { SeedParseError } from '../../src/build/seeds/types';
 import { REPO } from '../support/realCorpus';
 
 /**

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Paper } from '../../src/core/corpus/schema';
+import type { Paper } from '../../src/schema/corpus';
 import { bestLongForm, findAcronyms } from '../../src/core/techniques/acronyms';
 import { buildLexicon, familyName } from '../../src/core/techniques/extract';
 import { TechniqueMatcher, identifierAt } from '../../src/core/techniques/matcher';
-import { LexiconSchema, type Technique } from '../../src/core/techniques/schema';
+import { LexiconSchema, type Technique } from '../../src/schema/lexicon';
 import { keyOf, splitWords, stem } from '../../src/core/techniques/words';
 import { hoverFigures, runHoverEval } from '../eval/hoverEval';
 import { realCorpus, realLexicon, realMatcher } from '../support/realCorpus';

@@ -1,6 +1,6 @@
 import { arxivUrl, parseArxivReference } from '../../core/corpus/arxiv';
 import { papersByKey } from '../../core/cite/keys';
-import type { Paper } from '../../core/corpus/schema';
+import type { Paper } from '../../schema/corpus';
 import { corpusKeys } from '../citation';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';

@@ -1,8 +1,8 @@
 import type { CorpusFiles } from '../corpus/report';
-import type { PaperMeta } from '../corpus/schema';
-import { SEED_FORMAT_LABELS } from '../seeds/types';
+import type { PaperMeta } from '../../schema/corpus';
+import { SEED_FORMAT_LABELS } from '../corpus/seedFormats';
 import { paperCountOf } from '../techniques/papers';
-import type { Lexicon, Technique } from '../techniques/schema';
+import type { Lexicon, Technique } from '../../schema/lexicon';
 
 export type Grouping = 'technique' | 'year' | 'source';
 

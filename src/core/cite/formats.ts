@@ -1,4 +1,4 @@
-import type { Author, CitablePaper } from '../corpus/schema';
+import type { Author, CitablePaper } from '../../schema/corpus';
 import { arxivUrl } from '../corpus/arxiv';
 import { type BibEntryOptions, abstractOf, describeMissing, toBiblatex, toBibtex } from './bibtex';
 

@@ -1,4 +1,4 @@
-import type { PaperMeta } from '../corpus/schema';
+import type { PaperMeta } from '../../schema/corpus';
 import { coinedNamePart, defaultKeyFormula, firstAuthorPart, type KeyFormula, significantTitleWords } from './keys';
 
 /** The key formulas a user can choose with the `paperlens.citation.keyFormula` setting. */

@@ -1,4 +1,4 @@
-import type { PaperMeta } from '../corpus/schema';
+import type { PaperMeta } from '../../schema/corpus';
 
 /**
  * Citation keys in Better BibTeX's default shape (also Google Scholar's):

@@ -1,4 +1,4 @@
-import type { Paper, PaperMeta, Provenance } from './schema';
+import type { Paper, PaperMeta, Provenance } from '../../schema/corpus';
 
 /**
  * How a paper's metadata reads in the CLI, the quick pick, hovers and the

@@ -1,4 +1,4 @@
-import type { FileReport, PaperMeta } from './schema';
+import type { FileReport, PaperMeta } from '../../schema/corpus';
 
 /** The papers and the seed-file reports: a built corpus, or the loaded catalog. */
 export interface CorpusFiles {

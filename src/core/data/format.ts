@@ -1,6 +1,6 @@
 import { fnv1a } from '../util/hash';
 import { snippet } from '../corpus/display';
-import type { Technique, TechniquePaper } from '../techniques/schema';
+import type { Technique, TechniquePaper } from '../../schema/lexicon';
 import {
   ARXIV_ID,
   type Author,
@@ -11,7 +11,7 @@ import {
   type PaperSource,
   SeedFormatSchema,
   SourceSchema,
-} from '../corpus/schema';
+} from '../../schema/corpus';
 
 /**
  * The shipped data files (DATA_VERSION 2). The corpus is split so that search is

@@ -1,9 +1,9 @@
-import type { FileReport, Paper } from '../corpus/schema';
-import { DATA_VERSION } from '../corpus/schema';
+import type { FileReport, Paper } from '../../schema/corpus';
+import { DATA_VERSION } from '../../schema/corpus';
 import { PaperSearch } from '../search/engine';
 import { type IndexShard, ShardDecoder } from '../search/shard';
 import { TechniqueMatcher } from '../techniques/matcher';
-import type { Lexicon, Technique } from '../techniques/schema';
+import type { Lexicon, Technique } from '../../schema/lexicon';
 import { fnv1a } from '../util/hash';
 import { DATA_FILES } from './files';
 import {

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { Paper, PaperMeta } from '../corpus/schema';
+import type { Paper, PaperMeta } from '../../schema/corpus';
 import { titleKey } from '../corpus/titles';
 import {
   ABSTRACT_FIELDS,

@@ -1,5 +1,5 @@
 import type { Options, Query, SearchOptions } from 'minisearch';
-import type { Paper } from '../corpus/schema';
+import type { Paper } from '../../schema/corpus';
 import { foldForSearch } from '../text/clean';
 
 /**

@@ -1,6 +1,6 @@
-import type { Paper } from '../corpus/schema';
+import type { Paper } from '../../schema/corpus';
 import { slugOf } from '../corpus/titles';
-import { DATA_VERSION } from '../corpus/schema';
+import { DATA_VERSION } from '../../schema/corpus';
 import { findAcronyms } from './acronyms';
 import {
   ALIASES,
@@ -12,7 +12,7 @@ import {
   TECHNIQUE_HEADS,
   UMBRELLA_ACRONYMS,
 } from './curated';
-import { type Lexicon, LexiconSchema, type Technique, type TechniqueKind, type TechniquePaper } from './schema';
+import { type Lexicon, LexiconSchema, type Technique, type TechniqueKind, type TechniquePaper } from '../../schema/lexicon';
 import { foldForSearch } from '../text/clean';
 import { type Word, keyOf, splitWords, stem, stemsOf } from './words';
 

@@ -2,7 +2,7 @@ import { GLUED_AFFIXES, MODEL_COMPONENTS, TECHNIQUE_HEADS } from './curated';
 import { type DocumentFacts, documentFacts, maskedRanges, meetsRange } from './document';
 import { isSingleToken, tokenIndexes } from './extract';
 import { paperCountOf } from './papers';
-import type { Lexicon, Technique } from './schema';
+import type { Lexicon, Technique } from '../../schema/lexicon';
 import { type Word, keyOf, runKey, splitWords, stem } from './words';
 import { foldForSearch } from '../text/clean';
 import { isProse, proseRegions } from './regions';

@@ -1,4 +1,4 @@
-import type { Lexicon, Technique } from './schema';
+import type { Lexicon, Technique } from '../../schema/lexicon';
 
 /**
  * The techniques each paper is about: the ones it introduces or names in

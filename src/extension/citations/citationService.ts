@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { keyFormulaNamed } from '../../core/cite/keyFormulas';
 import { assignKeys, papersByKey } from '../../core/cite/keys';
 import { type CitationFormat, formatCitation } from '../../core/cite/formats';
-import type { Paper } from '../../core/corpus/schema';
+import type { Paper } from '../../schema/corpus';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 import { type BibIndex, planBibEntry } from '../../core/bib/plan';
 import { bibliographyFiles } from '../../core/editor/bibliography';

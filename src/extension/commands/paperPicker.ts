@@ -3,7 +3,7 @@ import { shortAuthors, snippet, yearLine } from '../../core/corpus/display';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 import { boundQuery } from '../../core/search/engine';
 import { techniquesByPaper } from '../../core/techniques/papers';
-import type { Technique } from '../../core/techniques/schema';
+import type { Technique } from '../../schema/lexicon';
 import type { PaperDataService } from '../dataService';
 import { noIcons } from '../util/text';
 

@@ -1,7 +1,7 @@
 import { describeMissing } from '../../core/cite/bibtex';
 import { arxivUrl } from '../../core/corpus/arxiv';
 import { authorsLine, dateLine, provenanceLines, venueLine } from '../../core/corpus/display';
-import type { Paper } from '../../core/corpus/schema';
+import type { Paper } from '../../schema/corpus';
 import { Command, type CommandId } from '../constants';
 
 /**

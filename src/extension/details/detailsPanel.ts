@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/corpus/schema';
+import type { Paper } from '../../schema/corpus';
 import { Disposable } from '../util/dispose';
 import { PAGE_COMMANDS, detailsHtml } from './detailsHtml';
 

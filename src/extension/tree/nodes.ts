@@ -1,6 +1,6 @@
 import type { PaperRecord } from '../../core/data/load';
 import type { PaperGroup } from '../../core/browse/grouping';
-import type { Technique } from '../../core/techniques/schema';
+import type { Technique } from '../../schema/lexicon';
 
 /** The nodes of both PaperLens trees. Plain data; the providers turn them into TreeItems. */
 export type TreeNode =

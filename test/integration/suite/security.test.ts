@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Paper } from '../../../src/core/corpus/schema';
+import type { Paper } from '../../../src/schema/corpus';
 import type { PaperRecord } from '../../../src/core/data/load';
 import { HOVER_COMMANDS } from '../../../src/extension/constants';
 import { PAGE_COMMANDS } from '../../../src/extension/details/detailsHtml';

@@ -1,4 +1,4 @@
-import { foldForSearch } from '../text/clean';
+import { foldForSearch } from '../../core/text/clean';
 
 /** Word 3-gram shingles of a text, case- and accent-folded. */
 export function shingles(text: string): Set<string> {

@@ -1,10 +1,6 @@
-/** The five listing formats found in the seeds, recognised from content. */
-export type SeedFormat =
-  | 'profile-list'
-  | 'bare-abstracts'
-  | 'blank-separated'
-  | 'alternating'
-  | 'daily-papers';
+import type { SeedFormat } from '../../core/corpus/seedFormats';
+
+export type { SeedFormat };
 
 export const SEED_FORMAT_DESCRIPTIONS: Record<SeedFormat, string> = {
   'profile-list': 'researcher profile: category+date+Code line, title glued to authors, abstract',
@@ -14,14 +10,6 @@ export const SEED_FORMAT_DESCRIPTIONS: Record<SeedFormat, string> = {
   'daily-papers': 'daily papers page: title, abstract, "• N authors" / "·" / date block',
 };
 
-/** Short names of the formats, for lists. */
-export const SEED_FORMAT_LABELS: Record<SeedFormat, string> = {
-  'profile-list': 'profile list',
-  'bare-abstracts': 'bare abstracts',
-  'blank-separated': 'listing (blank-separated)',
-  alternating: 'listing (alternating lines)',
-  'daily-papers': 'daily papers page',
-};
 
 export interface PartialDate {
   year?: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_VERSION } from '../corpus/schema';
+import { DATA_VERSION } from './corpus';
 
 export const TechniqueKindSchema = z.enum(['name', 'acronym', 'phrase']);
 

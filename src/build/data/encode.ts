@@ -1,9 +1,9 @@
-import { type Corpus, DATA_VERSION } from '../corpus/schema';
-import { PaperSearch } from '../search/engine';
-import { capTechniquePapers, techniqueNamesByPaper } from '../techniques/papers';
-import { type Lexicon, LexiconSchema } from '../techniques/schema';
-import { fnv1a } from '../util/hash';
-import { DATA_FILES } from './files';
+import { type Corpus, DATA_VERSION } from '../../schema/corpus';
+import { PaperSearch } from '../../core/search/engine';
+import { capTechniquePapers, techniqueNamesByPaper } from '../../core/techniques/papers';
+import { type Lexicon, LexiconSchema } from '../../schema/lexicon';
+import { fnv1a } from '../../core/util/hash';
+import { DATA_FILES } from '../../core/data/files';
 import {
   CATALOG_CHUNK,
   type CatalogChunk,
@@ -20,7 +20,7 @@ import {
   leadOf,
   manifestCheck,
   sourceFilesOf,
-} from './format';
+} from '../../core/data/format';
 
 /** One data file to write: its name in the data folder and its text. */
 export interface DataFile {

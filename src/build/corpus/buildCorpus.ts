@@ -1,9 +1,9 @@
 import type { ParsedSeedFile } from '../seeds/parseSeedFile';
 import { type PartialDate, type SeedRecord, SeedParseError } from '../seeds/types';
-import { cleanText, findUrls } from '../text/clean';
-import { type Author, type Corpus, CorpusSchema, DATA_VERSION, type FileReport, type Paper, type PaperSource } from './schema';
+import { cleanText, findUrls } from '../../core/text/clean';
+import { type Author, type Corpus, CorpusSchema, DATA_VERSION, type FileReport, type Paper, type PaperSource } from '../../schema/corpus';
 import { jaccard, shingles } from './similarity';
-import { cleanTitle, disambiguatedSlug, shortNameOf, slugOf, titleKey } from './titles';
+import { cleanTitle, disambiguatedSlug, shortNameOf, slugOf, titleKey } from '../../core/corpus/titles';
 
 /**
  * A bare abstract joins the titled paper whose abstract it resembles most,
