@@ -21,7 +21,7 @@ interface Piece {
 }
 
 /** ASCII characters that LaTeX or BibTeX treat specially. */
-const ASCII_SPECIALS: Record<string, string> = {
+export const ASCII_SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '{': '\\textbraceleft{}', // `\{` would count as a brace for BibTeX; unbalanced, it breaks the entry
   '}': '\\textbraceright{}',
@@ -38,7 +38,7 @@ const ASCII_SPECIALS: Record<string, string> = {
 };
 
 /** Non-ASCII characters with a text-mode form. Braced where BibTeX's case changes must not touch them. */
-const TEXT_SYMBOLS: Record<string, string> = {
+export const TEXT_SYMBOLS: Record<string, string> = {
   ß: '{\\ss}', æ: '{\\ae}', Æ: '{\\AE}', œ: '{\\oe}', Œ: '{\\OE}', ø: '{\\o}', Ø: '{\\O}', å: '{\\aa}', Å: '{\\AA}',
   ł: '{\\l}', Ł: '{\\L}', ı: '{\\i}', ȷ: '{\\j}',
   '\u00a0': '~', '\u2009': '\\,', '\u202f': '\\,', '\u2002': '\\enspace{}', '\u2003': '\\quad{}',
@@ -50,7 +50,7 @@ const TEXT_SYMBOLS: Record<string, string> = {
 };
 
 /** Non-ASCII characters that only exist in math mode. */
-const MATH_SYMBOLS: Record<string, string> = {
+export const MATH_SYMBOLS: Record<string, string> = {
   '\u2212': '-', '×': '\\times', '÷': '\\div', '±': '\\pm', '∓': '\\mp', '⋅': '\\cdot', '∘': '\\circ', '∗': '\\ast',
   '≤': '\\leq', '≥': '\\geq', '≠': '\\neq', '≈': '\\approx', '∼': '\\sim', '≃': '\\simeq', '≡': '\\equiv',
   '≪': '\\ll', '≫': '\\gg', '∝': '\\propto', '¬': '\\neg', '′': '\\prime',
@@ -67,7 +67,7 @@ const MATH_SYMBOLS: Record<string, string> = {
 
 
 /** Combining marks → LaTeX accent commands. Letter-named accents need a braced argument. */
-const ACCENTS: Record<string, string> = {
+export const ACCENTS: Record<string, string> = {
   '\u0300': '\\`', '\u0301': "\\'", '\u0302': '\\^', '\u0303': '\\~', '\u0308': '\\"', '\u0304': '\\=',
   '\u0307': '\\.', '\u0306': '\\u', '\u030c': '\\v', '\u030b': '\\H', '\u0327': '\\c', '\u0328': '\\k',
   '\u030a': '\\r', '\u0323': '\\d', '\u0331': '\\b',

@@ -1,0 +1,163 @@
+import * as assert from 'node:assert/strict';
+import { parseBibtexNow } from '../../src/core/library/bibtex';
+import { parseCslJson } from '../../src/core/library/csl';
+import { matchPaper, paperMatcher } from '../../src/core/library/match';
+import { parseNames } from '../../src/core/library/names';
+import { texToUnicode } from '../../src/core/library/tex';
+import { runNow } from '../../src/core/util/sliced';
+import { realCorpus } from '../support/realCorpus';
+
+suite('library: TeX to Unicode', () => {
+  const cases: [string, string][] = [
+    ['{\\"O}sterreich', 'Österreich'],
+    ['Erd{\\H{o}}s', 'Erdős'],
+    ["\\'{E}cole and Jos\\'e", 'École and José'],
+    ['Stra{\\ss}e, {\\AA}ngstr{\\"o}m, {\\L}ukasz', 'Straße, Ångström, Łukasz'],
+    ['na\\"\\i{}ve', 'naïve'],
+    ['Fran\\c{c}ois {\\v{S}}koda', 'François Škoda'],
+    ['a---b -- c', 'a—b – c'],
+    ["``quoted'' and \\enquote{this}", '“quoted” and “this”'],
+    ['The {TeX}book and \\TeX{} and \\LaTeX', 'The TeXbook and TeX and LaTeX'],
+    ['\\emph{Deep} $\\alpha$-nets with $O(n^2)$ and $O(n \\log n)$', 'Deep α-nets with O(n²) and O(n log n)'],
+    ['S$^{2}$FT and H$_2$O', 'S²FT and H₂O'],
+    ['\\url{https://x.io/a_b} \\href{http://a}{Link}', 'https://x.io/a_b Link'],
+    ['50\\% \\& more', '50% & more'],
+    ['{\\noopsort{1973c}}1981', '1981'],
+    ['M\\"{u}ller~and~Sons', 'Müller and Sons'],
+    ['A User\'s Guide to \\PLOT', "A User's Guide to PLOT"],
+  ];
+  for (const [tex, text] of cases) test(`${tex} → ${text}`, () => assert.equal(texToUnicode(tex), text));
+});
+
+suite('library: BibTeX names', () => {
+  test('Last, First; First Last; von parts; Jr; a braced organisation; and others', () => {
+    const { authors, truncated } = parseNames('Pan, Zizheng and Jianfei Cai and van de Weijer, Joost and Ludwig van Beethoven and Smith, Jr., John and {World Health Organization} and others');
+    assert.deepEqual(authors, [
+      { name: 'Zizheng Pan', given: 'Zizheng', family: 'Pan' },
+      { name: 'Jianfei Cai', given: 'Jianfei', family: 'Cai' },
+      { name: 'Joost van de Weijer', given: 'Joost', family: 'van de Weijer' },
+      { name: 'Ludwig van Beethoven', given: 'Ludwig', family: 'van Beethoven' },
+      { name: 'John Smith Jr.', given: 'John', family: 'Smith Jr.' },
+      { name: 'World Health Organization', organization: true },
+    ]);
+    assert.equal(truncated, true);
+  });
+  test('accents in names, a single name, "and" inside braces', () => {
+    assert.deepEqual(parseNames('Rozi{\\`e}re, Baptiste and Plato and {Barnes and Noble}').authors, [
+      { name: 'Baptiste Rozière', given: 'Baptiste', family: 'Rozière' },
+      { name: 'Plato', family: 'Plato' },
+      { name: 'Barnes and Noble', organization: true },
+    ]);
+  });
+});
+
+suite('library: reading a BibTeX file', () => {
+  const file = 'refs.bib';
+  test('macros, concatenation, month macros, quoted values, BibLaTeX dates and fields, arXiv eprints, DOIs', () => {
+    const bib = [
+      '@string{nips = "Advances in Neural Information Processing Systems"}',
+      '@STRING(conf = "Proc. ")',
+      '@inproceedings{pan2022fast,',
+      '  author = {Pan, Zizheng and Cai, Jianfei and Zhuang, Bohan},',
+      '  title = "Fast Vision Transformers with {HiLo} Attention",',
+      '  booktitle = conf # nips,',
+      '  year = 2022, month = may,',
+      '  eprint = {2205.13213}, archivePrefix = {arXiv},',
+      '  doi = {https://doi.org/10.5555/3600270.3601384}',
+      '}',
+      '@online{transmla, title = {{TransMLA}}, subtitle = {Multi-head Latent Attention Is All You Need}, date = {2025-02-11/2025-06-01}, eprinttype = {arxiv}, eprint = {2502.07864v3}}',
+      '@comment{ignored, title = {no}}',
+      '@preamble{"\\newcommand{\\noopsort}[1]{}"}',
+    ].join('\n');
+    const r = parseBibtexNow(bib, file);
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(
+      r.entries.map((e) => [e.key, e.type, e.title, e.venue, e.year, e.date, e.arxiv, e.doi, e.line]),
+      [
+        ['pan2022fast', 'inproceedings', 'Fast Vision Transformers with HiLo Attention', 'Proc. Advances in Neural Information Processing Systems', 2022, { year: 2022, month: 5 }, '2205.13213', '10.5555/3600270.3601384', 3],
+        ['transmla', 'online', 'TransMLA: Multi-head Latent Attention Is All You Need', undefined, 2025, { year: 2025, month: 2, day: 11 }, '2502.07864', undefined, 11],
+      ],
+    );
+  });
+  test('crossref: the entry inherits what it lacks, the parent title becomes its booktitle', () => {
+    const r = parseBibtexNow('@inproceedings{a, title = {A}, crossref = {conf}}\n@proceedings{conf, title = {The Conference}, year = 1999, publisher = {P}}', file);
+    assert.deepEqual([r.entries[0]?.venue, r.entries[0]?.year], ['The Conference', 1999]);
+  });
+  test('an entry that never closes is a problem at its line; reading resumes at the next @ line; nothing after it is lost', () => {
+    const r = parseBibtexNow('@misc{ok1, title = {One}}\n@misc{broken,\n  title = {Never closed,\n  year = 2020\n@misc{ok2, title = {Two}}\n', file);
+    assert.deepEqual(r.entries.map((e) => e.key), ['ok1', 'ok2']);
+    assert.equal(r.entries[1]?.line, 5);
+    assert.deepEqual(r.problems.map((p) => [p.line, p.key, p.severity]), [[2, 'broken', 'error']]);
+    assert.match(r.problems[0]?.reason ?? '', /never closes/);
+  });
+  test('a missing comma, a missing "=", a repeated key and a missing key are problems at their lines; an undefined macro is a warning', () => {
+    const r = parseBibtexNow('@misc{a,\n  title = {A}\n  year = 2020}\n@misc{b, title {B}}\n@misc{c, title = {C}}\n@misc{C, title = {again}}\n@misc{, title = {no key}}\n@misc{d, journal = jmlr, title = {D}}', file);
+    assert.deepEqual(r.entries.map((e) => e.key), ['c', 'd']);
+    assert.deepEqual(
+      r.problems.map((p) => [p.line, p.severity, p.reason]),
+      [
+        [3, 'error', 'a comma is missing after the field "title"'],
+        [4, 'error', 'the field "title" has no "=" after its name'],
+        [6, 'error', 'the key "C" is used again (first on line 5); this entry is skipped'],
+        [7, 'error', 'the @misc entry has no citation key'],
+        [8, 'warning', '"jmlr" is not a defined @string; read as empty'],
+      ],
+    );
+  });
+  test('text outside entries is ignored, as BibTeX ignores it; an e-mail address is not an entry', () => {
+    const r = parseBibtexNow('Notes by ann@example.org\n\n@misc{a, title = {A}}\n', file);
+    assert.deepEqual([r.entries.map((e) => e.key), r.problems], [['a'], []]);
+  });
+});
+
+suite('library: reading a CSL-JSON file', () => {
+  const json = JSON.stringify(
+    [
+      { id: 'pan2022', type: 'paper-conference', title: 'Fast ViTs', author: [{ family: 'Pan', given: 'Zizheng' }, { literal: 'others' }], issued: { 'date-parts': [[2022, 5, 26]] }, 'container-title': 'NeurIPS', archive: 'arXiv', number: '2205.13213', DOI: '10.1/x' },
+      { id: 'vdw', title: 'T', author: [{ family: 'Weijer', 'non-dropping-particle': 'van de', given: 'Joost' }, { literal: 'OpenAI' }], issued: { raw: '2021-03' } },
+      { title: 'no id' },
+      { id: 'pan2022', title: 'again' },
+    ],
+    null,
+    2,
+  );
+  test('items, names, dates, venue, arXiv and DOI; a broken item is a problem at its line and the rest loads', () => {
+    const r = runNow(parseCslJson(json, 'refs.json'));
+    assert.deepEqual(
+      r.entries.map((e) => [e.key, e.type, e.title, e.authors.map((a) => a.name), e.authorsTruncated, e.date, e.venue, e.arxiv, e.doi]),
+      [
+        ['pan2022', 'paper-conference', 'Fast ViTs', ['Zizheng Pan'], true, { year: 2022, month: 5, day: 26 }, 'NeurIPS', '2205.13213', '10.1/x'],
+        ['vdw', 'article', 'T', ['Joost van de Weijer', 'OpenAI'], false, { year: 2021, month: 3 }, undefined, undefined, undefined],
+      ],
+    );
+    // An item's line is the line of its opening brace.
+    const lines = json.split('\n');
+    const opening = (needle: string) => lines.slice(0, lines.findIndex((l) => l.includes(needle))).lastIndexOf('  {') + 1;
+    assert.deepEqual(
+      r.problems.map((p) => [p.line, p.reason]),
+      [
+        [opening('"no id"'), 'this item has no "id", so it cannot be cited'],
+        [opening('"again"'), 'the id "pan2022" is used again (first on line 2); this item is skipped'],
+      ],
+    );
+  });
+  test('invalid JSON in one item costs only that item; a file that is not CSL-JSON says so', () => {
+    const r = runNow(parseCslJson('[\n{"id": "a", "title": "A"},\n{"id": "b", "title": },\n{"id": "c", "title": "C"}\n]', 'x.json'));
+    assert.deepEqual(r.entries.map((e) => e.key), ['a', 'c']);
+    assert.equal(r.problems[0]?.line, 3);
+    assert.match(r.problems[0]?.reason ?? '', /^this item is not valid JSON/);
+    assert.deepEqual(runNow(parseCslJson('@misc{a}', 'x.json')).problems.map((p) => p.reason), ['is not CSL-JSON: it does not start with [ or {']);
+    assert.match(runNow(parseCslJson('[{"id": "a", "title": "A"', 'x.json')).problems[0]?.reason ?? '', /never closes/);
+  });
+});
+
+suite('library: which entries are bundled papers', () => {
+  const m = paperMatcher(realCorpus().papers);
+  test('by arXiv id, by DOI, or by title with a year one apart at most', () => {
+    assert.equal(matchPaper(m, { title: 'anything', arxiv: '2205.13213' }), 'fast-vision-transformers-with-hilo-attention');
+    assert.equal(matchPaper(m, { title: 'Fast Vision Transformers with {HiLo} Attention', year: 2023 }), 'fast-vision-transformers-with-hilo-attention');
+    assert.equal(matchPaper(m, { title: 'Fast vision transformers with HiLo attention.' }), 'fast-vision-transformers-with-hilo-attention');
+    assert.equal(matchPaper(m, { title: 'Fast Vision Transformers with HiLo Attention', year: 2019 }), undefined);
+    assert.equal(matchPaper(m, { title: 'Attention Is All You Need', year: 2017 }), undefined);
+  });
+});
