@@ -18,7 +18,7 @@ for (const [tex, ch] of [...invert(TEXT_SYMBOLS), ...invert(MATH_SYMBOLS), ...in
   const name = /^\{?\\([A-Za-z]+)(?:\{\})?\}?$/.exec(tex)?.[1];
   if (name !== undefined && !SYMBOLS.has(name)) SYMBOLS.set(name, ch);
 }
-for (const [name, ch] of Object.entries({ varepsilon: 'ε', epsilon: 'ϵ', ldots: '…', dots: '…', textendash: '–', textemdash: '—', textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', TeX: 'TeX', LaTeX: 'LaTeX', BibTeX: 'BibTeX', relax: '', par: ' ', newblock: ' ', emdash: '—', endash: '–', hyphen: '-', textquotedbl: '"', textellipsis: '…', slash: '/', textslash: '/' })) {
+for (const [name, ch] of Object.entries({ varepsilon: 'ε', epsilon: 'ϵ', ldots: '…', dots: '…', textendash: '–', textemdash: '—', textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', TeX: 'TeX', LaTeX: 'LaTeX', BibTeX: 'BibTeX', relax: '', par: ' ', newblock: ' ', emdash: '—', endash: '–', hyphen: '-', textquotedbl: '"', textellipsis: '…', slash: '/', textslash: '/', Dash: '—', dash: '—' })) {
   SYMBOLS.set(name, ch);
 }
 // Math operators print their own name, spaced as TeX spaces them: `n \log n` → `n log n`.
@@ -160,6 +160,7 @@ function command(s: string, at: number, to: number, math: boolean): { text: stri
     const arg = argument(s, next, to);
     return { text: convert(s, arg.start, arg.end, math), next: arg.next };
   }
-  // An unknown command (a macro the file's @preamble defines, such as \MF or \PLOT) shows as its name; its argument, if any, is read as text.
-  return { text: name, next };
+  // An unknown command (a macro the file's @preamble defines, such as \MF or \PLOT) shows as its name, still a word of its own;
+  // its argument, if any, is read as text.
+  return { text: next > at + m[0].length ? `${name} ` : name, next };
 }

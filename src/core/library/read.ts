@@ -1,0 +1,48 @@
+/**
+ * One library file from its bytes to entries: the size bound, the text
+ * decoding (a binary file renamed `.bib` is refused with a reason), and the
+ * format (CSL-JSON by name or by a leading `[` or `{`, else BibTeX).
+ */
+import { decodeUserText } from '../text/decode';
+import type { Sliced } from '../util/sliced';
+import { parseBibtex } from './bibtex';
+import { parseCslJson } from './csl';
+import type { LibraryFile, LibraryFormat } from './entry';
+
+/** The largest library file PaperLens reads: 64 MB, about 150,000 BibTeX entries. */
+export const LIBRARY_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Extensions PaperLens reads as libraries. */
+export const LIBRARY_EXTENSIONS = ['.bib', '.json'] as const;
+
+/**
+ * The format of a library file: `.json` (and a text that starts with `[` or `{`) is CSL-JSON, anything else BibTeX.
+ *
+ * @example
+ * libraryFormat('refs.json', '[{"id": "a"}]') // => 'csl-json'
+ * libraryFormat('refs.bib', '@misc{a, title = {A}}') // => 'bibtex'
+ */
+export function libraryFormat(name: string, text: string): LibraryFormat {
+  if (/\.json$/i.test(name)) return 'csl-json';
+  if (/\.(bib|biblatex|bibtex)$/i.test(name)) return 'bibtex';
+  return /^\s*[[{]/.test(text) ? 'csl-json' : 'bibtex';
+}
+
+/**
+ * A library file's entries and problems, from its bytes, as sliced work.
+ * A file over {@link LIBRARY_MAX_BYTES} or one that is not text gives no
+ * entries and one problem on line 1 that says why.
+ *
+ * @example
+ * runNow(readLibrary(bytes, 'file:///w/refs.bib')).entries.length
+ */
+export function* readLibrary(bytes: Uint8Array, file: string): Sliced<LibraryFile> {
+  const name = file.replace(/[?#].*$/, '');
+  const refuse = (reason: string): LibraryFile => ({ file, format: libraryFormat(name, ''), entries: [], problems: [{ file, line: 1, reason, severity: 'error' }] });
+  if (bytes.length > LIBRARY_MAX_BYTES) {
+    return refuse(`is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; PaperLens reads library files up to ${LIBRARY_MAX_BYTES / 1024 / 1024} MB`);
+  }
+  const decoded = decodeUserText(bytes);
+  if ('error' in decoded) return refuse(decoded.error);
+  return libraryFormat(name, decoded.text) === 'csl-json' ? yield* parseCslJson(decoded.text, file) : yield* parseBibtex(decoded.text, file);
+}
