@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/schema/corpus';
-import { bestLongForm, findAcronyms } from '../../src/core/techniques/acronyms';
-import { buildLexicon, familyName } from '../../src/core/techniques/extract';
+import { bestLongForm, findAcronyms } from '../../src/build/lexicon/acronyms';
+import { buildLexicon } from '../../src/build/lexicon/buildLexicon';
+import { familyName } from '../../src/build/lexicon/names';
 import { TechniqueMatcher, identifierAt } from '../../src/core/techniques/matcher';
 import { LexiconSchema, type Technique } from '../../src/schema/lexicon';
 import { keyOf, splitWords, stem } from '../../src/core/techniques/words';

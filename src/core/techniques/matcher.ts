@@ -1,21 +1,16 @@
 import { GLUED_AFFIXES, MODEL_COMPONENTS, TECHNIQUE_HEADS } from './curated';
 import { type DocumentFacts, documentFacts, maskedRanges, meetsRange } from './document';
-import { isSingleToken, tokenIndexes } from './extract';
+import { KIND_RANK } from './kinds';
+import { MAX_RUN, isSingleToken, tokenIndexes } from './runs';
 import { paperCountOf } from './papers';
 import type { Lexicon, Technique } from '../../schema/lexicon';
-import { type Word, keyOf, runKey, splitWords, stem } from './words';
+import { STEM_SLACK, type Word, keyOf, runKey, splitWords, stem } from './words';
 import { foldForSearch } from '../text/clean';
 import { isProse, proseRegions } from './regions';
 import { runNow } from '../util/sliced';
 
-/** Longest run of words a technique name spans. */
-const MAX_RUN = 6;
-
-/** Longest glued affix (`pipeline`), and the most characters stemming may take off a word (`-ings`). */
+/** Longest glued affix (`pipeline`). */
 const MAX_AFFIX = Math.max(...[...GLUED_AFFIXES].map((a) => a.length));
-const STEM_SLACK = 5;
-
-const KIND_RANK: Record<Technique['kind'], number> = { name: 3, acronym: 2, phrase: 1 };
 
 export interface TechniqueMatch {
   technique: Technique;
