@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { identifierAt } from '../../src/core/techniques/matcher';
+import { identifierAt } from '../../src/core/techniques/identifiers';
 import { isProse, proseRegions } from '../../src/core/techniques/regions';
 import { keyOf, splitWords, stem } from '../../src/core/techniques/words';
 import { FUZZING, fuzzParams } from '../support/fuzz';
