@@ -53,6 +53,12 @@ export interface MatchOptions {
  *   `sam_encoder`) or capitals inside a CamelCase identifier (`CLIPModel`).
  *   `seed = 42`, `master_node`, `clip_grad_norm_` and `torch.clip` never match.
  * - Umbrella terms (llm, cnn, mha, kv) are not in the lexicon at all.
+ *
+ * @example
+ * const matcher = new TechniqueMatcher(lexicon);
+ * matcher.matchAt('use_mla = True', 5)?.text               // => 'mla' (MLA)
+ * matcher.matchIdentifier('MultiHeadLatentAttention')?.technique.name // => 'MLA'
+ * matcher.matchAt('seed = 42', 1)                           // => undefined
  */
 export class TechniqueMatcher {
   private readonly keys = new TechniqueKeys();

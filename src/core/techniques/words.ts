@@ -101,6 +101,10 @@ export function splitWords(text: string, offset = 0): Word[] {
  * as one string. Stemming the joined string, not the last word, makes the
  * key independent of where the words split: "RoPE", "rope" and "ro_pe" all
  * give "rop"; "KVCache" and "kvcache" both give "kvcach".
+ *
+ * @example
+ * runKey(splitWords('KVCache'))         // => 'kvcach'
+ * runKey(splitWords('use_kv_cache'), 1) // => 'kvcach'
  */
 export function runKey(words: readonly Word[], from = 0, to = words.length): string {
   let joined = '';
@@ -108,12 +112,23 @@ export function runKey(words: readonly Word[], from = 0, to = words.length): str
   return stem(joined);
 }
 
-/** The matching key of a name or phrase. */
+/**
+ * The matching key of a name or phrase.
+ *
+ * @example
+ * keyOf('Multi-head Latent Attention') // => 'multiheadlatentattention'
+ * keyOf('RoPE')                        // => 'rop'
+ */
 export function keyOf(text: string): string {
   return runKey(splitWords(text));
 }
 
-/** The stems of a name or phrase, in order. */
+/**
+ * The stems of a name or phrase, in order.
+ *
+ * @example
+ * stemsOf('Speculative Decoding heads') // => ['speculativ', 'decod', 'head']
+ */
 export function stemsOf(text: string): string[] {
   return splitWords(text).map((w) => w.stem);
 }
