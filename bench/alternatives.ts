@@ -23,7 +23,7 @@ import { titleKey } from '../src/core/corpus/titles';
 import { loadPaperDataSync } from '../src/core/data/load';
 import { PaperSearch, queryTerms, rerank } from '../src/core/search/engine';
 import { type IndexedPaper, NAME_FIELDS, SEARCH_OPTIONS, toIndexedPaper, toQuery } from '../src/core/search/options';
-import { buildLexicon } from '../src/core/techniques/extract';
+import { buildLexicon } from '../src/build/lexicon/buildLexicon';
 import { TechniqueMatcher } from '../src/core/techniques/matcher';
 import { techniqueNamesByPaper } from '../src/core/techniques/papers';
 import { LexiconSchema } from '../src/schema/lexicon';

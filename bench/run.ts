@@ -24,7 +24,7 @@ import type { DataFile } from '../src/build/data/encode';
 import { DATA_FILES } from '../src/core/data/files';
 import type { Manifest } from '../src/core/data/format';
 import { type LoadStats, emptyLoadStats, type PaperData, loadPaperData, loadPaperDataSync } from '../src/core/data/load';
-import { buildLexicon } from '../src/core/techniques/extract';
+import { buildLexicon } from '../src/build/lexicon/buildLexicon';
 import { paperCountOf } from '../src/core/techniques/papers';
 import { fnv1a } from '../src/core/util/hash';
 import { type Summary, itemMedians, mb, ms, ratio, spread, summarize, table, time } from './stats';

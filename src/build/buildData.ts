@@ -14,7 +14,7 @@ import { type DataFile, encodeData } from './data/encode';
 import { decodeSeed } from './seeds/lines';
 import { parseSeedFile } from './seeds/parseSeedFile';
 import { SeedParseError } from './seeds/types';
-import { buildLexicon } from '../core/techniques/extract';
+import { buildLexicon } from './lexicon/buildLexicon';
 import type { Lexicon } from '../schema/lexicon';
 
 export function buildData(seedDir: string, outDir: string): string {

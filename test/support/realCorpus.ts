@@ -8,7 +8,7 @@ import { type ParsedSeedFile, parseSeedFile } from '../../src/build/seeds/parseS
 import { type DataFile, encodeData } from '../../src/build/data/encode';
 import { type PaperData, loadPaperDataSync } from '../../src/core/data/load';
 import { PaperSearch } from '../../src/core/search/engine';
-import { buildLexicon } from '../../src/core/techniques/extract';
+import { buildLexicon } from '../../src/build/lexicon/buildLexicon';
 import { TechniqueMatcher } from '../../src/core/techniques/matcher';
 import { techniqueNamesByPaper } from '../../src/core/techniques/papers';
 import type { Lexicon } from '../../src/schema/lexicon';

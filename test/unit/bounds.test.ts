@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { QUERY_LIMITS, boundQuery, queryTerms } from '../../src/core/search/engine';
-import { MAX_TOKEN } from '../../src/core/techniques/matcher';
+import { MAX_TOKEN } from '../../src/core/techniques/identifiers';
 import { isProse } from '../../src/core/techniques/regions';
 import { decodeUserText } from '../../src/core/text/decode';
 import { fuzzParams } from '../support/fuzz';

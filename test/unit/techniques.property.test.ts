@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { identifierAt } from '../../src/core/techniques/matcher';
+import { identifierAt } from '../../src/core/techniques/identifiers';
 import { isProse, proseRegions } from '../../src/core/techniques/regions';
-import { keyOf, splitWords, stem } from '../../src/core/techniques/words';
+import { STEM_SLACK, keyOf, splitWords, stem } from '../../src/core/techniques/words';
 import { FUZZING, fuzzParams } from '../support/fuzz';
 import { realMatcher } from '../support/realCorpus';
 
@@ -41,6 +41,19 @@ suite('technique matching properties (fast-check)', () => {
       }),
       fuzzParams(500),
     );
+  });
+
+  test('stem keeps all but at most STEM_SLACK final letters of a lowercase word, and the bound is reached', () => {
+    // The lexicon build prunes runs and the matcher bounds glued-name cuts on this.
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'abdegintsu'.split('')), maxLength: 14 }), (w) => {
+        const s = stem(w);
+        assert.ok(w.startsWith(s), JSON.stringify([w, s]));
+        assert.ok(w.length - s.length <= STEM_SLACK, JSON.stringify([w, s]));
+      }),
+      fuzzParams(500),
+    );
+    assert.equal('agreeings'.length - stem('agreeings').length, STEM_SLACK);
   });
 
   test('the matcher never throws, at any column of any line, in any language; a match lies inside the line', () => {

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/schema/corpus';
-import { bestLongForm, findAcronyms } from '../../src/core/techniques/acronyms';
-import { buildLexicon, familyName } from '../../src/core/techniques/extract';
-import { TechniqueMatcher, identifierAt } from '../../src/core/techniques/matcher';
+import { bestLongForm, findAcronyms } from '../../src/build/lexicon/acronyms';
+import { buildLexicon } from '../../src/build/lexicon/buildLexicon';
+import { familyName } from '../../src/build/lexicon/names';
+import { identifierAt } from '../../src/core/techniques/identifiers';
+import { TechniqueMatcher } from '../../src/core/techniques/matcher';
 import { LexiconSchema, type Technique } from '../../src/schema/lexicon';
 import { keyOf, splitWords, stem } from '../../src/core/techniques/words';
 import { hoverFigures, runHoverEval } from '../eval/hoverEval';

@@ -109,7 +109,13 @@ const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'`)\]]+/gi;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const DOMAIN = /\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|dev|edu|gov|co|app|cn|uk|de|fr|jp)\b/gi;
 
-/** Whether [start, end) meets one of sorted ranges. */
+/**
+ * Whether [start, end) meets one of sorted ranges.
+ *
+ * @example
+ * meetsRange([[0, 5], [10, 20]], 4, 8)  // => true
+ * meetsRange([[0, 5], [10, 20]], 5, 10) // => false
+ */
 export function meetsRange(ranges: readonly (readonly [number, number])[], start: number, end: number): boolean {
   for (const [s, e] of ranges) {
     if (s >= end) return false;

@@ -23,6 +23,10 @@ export function techniquesByPaper(lexicon: Lexicon): Map<string, Technique[]> {
  * For the search index: each paper's technique names and expansions, so a
  * search for "GRPO" finds DeepSeekMath even where the abstract only spells
  * the name out.
+ *
+ * @example
+ * techniqueNamesByPaper(lexicon).get('deepseekmath-pushing-the-limits-of-mathematical-reasoning-in')
+ * // => ['DeepSeek', 'DeepSeekMath', 'GRPO', 'Group Relative Policy Optimization']
  */
 export function techniqueNamesByPaper(lexicon: Lexicon): Map<string, string[]> {
   return new Map([...techniquesByPaper(lexicon)].map(([id, ts]) => [id, ts.flatMap((t) => [t.name, ...t.expansions])]));

@@ -126,7 +126,12 @@ export function* proseRegionsOf(text: string, languageId: string): Sliced<ProseR
   return { starts, ends };
 }
 
-/** The prose regions at once (the CLI, tests). */
+/**
+ * The prose regions at once (the CLI, tests).
+ *
+ * @example
+ * proseRegions('x = 1  # KV cache', 'python') // => { starts: [7], ends: [17] }
+ */
 export function proseRegions(text: string, languageId: string): ProseRegions {
   return runNow(proseRegionsOf(text, languageId));
 }
@@ -164,7 +169,13 @@ export function isProse(regions: ProseRegions, offset: number): boolean {
   return regionAt(regions, offset) >= 0;
 }
 
-/** The index of the region holding `offset`, or -1. */
+/**
+ * The index of the region holding `offset`, or -1.
+ *
+ * @example
+ * regionAt(proseRegions('x = 1  # KV cache', 'python'), 10) // => 0
+ * regionAt(proseRegions('x = 1  # KV cache', 'python'), 2)  // => -1
+ */
 export function regionAt(regions: ProseRegions, offset: number): number {
   let lo = 0;
   let hi = regions.starts.length - 1;

@@ -50,6 +50,20 @@ export function stem(word: string): string {
   return w;
 }
 
+/**
+ * The most characters {@link stem} takes off the end of a lowercase word:
+ * a plural "s", "-ing", the doubled letter before it and a final "e"
+ * ("agreeings" → "agr"). Everything before them it keeps, so a word's stem
+ * starts with all but its last STEM_SLACK characters: the lexicon build
+ * uses this to stop growing a run that no key can start like, and the
+ * matcher to bound where a glued name can be cut.
+ *
+ * @example
+ * 'agreeings'.length - stem('agreeings').length // => 6 (STEM_SLACK)
+ * stem('settings')                               // => 'set' ('settings' starts with it)
+ */
+export const STEM_SLACK = 6;
+
 // A version suffix (v2, v12) is its own word when no letter follows it; other runs stop before one.
 // "wav2vec" and "Wav2Vec2" have none: the "v2" there runs on into a letter.
 const WORD_UNICODE = /v\d+(?![\p{L}])|\p{Lu}+(?=\p{Lu}(?!v\d+(?!\p{L}))\p{Ll})|\p{Lu}?(?:(?!v\d+(?!\p{L}))\p{Ll})+|\p{Lu}+|\d+|[\u00b2\u00b3\u00b9\u2070-\u209f]+/gu;
@@ -87,6 +101,10 @@ export function splitWords(text: string, offset = 0): Word[] {
  * as one string. Stemming the joined string, not the last word, makes the
  * key independent of where the words split: "RoPE", "rope" and "ro_pe" all
  * give "rop"; "KVCache" and "kvcache" both give "kvcach".
+ *
+ * @example
+ * runKey(splitWords('KVCache'))         // => 'kvcach'
+ * runKey(splitWords('use_kv_cache'), 1) // => 'kvcach'
  */
 export function runKey(words: readonly Word[], from = 0, to = words.length): string {
   let joined = '';
@@ -94,12 +112,23 @@ export function runKey(words: readonly Word[], from = 0, to = words.length): str
   return stem(joined);
 }
 
-/** The matching key of a name or phrase. */
+/**
+ * The matching key of a name or phrase.
+ *
+ * @example
+ * keyOf('Multi-head Latent Attention') // => 'multiheadlatentattention'
+ * keyOf('RoPE')                        // => 'rop'
+ */
 export function keyOf(text: string): string {
   return runKey(splitWords(text));
 }
 
-/** The stems of a name or phrase, in order. */
+/**
+ * The stems of a name or phrase, in order.
+ *
+ * @example
+ * stemsOf('Speculative Decoding heads') // => ['speculativ', 'decod', 'head']
+ */
 export function stemsOf(text: string): string[] {
   return splitWords(text).map((w) => w.stem);
 }

@@ -46,7 +46,12 @@ export function findAcronyms(text: string): AcronymDefinition[] {
   return out;
 }
 
-/** Schwartz–Hearst: the shortest tail of `text` that contains the short form's characters in order. */
+/**
+ * Schwartz–Hearst: the shortest tail of `text` that contains the short form's characters in order.
+ *
+ * @example
+ * bestLongForm('MLA', 'we use Multi-head Latent Attention') // => 'Multi-head Latent Attention'
+ */
 export function bestLongForm(short: string, text: string): string | undefined {
   const s = short.toLowerCase();
   const l = text.toLowerCase();
