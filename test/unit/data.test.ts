@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { snippet } from '../../src/core/corpus/display';
-import { DATA_VERSION, PAPER_DETAIL_FIELDS, type Paper, PaperSchema } from '../../src/schema/corpus';
+import { type Paper, PaperSchema } from '../../src/schema/corpus';
+import { PAPER_DETAIL_FIELDS } from '../../src/core/corpus/fields';
+import { DATA_VERSION } from '../../src/core/data/version';
 import { type DataFile, encodeData } from '../../src/build/data/encode';
 import { DATA_FILES } from '../../src/core/data/files';
 import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, decodePaper, encodeDetails, encodePaper, fullPaper, leadOf, manifestCheck, sourceFilesOf } from '../../src/core/data/format';

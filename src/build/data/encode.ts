@@ -1,4 +1,5 @@
-import { type Corpus, DATA_VERSION } from '../../schema/corpus';
+import type { Corpus } from '../../schema/corpus';
+import { DATA_VERSION } from '../../core/data/version';
 import { PaperSearch } from '../../core/search/engine';
 import { capTechniquePapers, techniqueNamesByPaper } from '../../core/techniques/papers';
 import { type Lexicon, LexiconSchema } from '../../schema/lexicon';

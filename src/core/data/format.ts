@@ -1,17 +1,9 @@
 import { fnv1a } from '../util/hash';
 import { snippet } from '../corpus/display';
 import type { Technique, TechniquePaper } from '../../schema/lexicon';
-import {
-  ARXIV_ID,
-  type Author,
-  type FileReport,
-  type Paper,
-  PaperSchema,
-  type PaperMeta,
-  type PaperSource,
-  SeedFormatSchema,
-  SourceSchema,
-} from '../../schema/corpus';
+import type { Author, FileReport, Paper, PaperMeta, PaperSource } from '../../schema/corpus';
+import { ARXIV_ID, PAPER_FIELDS, SOURCE_ROLES } from '../corpus/fields';
+import { SEED_FORMATS } from '../corpus/seedFormats';
 
 /**
  * The shipped data files (DATA_VERSION 2). The corpus is split so that search is
@@ -114,8 +106,8 @@ export function chunkNames(prefix: string, count: number, size: number): string[
 
 /** Optional fields of a paper, stored by name when present. */
 const OPTIONAL_KEYS = ['shortName', 'authorCount', 'organization', 'affiliations', 'date', 'category', 'arxiv', 'doi', 'venue', 'laterTitles', 'formerKeys', 'codeFlag', 'codeUrl', 'upvotes', 'metadataNote'] as const;
-const ROLES = SourceSchema.shape.role.options;
-const FORMATS = SeedFormatSchema.options;
+const ROLES = SOURCE_ROLES;
+const FORMATS = SEED_FORMATS;
 
 /**
  * A paper's catalog tuple:
@@ -361,7 +353,7 @@ export function fullPaper(record: PaperRecord, t: unknown): Paper {
   if (note !== 0) fields['abstractNote'] = str(note, 'an abstract note');
   if (provenance !== 0 && provenance !== undefined) fields['provenance'] = checkProvenance(provenance);
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(PaperSchema.shape)) if (fields[k] !== undefined) out[k] = fields[k];
+  for (const k of PAPER_FIELDS) if (fields[k] !== undefined) out[k] = fields[k];
   return out as Paper;
 }
 

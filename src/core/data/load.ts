@@ -1,5 +1,5 @@
 import type { FileReport, Paper } from '../../schema/corpus';
-import { DATA_VERSION } from '../../schema/corpus';
+import { DATA_VERSION } from './version';
 import { PaperSearch } from '../search/engine';
 import { type IndexShard, ShardDecoder } from '../search/shard';
 import { TechniqueMatcher } from '../techniques/matcher';

@@ -1,6 +1,6 @@
 import type { Paper } from '../../schema/corpus';
 import { slugOf } from '../corpus/titles';
-import { DATA_VERSION } from '../../schema/corpus';
+import { DATA_VERSION } from '../data/version';
 import { findAcronyms } from './acronyms';
 import {
   ALIASES,
