@@ -14,6 +14,7 @@ import {
 } from './curated';
 import { type Lexicon, LexiconSchema, type Technique, type TechniqueKind, type TechniquePaper } from '../../schema/lexicon';
 import { foldForSearch } from '../text/clean';
+import { isSingleToken } from './tokens';
 import { type Word, keyOf, splitWords, stem, stemsOf } from './words';
 
 /** A phrase becomes a technique when this many papers use it. */
@@ -637,22 +638,6 @@ function countMentions(papers: readonly Paper[], keySet: ReadonlySet<string>, ca
   }
   return out;
 }
-
-/** For each word, the index of the whitespace-separated token it belongs to. */
-export function tokenIndexes(text: string, words: readonly { start: number }[]): number[] {
-  const out: number[] = [];
-  let t = 0;
-  let last = 0;
-  for (const w of words) {
-    if (/\s/.test(text.slice(last, w.start))) t++;
-    out.push(t);
-    last = w.start;
-  }
-  return out;
-}
-
-/** Whether a name is written as one token ("TransMLA", "SN-Net"), not several ("KV cache"). */
-export const isSingleToken = (alias: string): boolean => !/\s/.test(alias.trim());
 
 /**
  * The words the corpus itself writes in lowercase, as ordinary words

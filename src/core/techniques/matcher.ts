@@ -1,6 +1,6 @@
 import { GLUED_AFFIXES, MODEL_COMPONENTS, TECHNIQUE_HEADS } from './curated';
 import { type DocumentFacts, documentFacts, maskedRanges, meetsRange } from './document';
-import { isSingleToken, tokenIndexes } from './extract';
+import { isSingleToken, tokenIndexes } from './tokens';
 import { paperCountOf } from './papers';
 import type { Lexicon, Technique } from '../../schema/lexicon';
 import { type Word, keyOf, runKey, splitWords, stem } from './words';
