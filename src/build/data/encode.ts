@@ -15,13 +15,12 @@ import {
   TECHNIQUE_CHUNK,
   type TechniquesChunk,
   chunkNames,
-  encodeDetails,
-  encodePaper,
-  encodeTechnique,
   leadOf,
   manifestCheck,
-  sourceFilesOf,
 } from '../../core/data/format';
+import { encodePaper, sourceFilesOf } from '../../core/data/catalogCodec';
+import { encodeDetails } from '../../core/data/detailsCodec';
+import { encodeTechnique } from '../../core/data/techniqueCodec';
 
 /** One data file to write: its name in the data folder and its text. */
 export interface DataFile {

@@ -6,20 +6,11 @@ import { TechniqueMatcher } from '../techniques/matcher';
 import type { Lexicon, Technique } from '../../schema/lexicon';
 import { fnv1a } from '../util/hash';
 import { DATA_FILES } from './files';
-import {
-  type CatalogChunk,
-  DETAILS_CHUNK,
-  type DetailsChunk,
-  FormatError,
-  type LeadsChunk,
-  type Manifest,
-  type PaperRecord,
-  type TechniquesChunk,
-  decodePaper,
-  decodeTechnique,
-  fullPaper,
-  manifestCheck,
-} from './format';
+import { type CatalogChunk, DETAILS_CHUNK, type DetailsChunk, type LeadsChunk, type Manifest, type PaperRecord, type TechniquesChunk, manifestCheck } from './format';
+import { decodePaper } from './catalogCodec';
+import { fullPaper } from './detailsCodec';
+import { FormatError } from './fieldChecks';
+import { decodeTechnique } from './techniqueCodec';
 
 export type { PaperRecord } from './format';
 
