@@ -9,7 +9,8 @@ import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, leadOf, manif
 import { decodePaper, encodePaper, sourceFilesOf } from '../../src/core/data/catalogCodec';
 import { encodeDetails, fullPaper } from '../../src/core/data/detailsCodec';
 import { fnv1a } from '../../src/core/util/hash';
-import { DataError, type LoadStats, emptyLoadStats, loadPaperData, loadPaperDataSync } from '../../src/core/data/load';
+import { DataError } from '../../src/core/data/errors';
+import { type LoadStats, emptyLoadStats, loadPaperData, loadPaperDataSync } from '../../src/core/data/load';
 import { MAX_TECHNIQUE_PAPERS, capTechniquePapers, paperCountOf } from '../../src/core/techniques/papers';
 import { LexiconSchema } from '../../src/schema/lexicon';
 import { syntheticCorpus } from '../../bench/synthetic';
