@@ -5,6 +5,7 @@ import { LATEX_CITE_COMMANDS } from '../../src/core/cite/formats';
 import { INSERT_FORMATS, type InsertFormat } from '../../src/core/editor/citations';
 import { type Check, SETTING_RULES, SettingChecks, type SettingKey, oneOf, typeName } from '../../src/extension/settingChecks';
 import { GROUPINGS, KEY_FORMULAS, Setting } from '../../src/extension/settingKeys';
+import { BAD } from '../support/badSettings';
 
 /**
  * The setting checks in plain Node: the cases test/integration/suite/settings.test.ts
@@ -12,43 +13,6 @@ import { GROUPINGS, KEY_FORMULAS, Setting } from '../../src/extension/settingKey
  * replace, compared with them on many values so that what is accepted and
  * every warning's reason stay as they were.
  */
-
-type Case = [value: unknown, why: string];
-
-/** Bad values for every setting, and the default each falls back to (as in the integration suite). */
-const BAD: Record<SettingKey, { fallback: unknown; cases: Case[] }> = {
-  [Setting.citationCommand]: {
-    fallback: 'cite',
-    cases: [
-      ['footcite', 'a LaTeX command PaperLens does not know'],
-      ['cite}\\input{/etc/passwd', 'text that would end the command'],
-      [42, 'a number'],
-    ],
-  },
-  [Setting.keyFormula]: { fallback: 'authorYearTitle', cases: [['random', 'an unknown formula'], [7, 'a number']] },
-  [Setting.insertFormat]: {
-    fallback: {},
-    cases: [
-      [{ markdown: 'html' }, 'an unknown format'],
-      [{ '': 'latex' }, 'an empty language id'],
-      ['markdown', 'a string, not an object'],
-      [['latex'], 'an array'],
-    ],
-  },
-  [Setting.includeAbstract]: { fallback: false, cases: [['yes', 'a string'], [1, 'a number']] },
-  [Setting.bibFile]: { fallback: '', cases: [[42, 'a number'], [['refs.bib'], 'an array'], ['x'.repeat(2_000), 'a path over 1,024 characters']] },
-  [Setting.hoverEnabled]: { fallback: true, cases: [['no', 'a string'], [0, 'a number']] },
-  [Setting.hoverLanguages]: {
-    fallback: [],
-    cases: [
-      ['python', 'a string, not a list'],
-      [[1, 2], 'numbers'],
-      [['python', ''], 'an empty language id'],
-      [Array.from({ length: 501 }, (_, i) => `lang${i}`), 'more than 500 languages'],
-    ],
-  },
-  [Setting.treeGroupBy]: { fallback: 'technique', cases: [['author', 'an unknown grouping'], [true, 'a boolean']] },
-};
 
 /** The zod schemas the settings were checked with before zod left the extension bundle. */
 const ZOD: Record<SettingKey, z.ZodType> = {
