@@ -7,9 +7,12 @@
 //   node esbuild.mjs --watch       rebuild bundles on change
 //   node esbuild.mjs --data-only   only the corpus data
 //   node esbuild.mjs --tests       also the integration tests that run inside VS Code (out/test)
+//
+// Imported (test/unit/bundle.test.ts), it builds nothing and gives the bundles' options.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -32,7 +35,8 @@ const problemMatcher = {
   },
 };
 
-const common = {
+/** Options every bundle shares: minified, without source maps, for production. */
+const commonOptions = (production) => ({
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -41,7 +45,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-};
+});
+const common = commonOptions(production);
 
 async function buildData() {
   await esbuild.build({ ...common, entryPoints: ['src/build/buildData.ts'], outfile: 'out/build-data.cjs', minify: false });
@@ -57,7 +62,7 @@ async function buildData() {
  * For the browser bundles: a module with a `.web.ts` twin (`diskAccess.ts` and
  * `diskAccess.web.ts`) is replaced by the twin, which has no Node imports.
  */
-const webTwins = {
+export const webTwins = {
   name: 'web-twins',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
@@ -67,13 +72,24 @@ const webTwins = {
   },
 };
 
-const bundles = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The web extension (vscode.dev, github.dev): the same code for the web worker extension host.
-  // platform "browser" makes any Node-only import a build error.
-  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webTwins] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-];
+/**
+ * The shipped bundles: the extension, the web extension and the CLI.
+ *
+ * @example
+ * const { extension } = bundleOptions(true);
+ * await esbuild.build({ ...extension, write: false, metafile: true });
+ */
+export function bundleOptions(production) {
+  const common = commonOptions(production);
+  return {
+    extension: { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    // The web extension (vscode.dev, github.dev): the same code for the web worker extension host.
+    // platform "browser" makes any Node-only import a build error.
+    web: { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webTwins] },
+    cli: { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  };
+}
+const bundles = Object.values(bundleOptions(production));
 
 /** The suites that run inside VS Code's Node extension host: bundled per file; mocha and vscode come from the host. */
 const suiteFiles = (dir) => readdirSync(`${dir}/suite`).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/suite/${f}`);
@@ -104,7 +120,9 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

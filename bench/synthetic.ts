@@ -19,7 +19,8 @@
  *   recombined from halves of the real given names and the real family names.
  * - Years, dates, categories, code links and sources follow the real shares.
  */
-import { DATA_VERSION, type Corpus, type FileReport, type Paper, type PaperSource } from '../src/schema/corpus';
+import type { Corpus, FileReport, Paper, PaperSource } from '../src/schema/corpus';
+import { DATA_VERSION } from '../src/core/data/version';
 import { shortNameOf, slugOf } from '../src/core/corpus/titles';
 import { fnv1a } from '../src/core/util/hash';
 

@@ -2,7 +2,8 @@
  * `paperlens`: the PaperLens core on the command line.
  * Exit codes: 0 success, 1 not found (or bad data), 2 usage error.
  */
-import { DataError, type PaperData } from './core/data/load';
+import { DataError } from './core/data/errors';
+import type { PaperData } from './core/data/load';
 import { NotFoundError, UsageError, parseArgs } from './cli/args';
 import type { CliCommand, CliIO } from './cli/command';
 import { bibCommand } from './cli/commands/bib';

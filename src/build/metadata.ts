@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { comparableTitle } from '../core/bib/fields';
 import { assignKeys } from '../core/cite/keys';
 import { toAuthor } from './corpus/buildCorpus';
-import { ARXIV_ID, type Corpus, CorpusSchema, type Paper, PaperSchema, type Provenance, type Venue, VenueSchema } from '../schema/corpus';
+import { type Corpus, CorpusSchema, type Paper, PaperSchema, type Provenance, type Venue, VenueSchema } from '../schema/corpus';
+import { ARXIV_ID } from '../core/corpus/fields';
 import { type MetadataCoverage, metadataCoverage } from '../core/corpus/report';
 import { isOrganizationName, isPersonName } from './seeds/authors';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError, type PaperData, loadPaperDataSync } from '../core/data/load';
+import { DataError } from '../core/data/errors';
+import { type PaperData, loadPaperDataSync } from '../core/data/load';
 
 /** The data folder next to the bundled CLI (dist/data), or $PAPERLENS_DATA_DIR. */
 export function dataDir(): string {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DataError, type LoadStats, type PaperData, emptyLoadStats, loadPaperData } from '../core/data/load';
+import { DataError } from '../core/data/errors';
+import { type LoadStats, type PaperData, emptyLoadStats, loadPaperData } from '../core/data/load';
 
 /**
  * Loads the shipped corpus, index and lexicon once, on first use, and shares

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ARXIV_ID, PAPER_DETAIL_FIELDS, SOURCE_ROLES } from '../core/corpus/fields';
+import { SEED_FORMATS } from '../core/corpus/seedFormats';
+import { DATA_VERSION } from '../core/data/version';
 
 /**
  * The shapes of the shipped data. The build validates every paper against
@@ -6,10 +9,7 @@ import { z } from 'zod';
  * a stale or hand-edited data file is caught with a clear message.
  */
 
-/** Bumped whenever the shape of the shipped data changes. */
-export const DATA_VERSION = 3;
-
-export const SeedFormatSchema = z.enum(['profile-list', 'bare-abstracts', 'blank-separated', 'alternating', 'daily-papers']);
+export const SeedFormatSchema = z.enum(SEED_FORMATS);
 
 export const PartialDateSchema = z
   .object({
@@ -37,7 +37,7 @@ export const SourceSchema = z
     line: z.number().int().min(1),
     format: SeedFormatSchema,
     /** primary: created the paper; duplicate: same title elsewhere; abstract: a bare abstract attached by similarity. */
-    role: z.enum(['primary', 'duplicate', 'abstract']),
+    role: z.enum(SOURCE_ROLES),
     /** How a non-primary record was matched to this paper. */
     match: z.string().optional(),
   })
@@ -45,9 +45,6 @@ export const SourceSchema = z
 
 /** A web address: http or https, never another scheme (`command:`, `javascript:`, `file:`). */
 const WebUrl = z.url({ protocol: /^https?$/ });
-
-/** An arXiv identifier without its version: new style `2502.07864`, old style `cs/0601001`. */
-export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
 /** Where a paper was published after review. */
 export const VenueSchema = z
@@ -72,6 +69,7 @@ export const ProvenanceSchema = z
   })
   .strict();
 
+/** A paper. Its keys are in the order of PAPER_FIELDS (src/core/corpus/fields.ts); a unit test keeps the two in step. */
 export const PaperSchema = z
   .object({
     /** Stable slug of the title; never changes between builds. */
@@ -124,9 +122,6 @@ export const PaperSchema = z
   .strict();
 
 export type Paper = z.infer<typeof PaperSchema>;
-
-/** Fields of a paper that load on demand, apart from the catalog: the long texts and the raw forms. */
-export const PAPER_DETAIL_FIELDS = ['titleRaw', 'abstract', 'abstractRaw', 'abstractNote', 'urls', 'provenance'] as const;
 
 /** A paper without its long texts: what lists, hovers, ranking and citation keys need. */
 export type PaperMeta = Omit<Paper, (typeof PAPER_DETAIL_FIELDS)[number]>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_VERSION } from './corpus';
+import { DATA_VERSION } from '../core/data/version';
 
 export const TechniqueKindSchema = z.enum(['name', 'acronym', 'phrase']);
 

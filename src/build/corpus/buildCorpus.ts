@@ -1,7 +1,8 @@
 import type { ParsedSeedFile } from '../seeds/parseSeedFile';
 import { type PartialDate, type SeedRecord, SeedParseError } from '../seeds/types';
 import { cleanText, findUrls } from '../../core/text/clean';
-import { type Author, type Corpus, CorpusSchema, DATA_VERSION, type FileReport, type Paper, type PaperSource } from '../../schema/corpus';
+import { type Author, type Corpus, CorpusSchema, type FileReport, type Paper, type PaperSource } from '../../schema/corpus';
+import { DATA_VERSION } from '../../core/data/version';
 import { jaccard, shingles } from './similarity';
 import { cleanTitle, disambiguatedSlug, shortNameOf, slugOf, titleKey } from '../../core/corpus/titles';
 

@@ -1,4 +1,5 @@
-import { type Corpus, DATA_VERSION } from '../../schema/corpus';
+import type { Corpus } from '../../schema/corpus';
+import { DATA_VERSION } from '../../core/data/version';
 import { PaperSearch } from '../../core/search/engine';
 import { capTechniquePapers, techniqueNamesByPaper } from '../../core/techniques/papers';
 import { type Lexicon, LexiconSchema } from '../../schema/lexicon';
@@ -14,13 +15,12 @@ import {
   TECHNIQUE_CHUNK,
   type TechniquesChunk,
   chunkNames,
-  encodeDetails,
-  encodePaper,
-  encodeTechnique,
   leadOf,
   manifestCheck,
-  sourceFilesOf,
 } from '../../core/data/format';
+import { encodePaper, sourceFilesOf } from '../../core/data/catalogCodec';
+import { encodeDetails } from '../../core/data/detailsCodec';
+import { encodeTechnique } from '../../core/data/techniqueCodec';
 
 /** One data file to write: its name in the data folder and its text. */
 export interface DataFile {

@@ -1,4 +1,5 @@
-import { DATA_VERSION, type Paper } from '../../schema/corpus';
+import { DATA_VERSION } from '../../core/data/version';
+import type { Paper } from '../../schema/corpus';
 import { type Lexicon, LexiconSchema } from '../../schema/lexicon';
 import { addCuratedAliases, addModellessAliases, addPrefixAliases, addSalientContext } from './aliasPhases';
 import { CandidateTable } from './candidates';

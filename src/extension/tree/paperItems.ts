@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { arxivUrl } from '../../core/corpus/arxiv';
 import { LINE_AUTHORS, authorsLine, dateLine, snippet, venueLine, yearLine } from '../../core/corpus/display';
-import type { PaperDetailsStore, PaperRecord } from '../../core/data/load';
+import type { PaperDetailsStore } from '../../core/data/details';
+import type { PaperRecord } from '../../core/data/load';
 import { Command, ItemKind } from '../constants';
 import { paperCard } from '../hover/card';
 import { type TreeNode, nodeId } from './nodes';

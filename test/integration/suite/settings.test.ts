@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Setting } from '../../../src/extension/settingKeys';
+import { BAD } from '../../support/badSettings';
 import { api, hoverText, open, positionOf, readText, resetFile, until, workspaceFile } from './helpers';
 
 /**
@@ -10,43 +11,6 @@ import { api, hoverText, open, positionOf, readText, resetFile, until, workspace
  * and the feature keeps working. Also command arguments no PaperLens UI
  * would pass.
  */
-
-type Case = [value: unknown, why: string];
-
-/** Bad values for every setting, and the default each falls back to. */
-const BAD: Record<(typeof Setting)[keyof typeof Setting], { fallback: unknown; cases: Case[] }> = {
-  [Setting.citationCommand]: {
-    fallback: 'cite',
-    cases: [
-      ['footcite', 'a LaTeX command PaperLens does not know'],
-      ['cite}\\input{/etc/passwd', 'text that would end the command'],
-      [42, 'a number'],
-    ],
-  },
-  [Setting.keyFormula]: { fallback: 'authorYearTitle', cases: [['random', 'an unknown formula'], [7, 'a number']] },
-  [Setting.insertFormat]: {
-    fallback: {},
-    cases: [
-      [{ markdown: 'html' }, 'an unknown format'],
-      [{ '': 'latex' }, 'an empty language id'],
-      ['markdown', 'a string, not an object'],
-      [['latex'], 'an array'],
-    ],
-  },
-  [Setting.includeAbstract]: { fallback: false, cases: [['yes', 'a string'], [1, 'a number']] },
-  [Setting.bibFile]: { fallback: '', cases: [[42, 'a number'], [['refs.bib'], 'an array'], ['x'.repeat(2_000), 'a path over 1,024 characters']] },
-  [Setting.hoverEnabled]: { fallback: true, cases: [['no', 'a string'], [0, 'a number']] },
-  [Setting.hoverLanguages]: {
-    fallback: [],
-    cases: [
-      ['python', 'a string, not a list'],
-      [[1, 2], 'numbers'],
-      [['python', ''], 'an empty language id'],
-      [Array.from({ length: 501 }, (_, i) => `lang${i}`), 'more than 500 languages'],
-    ],
-  },
-  [Setting.treeGroupBy]: { fallback: 'technique', cases: [['author', 'an unknown grouping'], [true, 'a boolean']] },
-};
 
 const config = (key: string): [vscode.WorkspaceConfiguration, string] => {
   const dot = key.indexOf('.');
