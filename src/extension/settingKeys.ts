@@ -13,6 +13,5 @@ export const Setting = {
 } as const;
 
 export const KEY_FORMULAS = KEY_FORMULA_NAMES;
-export const GROUPINGS = ['technique', 'year', 'source'] as const;
-
-export type Grouping = (typeof GROUPINGS)[number];
+// Declared in the core with the grouping itself; named here too for settings.ts, which reads them from this file.
+export { GROUPINGS, type Grouping } from '../core/browse/grouping';

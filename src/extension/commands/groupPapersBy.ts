@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Grouping } from '../../core/browse/grouping';
+import { GROUPINGS, type Grouping } from '../../core/browse/grouping';
 import { Command } from '../constants';
-import { GROUPINGS, Setting } from '../settingKeys';
+import { Setting } from '../settingKeys';
 import type { PaperTrees } from '../tree/paperTrees';
 
 const LABELS: Record<Grouping, { label: string; detail: string }> = {

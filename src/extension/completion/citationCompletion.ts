@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { LINE_AUTHORS, authorsLine, yearLine } from '../../core/corpus/display';
+import { yearAndAuthors } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
-import { keyCompletionAt } from '../../core/editor/citations';
+import { CITING_LANGUAGES, keyCompletionAt } from '../../core/editor/citations';
 import type { CitationService } from '../citations/citationService';
 import type { PaperDataService } from '../dataService';
 import { paperCard } from '../hover/card';
@@ -18,7 +18,7 @@ export const COMPLETION_LIMIT = 100;
  */
 export function registerCitationCompletion(data: PaperDataService, citations: CitationService): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(
-    ['latex', 'tex', 'markdown', 'quarto', 'rmd'].map((language) => ({ language })),
+    CITING_LANGUAGES.map((language) => ({ language })),
     {
       async provideCompletionItems(doc, pos) {
         const ctx = keyCompletionAt(doc.lineAt(pos.line).text.slice(0, pos.character), doc.languageId);
@@ -52,7 +52,7 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
           // Title words find a paper too: "\cite{hilo" offers pan2022fast.
           item.filterText = `${ctx.prefix} ${key} ${p.title}`;
           item.sortText = String(i).padStart(4, '0');
-          item.detail = `${yearLine(p)} · ${authorsLine(p, LINE_AUTHORS)}`;
+          item.detail = yearAndAuthors(p);
           item.documentation = paperCard(p, { key, actions: false });
           return item;
         });

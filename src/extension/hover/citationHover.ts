@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { citationKeyAt } from '../../core/editor/citations';
+import { CITING_LANGUAGES, citationKeyAt } from '../../core/editor/citations';
 import type { CitationService } from '../citations/citationService';
 import type { PaperDataService } from '../dataService';
 import { paperCard } from './card';
-
-const CITING_LANGUAGES = ['latex', 'tex', 'markdown', 'quarto', 'rmd'];
 
 /** A card over a citation key (`\cite{key}`, `[@key]`): the paper it cites, by its key or one an earlier release gave it. */
 export function registerCitationHover(data: PaperDataService, citations: CitationService): vscode.Disposable {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { arxivUrl } from '../../core/corpus/arxiv';
-import { LINE_AUTHORS, authorsLine, dateLine, snippet, venueLine, yearLine } from '../../core/corpus/display';
+import { authorsLine, dateLine, snippet, venueLine, yearAndAuthors } from '../../core/corpus/display';
 import type { PaperDetailsStore, PaperRecord } from '../../core/data/load';
 import { Command, ItemKind } from '../constants';
 import { paperCard } from '../hover/card';
@@ -11,8 +11,7 @@ export function paperItem(n: Extract<TreeNode, { kind: 'paper' }>, citationKey: 
   const p = n.paper;
   const item = new vscode.TreeItem(p.title, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = nodeId(n);
-  const role = n.role === 'introduces' ? 'introduces · ' : '';
-  item.description = `${role}${yearLine(p)} · ${authorsLine(p, LINE_AUTHORS)}`;
+  item.description = yearAndAuthors(p, { introduces: n.role === 'introduces' });
   item.tooltip = paperCard(p, { key: citationKey });
   item.contextValue = p.arxiv === undefined ? ItemKind.paper : ItemKind.paperOnArxiv;
   item.iconPath = new vscode.ThemeIcon(n.role === 'introduces' ? 'star-full' : 'book');
