@@ -4,10 +4,16 @@ import { registerCiteTechniqueAtCursor } from './commands/citeTechniqueAtCursor'
 import { registerFilterPapers } from './commands/filterPapers';
 import { registerGroupPapersBy } from './commands/groupPapersBy';
 import { registerOpenUrl } from './commands/openUrl';
-import { registerCopyBibtex, registerCopyCitation, registerInsertCitation, registerOpenDetails, registerOpenOnArxiv } from './commands/paperCommands';
+import { registerClearPapersFilter } from './commands/clearPapersFilter';
+import { registerCopyBibtex } from './commands/copyBibtex';
+import { registerCopyCitation } from './commands/copyCitation';
+import { registerInsertCitation } from './commands/insertCitation';
+import { registerOpenDetails } from './commands/openDetails';
+import { registerOpenOnArxiv } from './commands/openOnArxiv';
 import { pickPaper } from './commands/paperPicker';
 import { registerRevealInSidebar } from './commands/revealInSidebar';
 import { registerSearchPapers } from './commands/searchPapers';
+import { registerSearchRelated } from './commands/searchRelated';
 import { registerShowOutput } from './commands/showOutput';
 import { registerTryHover } from './commands/tryHover';
 import { registerCitationCompletion } from './completion/citationCompletion';
@@ -62,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerArxivHover(data, settings, citations),
     registerCitationCompletion(data, citations),
     registerSearchPapers(data, citations),
+    registerSearchRelated(),
     registerInsertCitation(data, citations),
     registerCopyBibtex(data, citations),
     registerCopyCitation(data, citations),
@@ -71,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerRevealInSidebar(trees, pick),
     registerGroupPapersBy(trees),
     registerFilterPapers(trees),
+    registerClearPapersFilter(trees),
     registerOpenUrl(),
     registerShowOutput(log),
     registerTryHover(),

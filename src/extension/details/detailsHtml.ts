@@ -2,6 +2,7 @@ import { describeMissing } from '../../core/cite/bibtex';
 import { arxivUrl } from '../../core/corpus/arxiv';
 import { authorsLine, dateLine, provenanceLines, venueLine } from '../../core/corpus/display';
 import type { Paper } from '../../schema/corpus';
+import { type CommandArgs, commandUri } from '../commands/args';
 import { Command, type CommandId } from '../constants';
 
 /**
@@ -26,8 +27,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-const link = (label: string, command: CommandId, ...args: unknown[]): string =>
-  `<a href="command:${command}?${escapeHtml(encodeURIComponent(JSON.stringify(args)))}">${escapeHtml(label)}</a>`;
+/** A link that runs one of our commands with arguments of its type (see {@link commandUri}). */
+const link = <C extends CommandId>(label: string, command: C, ...args: CommandArgs[C]): string => `<a href="${escapeHtml(commandUri(command, ...args))}">${escapeHtml(label)}</a>`;
 
 /** What the page needs from its webview. */
 export interface PageContext {

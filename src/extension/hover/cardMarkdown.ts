@@ -2,6 +2,7 @@ import { LINE_AUTHORS, authorsLine, snippet, venueLine, yearLine } from '../../c
 import type { PaperRecord } from '../../core/data/load';
 import { techniqueCardModel } from '../../core/browse/techniqueCard';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
+import { type CommandArgs, commandUri } from '../commands/args';
 import { Command, type CommandId } from '../constants';
 
 /**
@@ -34,17 +35,15 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * A `command:` link to one of our commands, with JSON arguments encoded as
- * VS Code expects.
+ * A Markdown link that runs one of our commands with arguments of its type
+ * (see {@link commandUri}).
  *
  * @example
- * commandLink('Copy BibTeX', 'paperlens.copyBibtex', 'transmla')
+ * commandLink('Copy BibTeX', Command.copyBibtex, 'transmla')
  * // => '[Copy BibTeX](command:paperlens.copyBibtex?%5B%22transmla%22%5D "Copy BibTeX")'
  */
-export function commandLink(label: string, command: CommandId, ...args: unknown[]): string {
-  // encodeURIComponent leaves ( ) ' ! * alone, and a ")" in an argument would end the Markdown link early.
-  const query = args.length > 0 ? `?${encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}` : '';
-  return `[${escapeMarkdown(label)}](command:${command}${query} "${escapeMarkdown(label).replace(/"/g, '\\"')}")`;
+export function commandLink<C extends CommandId>(label: string, command: C, ...args: CommandArgs[C]): string {
+  return `[${escapeMarkdown(label)}](${commandUri(command, ...args)} "${escapeMarkdown(label).replace(/"/g, '\\"')}")`;
 }
 
 /** "2024 · DeepSeek-AI, Aixin Liu et al.", only what is known; undefined when nothing is. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { arxivUrl } from '../../core/corpus/arxiv';
 import { authorsLine, dateLine, snippet, venueLine, yearAndAuthors } from '../../core/corpus/display';
 import type { PaperDetailsStore, PaperRecord } from '../../core/data/load';
+import { commandCall } from '../commands/args';
 import { Command, ItemKind } from '../constants';
 import { paperCard } from '../hover/card';
 import { type TreeNode, nodeId } from './nodes';
@@ -15,7 +16,7 @@ export function paperItem(n: Extract<TreeNode, { kind: 'paper' }>, citationKey: 
   item.tooltip = paperCard(p, { key: citationKey });
   item.contextValue = p.arxiv === undefined ? ItemKind.paper : ItemKind.paperOnArxiv;
   item.iconPath = new vscode.ThemeIcon(n.role === 'introduces' ? 'star-full' : 'book');
-  item.command = { command: Command.openDetails, title: 'Open Details', arguments: [p.id] };
+  item.command = commandCall('Open Details', Command.openDetails, p.id);
   return item;
 }
 
@@ -51,7 +52,7 @@ export function detailItem(n: Extract<TreeNode, { kind: 'detail' }>): vscode.Tre
   if (!n.abstractTooltip) item.tooltip = n.tooltip ?? n.value;
   item.iconPath = new vscode.ThemeIcon(n.icon);
   item.contextValue = n.url ? ItemKind.link : ItemKind.detail;
-  if (n.url) item.command = { command: Command.openUrl, title: 'Open Link', arguments: [n.url] };
+  if (n.url) item.command = commandCall('Open Link', Command.openUrl, n.url);
   return item;
 }
 

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { PaperRecord } from '../../core/data/load';
+import type { PaperDataService } from '../dataService';
+import { isPaperArg, paperIdOf } from './args';
+import { pickPaper } from './paperPicker';
+
+/**
+ * Tells the user a command was given an argument it does not take (a link
+ * or another extension may pass anything): a warning, never a throw.
+ */
+export function warnBadArgument(title: string, expected: string, arg: unknown): void {
+  void vscode.window.showWarningMessage(`PaperLens: "${title}" expects ${expected}, not ${JSON.stringify(arg)?.slice(0, 60) ?? typeof arg}.`);
+}
+
+/**
+ * The paper a paper command acts on: the one its argument names (a
+ * `PaperArg`), or with no argument the one the user picks in the
+ * search quick pick. Any other argument, or an id no paper has, is answered
+ * with a warning and undefined.
+ */
+export async function paperFromArg(data: PaperDataService, arg: unknown, title: string, recent?: () => string[]): Promise<PaperRecord | undefined> {
+  if (arg === undefined) return pickPaper(data, { title, ...(recent ? { recent } : {}) });
+  const d = await data.forCommand();
+  if (!d) return undefined;
+  if (!isPaperArg(arg)) {
+    warnBadArgument(title, 'a paper id', arg);
+    return undefined;
+  }
+  const id = paperIdOf(arg);
+  const p = d.papersById.get(id);
+  if (!p) void vscode.window.showWarningMessage(`PaperLens has no paper with id "${id.slice(0, 100)}".`);
+  return p;
+}

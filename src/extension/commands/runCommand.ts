@@ -1,0 +1,8 @@
+import * as vscode from 'vscode';
+import type { CommandId } from '../constants';
+import type { CommandArgs } from './args';
+
+/** Runs one of our commands with arguments of its type (see CommandArgs). */
+export function runCommand<C extends CommandId>(command: C, ...args: CommandArgs[C]): Thenable<unknown> {
+  return vscode.commands.executeCommand(command, ...args);
+}
