@@ -17,7 +17,7 @@ import { Command, type CommandId } from '../../src/extension/constants';
 import { detailsHtml } from '../../src/extension/details/detailsHtml';
 import { paperCardMarkdown, techniqueCardMarkdown } from '../../src/extension/hover/cardMarkdown';
 import { decode } from '../support/renderCheck';
-import { paperById, realData, realMatcher } from '../support/realCorpus';
+import { realData, realMatcher } from '../support/realCorpus';
 
 const HILO = 'fast-vision-transformers-with-hilo-attention';
 
@@ -83,7 +83,7 @@ suite('command arguments: one type, one guard', () => {
     const hilo = d.details.getSync(HILO);
     assert.ok(hilo);
     const found = [
-      ...links(paperCardMarkdown(paperById(HILO), { key: 'pan2022fast' })),
+      ...links(paperCardMarkdown(d.papersById.get(HILO) ?? assert.fail(HILO), { key: 'pan2022fast' })),
       ...links(techniqueCardMarkdown(m, d.papersById)),
       ...links(decode(detailsHtml(hilo, 'pan2022fast', { nonce: '0'.repeat(32), cspSource: 'x' }))),
     ];
