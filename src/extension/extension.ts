@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { CitationFormatter } from './citations/citationFormatter';
+import { CitationKeys } from './citations/citationKeys';
 import { CitationService } from './citations/citationService';
+import { RecentPapers } from './citations/recentPapers';
 import { registerCiteTechniqueAtCursor } from './commands/citeTechniqueAtCursor';
 import { registerFilterPapers } from './commands/filterPapers';
 import { registerGroupPapersBy } from './commands/groupPapersBy';
@@ -10,6 +13,7 @@ import { registerCopyCitation } from './commands/copyCitation';
 import { registerInsertCitation } from './commands/insertCitation';
 import { registerOpenDetails } from './commands/openDetails';
 import { registerOpenOnArxiv } from './commands/openOnArxiv';
+import { paperFromArg } from './commands/paperArg';
 import { pickPaper } from './commands/paperPicker';
 import { registerRevealInSidebar } from './commands/revealInSidebar';
 import { registerSearchPapers } from './commands/searchPapers';
@@ -23,6 +27,7 @@ import { registerArxivHover } from './hover/arxivHover';
 import { registerCitationHover } from './hover/citationHover';
 import { registerTechniqueHover } from './hover/techniqueHover';
 import { createLog } from './log';
+import { Setting } from './settingKeys';
 import { Settings } from './settings';
 import { DocumentCache } from './util/documentCache';
 import { indexBib } from '../core/bib/plan';
@@ -33,6 +38,9 @@ import { PaperTrees } from './tree/paperTrees';
 export interface PaperLensApi {
   data: PaperDataService;
   settings: Settings;
+  keys: CitationKeys;
+  formatter: CitationFormatter;
+  recent: RecentPapers;
   citations: CitationService;
   trees: PaperTrees;
   details: DetailsPanel;
@@ -52,10 +60,14 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   const bibIndexes = new DocumentCache((text) => indexBib(text));
   // What each open file says to the matcher (its comments and strings, whether it is ML code), once per version.
   const documentsFacts = new DocumentCache((text, languageId) => documentFacts(text, languageId, data.completed?.techniques.spelledOut().pattern));
-  const citations = new CitationService(data, settings, context.globalState, log, bibIndexes);
-  const trees = new PaperTrees(data, settings, (id) => citations.keyOf(id));
+  const keys = new CitationKeys(() => data.current, () => settings.get(Setting.keyFormula));
+  const formatter = new CitationFormatter(data, settings, keys);
+  const recent = new RecentPapers(context.globalState, data);
+  const citations = new CitationService(keys, formatter, recent, settings, log, bibIndexes);
+  const trees = new PaperTrees(data, settings, (id) => keys.keyOf(id));
   const details = new DetailsPanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
-  const pick = async (): Promise<string | undefined> => (await pickPaper(data, { title: 'PaperLens: Show Paper in Sidebar', recent: () => citations.recent() }))?.id;
+  const paper = paperFromArg(data, recent);
+  const pick = async (): Promise<string | undefined> => (await pickPaper(data, { title: 'PaperLens: Show Paper in Sidebar', recent: () => recent.list() }))?.id;
 
   context.subscriptions.push(
     log,
@@ -64,16 +76,16 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     trees,
     details,
     registerTechniqueHover(data, settings, documentsFacts),
-    registerCitationHover(data, citations),
-    registerArxivHover(data, settings, citations),
-    registerCitationCompletion(data, citations),
-    registerSearchPapers(data, citations),
+    registerCitationHover(data, keys),
+    registerArxivHover(data, settings, keys),
+    registerCitationCompletion(data, keys, recent),
+    registerSearchPapers(data, citations, keys, recent),
     registerSearchRelated(),
-    registerInsertCitation(data, citations),
-    registerCopyBibtex(data, citations),
-    registerCopyCitation(data, citations),
-    registerOpenDetails(data, citations, details),
-    registerOpenOnArxiv(data, citations),
+    registerInsertCitation(paper, citations),
+    registerCopyBibtex(paper, citations, keys),
+    registerCopyCitation(paper, citations, keys),
+    registerOpenDetails(paper, data, keys, details),
+    registerOpenOnArxiv(paper),
     registerCiteTechniqueAtCursor(data, citations, documentsFacts),
     registerRevealInSidebar(trees, pick),
     registerGroupPapersBy(trees),
@@ -84,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerTryHover(),
   );
   log.info(`PaperLens ${String(context.extension.packageJSON.version)} activated`);
-  return { data, settings, citations, trees, details };
+  return { data, settings, keys, formatter, recent, citations, trees, details };
 }
 
 export function deactivate(): void {}

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, type CitationFormat } from '../../core/cite/formats';
+import type { CitationKeys } from '../citations/citationKeys';
 import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
-import type { PaperDataService } from '../dataService';
 import { isCitationFormat } from './args';
-import { paperFromArg } from './paperArg';
+import type { PaperFromArg } from './paperArg';
 
 const FORMAT_LABELS: Record<CitationFormat, string> = {
   bibtex: 'BibTeX entry',
@@ -18,15 +18,15 @@ const FORMAT_LABELS: Record<CitationFormat, string> = {
 };
 
 /** Copy Citation: any format, given or chosen from a list. */
-export function registerCopyCitation(data: PaperDataService, citations: CitationService): vscode.Disposable {
+export function registerCopyCitation(paperFromArg: PaperFromArg, citations: CitationService, keys: CitationKeys): vscode.Disposable {
   return vscode.commands.registerCommand(Command.copyCitation, async (arg?: unknown, format?: unknown) => {
-    const p = await paperFromArg(data, arg, 'PaperLens: Copy Citation', () => citations.recent());
+    const p = await paperFromArg(arg, 'PaperLens: Copy Citation');
     if (!p) return undefined;
     let f = isCitationFormat(format) ? format : undefined;
     if (!f) {
       const pick = await vscode.window.showQuickPick(
         CITATION_FORMATS.map((x) => ({ label: FORMAT_LABELS[x], description: x, format: x })),
-        { title: `Copy citation of ${citations.keyOf(p.id) ?? p.id}` },
+        { title: `Copy citation of ${keys.keyOf(p.id) ?? p.id}` },
       );
       f = pick?.format;
     }

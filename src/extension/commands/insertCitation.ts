@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
-import type { PaperDataService } from '../dataService';
-import { paperFromArg } from './paperArg';
+import type { PaperFromArg } from './paperArg';
 
 /** Insert Citation: from a hover card, the tree, the details page, or the palette (then pick a paper). */
-export function registerInsertCitation(data: PaperDataService, citations: CitationService): vscode.Disposable {
+export function registerInsertCitation(paperFromArg: PaperFromArg, citations: CitationService): vscode.Disposable {
   return vscode.commands.registerCommand(Command.insertCitation, async (arg?: unknown) => {
     const editor = vscode.window.activeTextEditor;
-    const p = await paperFromArg(data, arg, 'PaperLens: Insert Citation', () => citations.recent());
+    const p = await paperFromArg(arg, 'PaperLens: Insert Citation');
     return p ? citations.insert(p, editor) : undefined;
   });
 }

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import { arxivUrl } from '../../core/corpus/arxiv';
-import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
-import type { PaperDataService } from '../dataService';
-import { paperFromArg } from './paperArg';
+import type { PaperFromArg } from './paperArg';
 
 /** Open on arXiv: the paper's arXiv abstract page, in the browser; says so when no arXiv id is known. */
-export function registerOpenOnArxiv(data: PaperDataService, citations: CitationService): vscode.Disposable {
+export function registerOpenOnArxiv(paperFromArg: PaperFromArg): vscode.Disposable {
   return vscode.commands.registerCommand(Command.openOnArxiv, async (arg?: unknown) => {
-    const p = await paperFromArg(data, arg, 'PaperLens: Open on arXiv', () => citations.recent());
+    const p = await paperFromArg(arg, 'PaperLens: Open on arXiv');
     if (!p) return undefined;
     const page = arxivUrl(p);
     if (!page) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PaperRecord } from '../../core/data/load';
+import type { RecentPapers } from '../citations/recentPapers';
 import type { PaperDataService } from '../dataService';
 import { isPaperArg, paperIdOf } from './args';
 import { pickPaper } from './paperPicker';
@@ -14,20 +15,25 @@ export function warnBadArgument(title: string, expected: string, arg: unknown): 
 
 /**
  * The paper a paper command acts on: the one its argument names (a
- * `PaperArg`), or with no argument the one the user picks in the
- * search quick pick. Any other argument, or an id no paper has, is answered
- * with a warning and undefined.
+ * `PaperArg`), or with no argument the one the user picks in the search
+ * quick pick (titled with the command). Any other argument, or an id no
+ * paper has, is answered with a warning and undefined.
  */
-export async function paperFromArg(data: PaperDataService, arg: unknown, title: string, recent?: () => string[]): Promise<PaperRecord | undefined> {
-  if (arg === undefined) return pickPaper(data, { title, ...(recent ? { recent } : {}) });
-  const d = await data.forCommand();
-  if (!d) return undefined;
-  if (!isPaperArg(arg)) {
-    warnBadArgument(title, 'a paper id', arg);
-    return undefined;
-  }
-  const id = paperIdOf(arg);
-  const p = d.papersById.get(id);
-  if (!p) void vscode.window.showWarningMessage(`PaperLens has no paper with id "${id.slice(0, 100)}".`);
-  return p;
+export type PaperFromArg = (arg: unknown, title: string) => Promise<PaperRecord | undefined>;
+
+/** The {@link PaperFromArg} of the paper commands: over the loaded data, offering the recent papers first. */
+export function paperFromArg(data: PaperDataService, recent: RecentPapers): PaperFromArg {
+  return async (arg, title) => {
+    if (arg === undefined) return pickPaper(data, { title, recent: () => recent.list() });
+    const d = await data.forCommand();
+    if (!d) return undefined;
+    if (!isPaperArg(arg)) {
+      warnBadArgument(title, 'a paper id', arg);
+      return undefined;
+    }
+    const id = paperIdOf(arg);
+    const p = d.papersById.get(id);
+    if (!p) void vscode.window.showWarningMessage(`PaperLens has no paper with id "${id.slice(0, 100)}".`);
+    return p;
+  };
 }

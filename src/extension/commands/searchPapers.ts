@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { PaperRecord } from '../../core/data/load';
+import type { CitationKeys } from '../citations/citationKeys';
 import type { CitationService } from '../citations/citationService';
+import type { RecentPapers } from '../citations/recentPapers';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
 import { isQueryArg, queryOf } from './args';
@@ -8,14 +10,14 @@ import { type PaperAction, pickPaper } from './paperPicker';
 import { runCommand } from './runCommand';
 
 /** Runs a quick-pick button's action on a paper. */
-export async function runPaperAction(action: PaperAction, paper: PaperRecord, citations: CitationService, editor: vscode.TextEditor | undefined): Promise<void> {
+export async function runPaperAction(action: PaperAction, paper: PaperRecord, citations: CitationService, keys: CitationKeys, editor: vscode.TextEditor | undefined): Promise<void> {
   switch (action) {
     case 'insert':
       await citations.insert(paper, editor);
       return;
     case 'copyBibtex':
       await citations.copy(paper, 'bibtex');
-      vscode.window.setStatusBarMessage(`$(check) Copied BibTeX for ${citations.keyOf(paper.id) ?? paper.id}`, 3000);
+      vscode.window.setStatusBarMessage(`$(check) Copied BibTeX for ${keys.keyOf(paper.id) ?? paper.id}`, 3000);
       return;
     case 'details':
       await runCommand(Command.openDetails, paper.id);
@@ -32,15 +34,15 @@ export async function runPaperAction(action: PaperAction, paper: PaperRecord, ci
  * Related passes a technique's name); any other argument is left out, and
  * the search opens empty.
  */
-export function registerSearchPapers(data: PaperDataService, citations: CitationService): vscode.Disposable {
+export function registerSearchPapers(data: PaperDataService, citations: CitationService, keys: CitationKeys, recent: RecentPapers): vscode.Disposable {
   return vscode.commands.registerCommand(Command.searchPapers, async (arg?: unknown): Promise<void> => {
     const query = isQueryArg(arg) ? queryOf(arg) : undefined;
     const editor = vscode.window.activeTextEditor;
     const paper = await pickPaper(data, {
       title: 'PaperLens: Search Papers',
       ...(query === undefined ? {} : { query }),
-      recent: () => citations.recent(),
-      onAction: (action, p) => runPaperAction(action, p, citations, editor),
+      recent: () => recent.list(),
+      onAction: (action, p) => runPaperAction(action, p, citations, keys, editor),
     });
     if (paper) await citations.insert(paper, editor);
   });

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { yearAndAuthors } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
 import { CITING_LANGUAGES, keyCompletionAt } from '../../core/editor/citations';
-import type { CitationService } from '../citations/citationService';
+import type { CitationKeys } from '../citations/citationKeys';
+import type { RecentPapers } from '../citations/recentPapers';
 import type { PaperDataService } from '../dataService';
 import { paperCard } from '../hover/card';
 
@@ -16,7 +17,7 @@ export const COMPLETION_LIMIT = 100;
  * title words or an author), so the list stays short at any corpus size.
  * Each item shows title and authors, with the paper's card as documentation.
  */
-export function registerCitationCompletion(data: PaperDataService, citations: CitationService): vscode.Disposable {
+export function registerCitationCompletion(data: PaperDataService, citationKeys: CitationKeys, recent: RecentPapers): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(
     CITING_LANGUAGES.map((language) => ({ language })),
     {
@@ -26,7 +27,7 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
         const d = await data.getComplete().catch(() => undefined);
         if (!d) return undefined;
         const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
-        const keys = citations.allKeys();
+        const keys = citationKeys.all();
         const papers: PaperRecord[] = [];
         const seen = new Set<string>();
         const add = (p: PaperRecord | undefined): void => {
@@ -36,10 +37,10 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
           }
         };
         if (ctx.prefix === '') {
-          for (const id of citations.recent()) add(d.papersById.get(id));
+          for (const id of recent.list()) add(d.papersById.get(id));
           for (const p of d.corpus.papers) add(p);
         } else {
-          const byKey = citations.paperByKey(ctx.prefix);
+          const byKey = citationKeys.paperByKey(ctx.prefix);
           add(byKey);
           for (const [id, key] of keys) if (papers.length < COMPLETION_LIMIT / 2 && key.startsWith(ctx.prefix.toLowerCase())) add(d.papersById.get(id));
           for (const h of d.search.search(ctx.prefix, { limit: COMPLETION_LIMIT })) add(h.paper);

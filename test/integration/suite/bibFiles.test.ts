@@ -42,7 +42,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     const p = (await a.data.get()).papersById.get(HILO);
     assert.ok(p);
     hilo = p;
-    key = a.citations.keyOf(HILO) ?? '';
+    key = a.keys.keyOf(HILO) ?? '';
     assert.equal(key, 'pan2022fast');
   });
   teardown(async () => {
@@ -138,7 +138,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     assert.equal(r.bib?.outcome, 'added');
     assert.equal(r.bib?.clash, 'pan2022fast');
     assert.equal(r.key, 'pan2022fasta');
-    assert.equal(a.citations.paperByKey('pan2022fasta'), undefined, 'a key no other corpus paper has');
+    assert.equal(a.keys.paperByKey('pan2022fasta'), undefined, 'a key no other corpus paper has');
     assert.match(editor.document.getText(), /\\cite\{pan2022fasta\}/);
     const text = await until('the entry on disk', async () => ((await onDisk(bibUri)).includes('pan2022fasta') ? onDisk(bibUri) : undefined));
     assert.ok(text.startsWith(theirs), 'their entry is untouched');

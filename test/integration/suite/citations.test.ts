@@ -32,7 +32,7 @@ suite('search and cite', () => {
       const m = /are complementary\\cite\{([a-z0-9]+)\}/.exec(e.document.getText());
       return m?.[1];
     });
-    const paper = a.citations.paperByKey(inserted);
+    const paper = a.keys.paperByKey(inserted);
     assert.ok(paper, `the key ${inserted} names a paper`);
     assert.match(paper.title, /KV Cache/i);
     const bibText = await until('the entry in references.bib', async () => {
@@ -107,7 +107,7 @@ suite('search and cite', () => {
     const e = await open('paper.tex');
     const pos = positionOf(e.document, '\\cite{pan2022fast}', '\\cite{'.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', e.document.uri, pos);
-    const hilo = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === a.citations.keyOf('fast-vision-transformers-with-hilo-attention'));
+    const hilo = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === a.keys.keyOf('fast-vision-transformers-with-hilo-attention'));
     assert.ok(hilo, 'the HiLo key is offered');
     const doc = hilo.documentation;
     assert.ok(doc instanceof vscode.MarkdownString);
@@ -123,7 +123,7 @@ suite('search and cite', () => {
     const pos = end.translate(0, ' \\citep{hilo'.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', e.document.uri, pos);
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.equal(labels[0], a.citations.keyOf('fast-vision-transformers-with-hilo-attention'));
+    assert.equal(labels[0], a.keys.keyOf('fast-vision-transformers-with-hilo-attention'));
     assert.ok(labels.length <= 100, 'the list stays short');
     await vscode.commands.executeCommand('undo');
   });

@@ -42,7 +42,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
     assert.ok(t);
     mla = t.papers.slice(0, 3).map((tp) => d.papersById.get(tp.id) as PaperRecord);
     // Keys are made from titles: make them first, as they are for a user before any hover.
-    assert.equal(a.citations.keyOf(hilo.id), 'pan2022fast');
+    assert.equal(a.keys.keyOf(hilo.id), 'pan2022fast');
     // The papers the cards show, given evil text in place: the providers read these very objects.
     for (const p of [hilo, ...mla]) {
       saved.set(p, { title: p.title, lead: p.lead, authors: p.authors, organization: p.organization, venue: p.venue });

@@ -142,8 +142,8 @@ suite('features keep working with bad settings', () => {
     assert.ok(hilo);
     await withSetting(Setting.keyFormula, 'random', () =>
       withSetting(Setting.includeAbstract, 'yes', async () => {
-        assert.equal(a.citations.keyOf(hilo.id), 'pan2022fast');
-        const entry = await a.citations.format(hilo, 'bibtex');
+        assert.equal(a.keys.keyOf(hilo.id), 'pan2022fast');
+        const entry = await a.formatter.format(hilo, 'bibtex');
         assert.match(entry, /^@inproceedings\{pan2022fast,/);
         assert.doesNotMatch(entry, /abstract/);
       }),
