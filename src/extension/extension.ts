@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type PaperLensApi, createApi } from './api';
 import { CitationFormatter } from './citations/citationFormatter';
 import { CitationKeys } from './citations/citationKeys';
 import { CitationService } from './citations/citationService';
@@ -34,8 +35,11 @@ import { indexBib } from '../core/bib/plan';
 import { documentFacts } from '../core/techniques/document';
 import { PaperTrees } from './tree/paperTrees';
 
-/** What activate() returns: the loaded data and services, for integration tests and other extensions. */
-export interface PaperLensApi {
+/**
+ * The services activate() builds. The extension test host reaches them
+ * through {@link PaperLensExports.internalsForTests}; they are not API.
+ */
+export interface PaperLensInternals {
   data: PaperDataService;
   settings: Settings;
   keys: CitationKeys;
@@ -47,10 +51,16 @@ export interface PaperLensApi {
 }
 
 /**
+ * What activate() returns: the public API (see api.ts), and, only when VS
+ * Code runs PaperLens for its own tests (`ExtensionMode.Test`), the internals.
+ */
+export type PaperLensExports = PaperLensApi & { readonly internalsForTests?: PaperLensInternals };
+
+/**
  * The composition root: builds the services and registers each feature.
  * Nothing heavy happens here; the paper data loads on first use.
  */
-export function activate(context: vscode.ExtensionContext): PaperLensApi {
+export function activate(context: vscode.ExtensionContext): PaperLensExports {
   const log = createLog();
   const settings = new Settings((message) => {
     log.warn(message);
@@ -95,8 +105,11 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     registerShowOutput(log),
     registerTryHover(),
   );
-  log.info(`PaperLens ${String(context.extension.packageJSON.version)} activated`);
-  return { data, settings, keys, formatter, recent, citations, trees, details };
+  const version = String(context.extension.packageJSON.version);
+  log.info(`PaperLens ${version} activated`);
+  const api = createApi(version, () => data.get(), (id) => keys.keyOf(id));
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  return { ...api, internalsForTests: { data, settings, keys, formatter, recent, citations, trees, details } };
 }
 
 export function deactivate(): void {}
