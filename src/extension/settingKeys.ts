@@ -1,3 +1,4 @@
+// Setting keys and values, in one place. No `vscode` import: a unit test checks them against package.json in plain Node.
 import { KEY_FORMULA_NAMES } from '../core/cite/keyFormulas';
 
 /** Setting keys, in one place. package.json declares the same keys. */

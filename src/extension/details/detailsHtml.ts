@@ -6,8 +6,8 @@ import { type CommandArgs, commandUri } from '../commands/args';
 import { Command, type CommandId } from '../constants';
 
 /**
- * The HTML of the paper details page, with no vscode import so it is tested
- * in plain Node. Paper text is escaped and never becomes markup; the page
+ * The HTML of the paper details page. No `vscode` import: it is tested in
+ * plain Node. Paper text is escaped and never becomes markup; the page
  * has no scripts, a Content-Security-Policy that allows nothing but its own
  * nonce'd style and images from the extension, and links only to the
  * commands in {@link PAGE_COMMANDS}, with arguments we encode.

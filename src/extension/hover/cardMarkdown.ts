@@ -6,8 +6,8 @@ import { type CommandArgs, commandUri } from '../commands/args';
 import { Command, type CommandId } from '../constants';
 
 /**
- * The Markdown of hover cards, completion docs and tree tooltips, with no
- * vscode import so it is tested in plain Node with a real Markdown renderer.
+ * The Markdown of hover cards, completion docs and tree tooltips. No
+ * `vscode` import: it is tested in plain Node with a real Markdown renderer.
  * Paper text is data, never markup: every character Markdown could read as
  * syntax is escaped, line breaks become spaces, and the only links are
  * command links to PaperLens's own commands, with arguments we encode. The
