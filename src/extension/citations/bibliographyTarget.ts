@@ -7,6 +7,9 @@ import type { Settings } from '../settings';
  * The bibliography file of a LaTeX or Markdown document: the one it names
  * (relative to it), else the paperlens.bibFile setting (relative to its
  * workspace folder); undefined when neither names one.
+ *
+ * @example
+ * namedBibliography(paperTex, settings) // => Uri 'file:///ws/refs.bib' for a paper.tex with \bibliography{refs}
  */
 export function namedBibliography(doc: vscode.TextDocument, settings: Settings): vscode.Uri | undefined {
   const dir = vscode.Uri.joinPath(doc.uri, '..');

@@ -8,6 +8,9 @@ import { pickPaper } from './paperPicker';
 /**
  * Tells the user a command was given an argument it does not take (a link
  * or another extension may pass anything): a warning, never a throw.
+ *
+ * @example
+ * warnBadArgument('PaperLens: Copy BibTeX', 'a paper id', 42) // shows: PaperLens: "PaperLens: Copy BibTeX" expects a paper id, not 42.
  */
 export function warnBadArgument(title: string, expected: string, arg: unknown): void {
   void vscode.window.showWarningMessage(`PaperLens: "${title}" expects ${expected}, not ${JSON.stringify(arg)?.slice(0, 60) ?? typeof arg}.`);
@@ -21,7 +24,13 @@ export function warnBadArgument(title: string, expected: string, arg: unknown): 
  */
 export type PaperFromArg = (arg: unknown, title: string) => Promise<PaperRecord | undefined>;
 
-/** The {@link PaperFromArg} of the paper commands: over the loaded data, offering the recent papers first. */
+/**
+ * The {@link PaperFromArg} of the paper commands: over the loaded data, offering the recent papers first.
+ *
+ * @example
+ * const paper = paperFromArg(data, recent);
+ * await paper({ paper: { id: 'transmla-multi-head-latent-attention-is-all-you-need' } }, 'PaperLens: Copy BibTeX') // => the TransMLA record
+ */
 export function paperFromArg(data: PaperDataService, recent: RecentPapers): PaperFromArg {
   return async (arg, title) => {
     if (arg === undefined) return pickPaper(data, { title, recent: () => recent.list() });
