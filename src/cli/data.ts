@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../core/data/errors';
 import { type PaperData, loadPaperDataSync } from '../core/data/load';
+import { BUILD_FIRST } from '../core/corpus/remedies';
 
 /** The data folder next to the bundled CLI (dist/data), or $PAPERLENS_DATA_DIR. */
 export function dataDir(): string {
@@ -21,7 +22,7 @@ export function loadNodeData(dir = dataDir()): PaperData {
       try {
         return readFileSync(join(dir, name), 'utf8');
       } catch {
-        throw new DataError(`${join(dir, name)} is missing; run "npm run build" first`);
+        throw new DataError(`${join(dir, name)} is missing; ${BUILD_FIRST}`);
       }
     },
   });

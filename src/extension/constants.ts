@@ -1,6 +1,7 @@
 /**
  * Every id PaperLens registers with VS Code, in one place. package.json
- * repeats them (it has to); a unit test checks the two agree.
+ * repeats them (it has to); a unit test checks the two agree. No `vscode`
+ * import: links to the commands are built and tested in plain Node.
  */
 export const Command = {
   searchPapers: 'paperlens.searchPapers',

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { REINSTALL, forInstalledUsers } from '../core/corpus/remedies';
 import { DataError } from '../core/data/errors';
 import { type LoadStats, type PaperData, emptyLoadStats, loadPaperData } from '../core/data/load';
 
@@ -92,7 +93,7 @@ export class PaperDataService {
       try {
         return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       } catch {
-        throw new DataError(`${name} is missing from the extension (${uri.toString(true)}); reinstall PaperLens`);
+        throw new DataError(`${name} is missing from the extension (${uri.toString(true)}); ${REINSTALL}`);
       }
     };
     try {
@@ -133,6 +134,5 @@ export class PaperDataService {
 
 /** A load error in a user's words: an installed extension is reinstalled, not rebuilt. */
 function forUsers(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.replace(/rebuild with "npm run build"/g, 'reinstall PaperLens (in a clone, "npm run build")');
+  return forInstalledUsers(e instanceof Error ? e.message : String(e));
 }

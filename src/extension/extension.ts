@@ -1,13 +1,24 @@
 import * as vscode from 'vscode';
+import { type PaperLensApi, createApi } from './api';
+import { CitationFormatter } from './citations/citationFormatter';
+import { CitationKeys } from './citations/citationKeys';
 import { CitationService } from './citations/citationService';
+import { RecentPapers } from './citations/recentPapers';
 import { registerCiteTechniqueAtCursor } from './commands/citeTechniqueAtCursor';
 import { registerFilterPapers } from './commands/filterPapers';
 import { registerGroupPapersBy } from './commands/groupPapersBy';
 import { registerOpenUrl } from './commands/openUrl';
-import { registerCopyBibtex, registerCopyCitation, registerInsertCitation, registerOpenDetails, registerOpenOnArxiv } from './commands/paperCommands';
+import { registerClearPapersFilter } from './commands/clearPapersFilter';
+import { registerCopyBibtex } from './commands/copyBibtex';
+import { registerCopyCitation } from './commands/copyCitation';
+import { registerInsertCitation } from './commands/insertCitation';
+import { registerOpenDetails } from './commands/openDetails';
+import { registerOpenOnArxiv } from './commands/openOnArxiv';
+import { paperFromArg } from './commands/paperArg';
 import { pickPaper } from './commands/paperPicker';
 import { registerRevealInSidebar } from './commands/revealInSidebar';
 import { registerSearchPapers } from './commands/searchPapers';
+import { registerSearchRelated } from './commands/searchRelated';
 import { registerShowOutput } from './commands/showOutput';
 import { registerTryHover } from './commands/tryHover';
 import { registerCitationCompletion } from './completion/citationCompletion';
@@ -17,26 +28,39 @@ import { registerArxivHover } from './hover/arxivHover';
 import { registerCitationHover } from './hover/citationHover';
 import { registerTechniqueHover } from './hover/techniqueHover';
 import { createLog } from './log';
+import { Setting } from './settingKeys';
 import { Settings } from './settings';
 import { DocumentCache } from './util/documentCache';
 import { indexBib } from '../core/bib/plan';
 import { documentFacts } from '../core/techniques/document';
 import { PaperTrees } from './tree/paperTrees';
 
-/** What activate() returns: the loaded data and services, for integration tests and other extensions. */
-export interface PaperLensApi {
+/**
+ * The services activate() builds. The extension test host reaches them
+ * through {@link PaperLensExports.internalsForTests}; they are not API.
+ */
+export interface PaperLensInternals {
   data: PaperDataService;
   settings: Settings;
+  keys: CitationKeys;
+  formatter: CitationFormatter;
+  recent: RecentPapers;
   citations: CitationService;
   trees: PaperTrees;
   details: DetailsPanel;
 }
 
 /**
+ * What activate() returns: the public API (see api.ts), and, only when VS
+ * Code runs PaperLens for its own tests (`ExtensionMode.Test`), the internals.
+ */
+export type PaperLensExports = PaperLensApi & { readonly internalsForTests?: PaperLensInternals };
+
+/**
  * The composition root: builds the services and registers each feature.
  * Nothing heavy happens here; the paper data loads on first use.
  */
-export function activate(context: vscode.ExtensionContext): PaperLensApi {
+export function activate(context: vscode.ExtensionContext): PaperLensExports {
   const log = createLog();
   const settings = new Settings((message) => {
     log.warn(message);
@@ -46,10 +70,14 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   const bibIndexes = new DocumentCache((text) => indexBib(text));
   // What each open file says to the matcher (its comments and strings, whether it is ML code), once per version.
   const documentsFacts = new DocumentCache((text, languageId) => documentFacts(text, languageId, data.completed?.techniques.spelledOut().pattern));
-  const citations = new CitationService(data, settings, context.globalState, log, bibIndexes);
-  const trees = new PaperTrees(data, settings, (id) => citations.keyOf(id));
+  const keys = new CitationKeys(() => data.current, () => settings.get(Setting.keyFormula));
+  const formatter = new CitationFormatter(data, settings, keys);
+  const recent = new RecentPapers(context.globalState, data);
+  const citations = new CitationService(keys, formatter, recent, settings, log, bibIndexes);
+  const trees = new PaperTrees(data, settings, (id) => keys.keyOf(id));
   const details = new DetailsPanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
-  const pick = async (): Promise<string | undefined> => (await pickPaper(data, { title: 'PaperLens: Show Paper in Sidebar', recent: () => citations.recent() }))?.id;
+  const paper = paperFromArg(data, recent);
+  const pick = async (): Promise<string | undefined> => (await pickPaper(data, { title: 'PaperLens: Show Paper in Sidebar', recent: () => recent.list() }))?.id;
 
   context.subscriptions.push(
     log,
@@ -58,25 +86,30 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     trees,
     details,
     registerTechniqueHover(data, settings, documentsFacts),
-    registerCitationHover(data, citations),
-    registerArxivHover(data, settings, citations),
-    registerCitationCompletion(data, citations),
-    registerSearchPapers(data, citations),
-    registerInsertCitation(data, citations),
-    registerCopyBibtex(data, citations),
-    registerCopyCitation(data, citations),
-    registerOpenDetails(data, citations, details),
-    registerOpenOnArxiv(data, citations),
+    registerCitationHover(data, keys),
+    registerArxivHover(data, settings, keys),
+    registerCitationCompletion(data, keys, recent),
+    registerSearchPapers(data, citations, keys, recent),
+    registerSearchRelated(),
+    registerInsertCitation(paper, citations),
+    registerCopyBibtex(paper, citations, keys),
+    registerCopyCitation(paper, citations, keys),
+    registerOpenDetails(paper, data, keys, details),
+    registerOpenOnArxiv(paper),
     registerCiteTechniqueAtCursor(data, citations, documentsFacts),
     registerRevealInSidebar(trees, pick),
     registerGroupPapersBy(trees),
     registerFilterPapers(trees),
+    registerClearPapersFilter(trees),
     registerOpenUrl(),
     registerShowOutput(log),
     registerTryHover(),
   );
-  log.info(`PaperLens ${String(context.extension.packageJSON.version)} activated`);
-  return { data, settings, citations, trees, details };
+  const version = String(context.extension.packageJSON.version);
+  log.info(`PaperLens ${version} activated`);
+  const api = createApi(version, () => data.get(), (id) => keys.keyOf(id));
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  return { ...api, internalsForTests: { data, settings, keys, formatter, recent, citations, trees, details } };
 }
 
 export function deactivate(): void {}

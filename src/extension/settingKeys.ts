@@ -1,3 +1,4 @@
+// Setting keys and values, in one place. No `vscode` import: a unit test checks them against package.json in plain Node.
 import { KEY_FORMULA_NAMES } from '../core/cite/keyFormulas';
 
 /** Setting keys, in one place. package.json declares the same keys. */
@@ -13,6 +14,5 @@ export const Setting = {
 } as const;
 
 export const KEY_FORMULAS = KEY_FORMULA_NAMES;
-export const GROUPINGS = ['technique', 'year', 'source'] as const;
-
-export type Grouping = (typeof GROUPINGS)[number];
+// Declared in the core with the grouping itself; named here too for settings.ts, which reads them from this file.
+export { GROUPINGS, type Grouping } from '../core/browse/grouping';

@@ -24,10 +24,10 @@ suite('cli: search', () => {
     assert.equal((JSON.parse(r.out) as unknown[]).length, 2);
   });
   test('text output names authors or says they are unknown', () => {
-    assert.match(run('search', 'transmla', '--limit', '1').out, /TransMLA: Multi-head Latent Attention Is All You Need\n.*authors unknown · 2025\n/);
+    assert.match(run('search', 'transmla', '--limit', '1').out, /TransMLA: Multi-head Latent Attention Is All You Need\n.*2025 · authors unknown\n/);
     const thin = realCorpus().papers.find((p) => p.authors.length === 0 && p.year === undefined);
     assert.ok(thin);
-    assert.match(run('search', thin.title, '--limit', '1').out, /\n.*authors unknown · year unknown\n/);
+    assert.match(run('search', thin.title, '--limit', '1').out, /\n.*year unknown · authors unknown\n/);
   });
   test('bad arguments exit 2 with a clear message', () => {
     for (const args of [['search'], ['search', 'x', '--limit', '0'], ['search', 'x', '--limit', 'ten'], ['search', 'x', '--bogus'], ['nope']]) {

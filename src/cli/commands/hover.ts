@@ -2,28 +2,42 @@ import { arxivReferenceAt } from '../../core/corpus/arxiv';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { languageIdForPath } from '../../core/techniques/languages';
 import { isProse } from '../../core/techniques/regions';
-import type { PaperData } from '../../core/data/load';
+import { techniqueCardModel } from '../../core/browse/techniqueCard';
+import type { PaperData, PaperRecord } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
 import { type CliCommand, readUserFile } from '../command';
 import { json } from '../format';
 
-/** What a hover card shows, as plain data: the technique, its expansion and its papers. */
-export function hoverCard(data: PaperData, m: TechniqueMatch) {
-  const byId = data.papersById;
+/**
+ * What `hover --json` prints for a technique: its name and the card's
+ * expansion, and every paper the technique lists (the text output lists
+ * the card's papers only).
+ *
+ * @example
+ * hoverJson(data, matcher.matchIdentifier('MultiHeadLatentAttention'))
+ * // => { technique: { name: 'MLA', expansion: 'Multi-head Latent Attention' }, papers: [{ id: 'transmla-…', title: 'TransMLA: …', year: 2025, role: 'mentions' }, …] }
+ */
+export function hoverJson(data: PaperData, m: TechniqueMatch) {
+  const card = techniqueCardModel(m, data.papersById);
   return {
-    technique: { name: m.technique.name, expansion: m.meaning ?? (m.technique.expansions.join(' | ') || null) },
-    papers: m.technique.papers.map((tp) => {
-      const p = byId.get(tp.id);
-      return { id: tp.id, title: p?.title ?? tp.id, year: p?.year ?? null, role: tp.role };
-    }),
+    technique: { name: card.name, expansion: card.expansion ?? null },
+    papers: m.technique.papers.map((tp) => listed(tp.id, tp.role, data.papersById.get(tp.id))),
   };
 }
+
+/** One paper of a card, as plain data; a paper the catalog lacks is named by its id. */
+function listed(id: string, role: string, p: PaperRecord | undefined) {
+  return { id, title: p?.title ?? id, year: p?.year ?? null, role };
+}
+
+/** A listed paper in the text output: its title and year, and its id below. */
+const row = (p: { id: string; title: string; year: number | null }): string => `${p.title}${p.year ? ` (${p.year})` : ''}\n              ${p.id}`;
 
 /** The card over an arXiv link or id that names a bundled paper, as plain data: `{ arxiv, papers: [the paper] }`. */
 export function arxivCard(data: PaperData, lineText: string, ch: number) {
   const ref = arxivReferenceAt(lineText, ch);
   const p = ref ? data.corpus.papers.find((x) => x.arxiv === ref.id) : undefined;
-  return ref && p ? { arxiv: ref.id, papers: [{ id: p.id, title: p.title, year: p.year ?? null, role: 'linked' as const }] } : undefined;
+  return ref && p ? { arxiv: ref.id, papers: [{ id: p.id, title: p.title, year: p.year ?? null, role: 'linked' as const }] as const } : undefined;
 }
 
 /** Parses "file:line:col" (1-based, as compilers print). The file may itself contain colons. */
@@ -52,7 +66,7 @@ export const hoverCommand: CliCommand = {
     const linked = arxivCard(data, lines[line - 1] ?? '', col - 1);
     if (linked) {
       if (args.switches.has('json')) io.out(json(linked));
-      else io.out(`arXiv:${linked.arxiv}\n  ${linked.papers[0]?.title}${linked.papers[0]?.year ? ` (${linked.papers[0].year})` : ''}\n              ${linked.papers[0]?.id}`);
+      else io.out(`arXiv:${linked.arxiv}\n  ${row(linked.papers[0])}`);
       return 0;
     }
     // Judged with the whole file: comments and strings are prose across lines (a docstring), and the file says
@@ -60,19 +74,20 @@ export const hoverCommand: CliCommand = {
     const facts = data.techniques.factsOf(text, languageIdForPath(file));
     const prose = isProse(facts.regions, offsetOfLine(text, line - 1) + col - 1);
     const m = data.techniques.matchAt(lines[line - 1] ?? '', col - 1, { prose, facts });
-    const card = m ? hoverCard(data, m) : null;
     if (args.switches.has('json')) {
-      io.out(json(card));
+      io.out(json(m ? hoverJson(data, m) : null));
       return 0;
     }
-    if (!m || !card) {
+    if (!m) {
       io.out('No card: nothing here names a technique in the lexicon.');
       return 0;
     }
-    io.out(`${card.technique.name}${card.technique.expansion ? ` (${card.technique.expansion})` : ''}`);
+    // The papers the editor's card shows, and how many more it counts.
+    const card = techniqueCardModel(m, data.papersById);
+    io.out(`${card.name}${card.expansion ? ` (${card.expansion})` : ''}`);
     io.out(`matched "${m.text}" in "${m.identifier}"`);
-    for (const p of card.papers.slice(0, 5)) io.out(`  ${p.role === 'introduces' ? 'introduces' : 'mentions  '}  ${p.title}${p.year ? ` (${p.year})` : ''}\n              ${p.id}`);
-    if (card.papers.length > 5) io.out(`  … ${card.papers.length - 5} more`);
+    for (const { id, role, paper } of card.papers) io.out(`  ${role === 'introduces' ? 'introduces' : 'mentions  '}  ${row(listed(id, role, paper))}`);
+    if (card.more > 0) io.out(`  … ${card.more} more`);
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import { intFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { LINE_AUTHORS, authorsLine } from '../../core/corpus/display';
+import { yearAndAuthors } from '../../core/corpus/display';
 import { boundQuery } from '../../core/search/engine';
 import { json } from '../format';
 
@@ -34,10 +34,7 @@ export const searchCommand: CliCommand = {
       io.out(`No papers match "${query.length > 60 ? `${query.slice(0, 60)}…` : query}".`);
       return 0;
     }
-    hits.forEach((h, i) => {
-      const year = h.paper.year ?? 'year unknown';
-      io.out(`${String(i + 1).padStart(2)}. ${h.paper.title}\n    ${h.paper.id} · ${authorsLine(h.paper, LINE_AUTHORS)} · ${year}`);
-    });
+    hits.forEach((h, i) => io.out(`${String(i + 1).padStart(2)}. ${h.paper.title}\n    ${h.paper.id} · ${yearAndAuthors(h.paper)}`));
     return 0;
   },
 };

@@ -4,7 +4,10 @@ import { SEED_FORMAT_LABELS } from '../corpus/seedFormats';
 import { paperCountOf } from '../techniques/papers';
 import type { Lexicon, Technique } from '../../schema/lexicon';
 
-export type Grouping = 'technique' | 'year' | 'source';
+/** The ways the Papers view groups papers (the `paperlens.tree.groupBy` setting's values). */
+export const GROUPINGS = ['technique', 'year', 'source'] as const;
+
+export type Grouping = (typeof GROUPINGS)[number];
 
 export interface PaperGroup {
   /** Stable within a grouping: "year:2024", "technique:mla", "source:003_….txt". */

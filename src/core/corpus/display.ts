@@ -50,6 +50,23 @@ export function dateLine(p: PaperMeta): string {
 export const yearLine = (p: PaperMeta): string => (p.year === undefined ? 'year unknown' : String(p.year));
 
 /**
+ * The "year · authors" of a one-line paper row (a tree row, a completion
+ * item, a quick pick row, a CLI search hit): the first {@link LINE_AUTHORS}
+ * authors, or with `short` the family names of {@link shortAuthors}; with
+ * `introduces`, led by "introduces" (a paper that introduces the technique
+ * the row is listed under).
+ *
+ * @example
+ * yearAndAuthors(hilo) // => '2022 · Zizheng Pan, Jianfei Cai, Bohan Zhuang'
+ * yearAndAuthors(hilo, { short: true }) // => '2022 · Pan et al.'
+ * yearAndAuthors(transmla, { introduces: true }) // => 'introduces · 2025 · authors unknown'
+ */
+export function yearAndAuthors(p: PaperMeta, opts: { short?: boolean; introduces?: boolean } = {}): string {
+  const authors = opts.short ? (shortAuthors(p) ?? 'authors unknown') : authorsLine(p, LINE_AUTHORS);
+  return `${opts.introduces ? 'introduces · ' : ''}${yearLine(p)} · ${authors}`;
+}
+
+/**
  * The first sentence or so of a text, cut at a word boundary with an ellipsis.
  *
  * @example

@@ -1,3 +1,5 @@
+import { isLatexLanguage } from './citations';
+
 /**
  * Finding a document's bibliography files, without a vscode import. Paths
  * are returned as written (relative to the document), with `/` as the
@@ -15,7 +17,7 @@
  */
 export function bibliographyFiles(text: string, languageId: string): string[] {
   const out: string[] = [];
-  if (languageId === 'latex' || languageId === 'tex') {
+  if (isLatexLanguage(languageId)) {
     const body = text.replace(/(^|[^\\])%.*$/gm, '$1'); // ignore commented-out lines
     for (const m of body.matchAll(/\\bibliography\s*\{([^}]*)\}/g)) {
       for (const f of (m[1] ?? '').split(',')) {

@@ -9,8 +9,25 @@ export type InsertFormat = 'latex' | 'pandoc' | 'bibtex' | 'biblatex' | 'comment
 
 export const INSERT_FORMATS: readonly InsertFormat[] = ['latex', 'pandoc', 'bibtex', 'biblatex', 'comment', 'text', 'markdown'];
 
-const LATEX_LANGS = new Set(['latex', 'tex', 'latex-expl3', 'doctex', 'context']);
-const PANDOC_LANGS = new Set(['markdown', 'quarto', 'rmd', 'pandoc']);
+/** The languages whose citations are LaTeX's `\cite{key}`. */
+export const LATEX_LANGUAGES: readonly string[] = ['latex', 'tex', 'latex-expl3', 'doctex', 'context'];
+/** The languages whose citations are Pandoc's `[@key]`: Markdown and its dialects. */
+export const PANDOC_LANGUAGES: readonly string[] = ['markdown', 'quarto', 'rmd', 'pandoc'];
+/** Every language citations are written in by key: where key completion and hovers over keys apply. */
+export const CITING_LANGUAGES: readonly string[] = [...LATEX_LANGUAGES, ...PANDOC_LANGUAGES];
+
+const LATEX_LANGS = new Set(LATEX_LANGUAGES);
+const PANDOC_LANGS = new Set(PANDOC_LANGUAGES);
+
+/**
+ * Whether a language cites with LaTeX's `\cite{…}` and names its
+ * bibliography with `\bibliography{…}`.
+ *
+ * @example
+ * isLatexLanguage('doctex') // => true
+ * isLatexLanguage('markdown') // => false
+ */
+export const isLatexLanguage = (languageId: string): boolean => LATEX_LANGS.has(languageId);
 const TEXT_LANGS = new Set(['plaintext', 'restructuredtext', 'asciidoc']);
 
 /**

@@ -132,3 +132,25 @@ async function isReadOnly(uri: vscode.Uri, stat: vscode.FileStat | undefined): P
   if (uri.scheme !== 'file' || !stat) return false;
   return (await diskWritable(uri.fsPath)) === false;
 }
+
+/**
+ * Whether a document is open with unsaved changes: work of the user's that PaperLens must not save for them.
+ *
+ * @example
+ * isDirty(refsBib) // => true while refs.bib has unsaved edits in an editor
+ */
+export const isDirty = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.isDirty ?? false;
+
+/**
+ * Saves a bibliography file an entry was appended to, unless it held unsaved
+ * work of the user's before (which stays theirs to save). False when the
+ * save failed.
+ *
+ * @example
+ * if (!(await saveAppended(bib, wasDirty))) tellNotSaved(bib);
+ */
+export async function saveAppended(bib: BibUpdate, wasDirty: boolean): Promise<boolean> {
+  if (bib.outcome !== 'added' || wasDirty) return true;
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bib.uri.toString());
+  return !doc || (await doc.save());
+}

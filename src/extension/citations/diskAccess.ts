@@ -1,3 +1,4 @@
+// The local disk, through Node. No `vscode` import: VS Code's file system API cannot tell these things.
 import { constants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LINE_AUTHORS, authorsLine, yearLine } from '../../core/corpus/display';
+import { yearAndAuthors } from '../../core/corpus/display';
 import type { CitationService } from '../citations/citationService';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
@@ -31,7 +31,7 @@ export function registerCiteTechniqueAtCursor(data: PaperDataService, citations:
     }
     const items = m.technique.papers.flatMap((tp) => {
       const p = d.papersById.get(tp.id);
-      return p ? [{ label: unsortableLabel(p.title), description: `${tp.role === 'introduces' ? 'introduces · ' : ''}${yearLine(p)} · ${authorsLine(p, LINE_AUTHORS)}`, alwaysShow: true, paper: p }] : [];
+      return p ? [{ label: unsortableLabel(p.title), description: yearAndAuthors(p, { introduces: tp.role === 'introduces' }), alwaysShow: true, paper: p }] : [];
     });
     const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: `Cite a paper on ${m.technique.name}`, matchOnDescription: true });
     if (!pick) return undefined;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Grouping } from '../../core/browse/grouping';
+import { GROUPINGS, type Grouping } from '../../core/browse/grouping';
+import { isGrouping } from './args';
 import { Command } from '../constants';
-import { GROUPINGS, Setting } from '../settingKeys';
+import { Setting } from '../settingKeys';
 import type { PaperTrees } from '../tree/paperTrees';
 
 const LABELS: Record<Grouping, { label: string; detail: string }> = {
@@ -13,7 +14,7 @@ const LABELS: Record<Grouping, { label: string; detail: string }> = {
 /** View title action: switch how the Papers view groups papers, and remember it in the setting. */
 export function registerGroupPapersBy(trees: PaperTrees): vscode.Disposable {
   return vscode.commands.registerCommand(Command.groupPapersBy, async (mode?: unknown) => {
-    let chosen = GROUPINGS.find((g) => g === mode);
+    let chosen = isGrouping(mode) ? mode : undefined;
     if (!chosen) {
       const pick = await vscode.window.showQuickPick(
         GROUPINGS.map((g) => ({ ...LABELS[g], mode: g, picked: g === trees.papers.grouping })),

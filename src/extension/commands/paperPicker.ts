@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { shortAuthors, snippet, yearLine } from '../../core/corpus/display';
+import { snippet, yearAndAuthors } from '../../core/corpus/display';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 import { boundQuery } from '../../core/search/engine';
 import { techniquesByPaper } from '../../core/techniques/papers';
@@ -57,7 +57,7 @@ function item(names: Map<string, string[]> | undefined, p: PaperRecord, withButt
   const techniques = [...new Set(names?.get(p.id) ?? [])].slice(0, 4);
   return {
     label: unsortableLabel(p.title),
-    description: noIcons(`${yearLine(p)} · ${shortAuthors(p) ?? 'authors unknown'}`),
+    description: noIcons(yearAndAuthors(p, { short: true })),
     detail: `${techniques.length ? `$(symbol-method) ${noIcons(techniques.join(', '))} · ` : ''}${noIcons(snippet(p.lead, 150))}`,
     alwaysShow: true,
     paper: p,

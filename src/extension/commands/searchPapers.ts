@@ -1,47 +1,49 @@
 import * as vscode from 'vscode';
 import type { PaperRecord } from '../../core/data/load';
+import type { CitationKeys } from '../citations/citationKeys';
 import type { CitationService } from '../citations/citationService';
+import type { RecentPapers } from '../citations/recentPapers';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
+import { isQueryArg, queryOf } from './args';
 import { type PaperAction, pickPaper } from './paperPicker';
+import { runCommand } from './runCommand';
 
 /** Runs a quick-pick button's action on a paper. */
-export async function runPaperAction(action: PaperAction, paper: PaperRecord, citations: CitationService, editor: vscode.TextEditor | undefined): Promise<void> {
+export async function runPaperAction(action: PaperAction, paper: PaperRecord, citations: CitationService, keys: CitationKeys, editor: vscode.TextEditor | undefined): Promise<void> {
   switch (action) {
     case 'insert':
       await citations.insert(paper, editor);
       return;
     case 'copyBibtex':
       await citations.copy(paper, 'bibtex');
-      vscode.window.setStatusBarMessage(`$(check) Copied BibTeX for ${citations.keyOf(paper.id) ?? paper.id}`, 3000);
+      vscode.window.setStatusBarMessage(`$(check) Copied BibTeX for ${keys.keyOf(paper.id) ?? paper.id}`, 3000);
       return;
     case 'details':
-      await vscode.commands.executeCommand(Command.openDetails, paper.id);
+      await runCommand(Command.openDetails, paper.id);
       return;
     case 'reveal':
-      await vscode.commands.executeCommand(Command.revealInSidebar, paper.id);
+      await runCommand(Command.revealInSidebar, paper.id);
   }
 }
 
 /**
  * PaperLens: Search Papers. A live quick pick over the index; accepting a
  * paper inserts its citation into the editor that was active, in the form
- * that editor's file wants. `query` pre-fills the search ("Search related").
+ * that editor's file wants. A query argument pre-fills the search (Search
+ * Related passes a technique's name); any other argument is left out, and
+ * the search opens empty.
  */
-export function registerSearchPapers(data: PaperDataService, citations: CitationService): vscode.Disposable {
-  const run = async (arg?: unknown): Promise<void> => {
+export function registerSearchPapers(data: PaperDataService, citations: CitationService, keys: CitationKeys, recent: RecentPapers): vscode.Disposable {
+  return vscode.commands.registerCommand(Command.searchPapers, async (arg?: unknown): Promise<void> => {
+    const query = isQueryArg(arg) ? queryOf(arg) : undefined;
     const editor = vscode.window.activeTextEditor;
-    const query = typeof arg === 'string' ? arg : typeof arg === 'object' && arg && 'query' in arg && typeof arg.query === 'string' ? arg.query : undefined;
     const paper = await pickPaper(data, {
       title: 'PaperLens: Search Papers',
       ...(query === undefined ? {} : { query }),
-      recent: () => citations.recent(),
-      onAction: (action, p) => runPaperAction(action, p, citations, editor),
+      recent: () => recent.list(),
+      onAction: (action, p) => runPaperAction(action, p, citations, keys, editor),
     });
     if (paper) await citations.insert(paper, editor);
-  };
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(Command.searchPapers, run),
-    vscode.commands.registerCommand(Command.searchRelated, (q?: unknown) => run(typeof q === 'string' ? q : undefined)),
-  );
+  });
 }

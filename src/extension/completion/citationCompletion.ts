@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { LINE_AUTHORS, authorsLine, yearLine } from '../../core/corpus/display';
+import { yearAndAuthors } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
-import { keyCompletionAt } from '../../core/editor/citations';
-import type { CitationService } from '../citations/citationService';
+import { CITING_LANGUAGES, keyCompletionAt } from '../../core/editor/citations';
+import type { CitationKeys } from '../citations/citationKeys';
+import type { RecentPapers } from '../citations/recentPapers';
 import type { PaperDataService } from '../dataService';
 import { paperCard } from '../hover/card';
 
@@ -16,9 +17,9 @@ export const COMPLETION_LIMIT = 100;
  * title words or an author), so the list stays short at any corpus size.
  * Each item shows title and authors, with the paper's card as documentation.
  */
-export function registerCitationCompletion(data: PaperDataService, citations: CitationService): vscode.Disposable {
+export function registerCitationCompletion(data: PaperDataService, citationKeys: CitationKeys, recent: RecentPapers): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(
-    ['latex', 'tex', 'markdown', 'quarto', 'rmd'].map((language) => ({ language })),
+    CITING_LANGUAGES.map((language) => ({ language })),
     {
       async provideCompletionItems(doc, pos) {
         const ctx = keyCompletionAt(doc.lineAt(pos.line).text.slice(0, pos.character), doc.languageId);
@@ -26,7 +27,7 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
         const d = await data.getComplete().catch(() => undefined);
         if (!d) return undefined;
         const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
-        const keys = citations.allKeys();
+        const keys = citationKeys.all();
         const papers: PaperRecord[] = [];
         const seen = new Set<string>();
         const add = (p: PaperRecord | undefined): void => {
@@ -36,10 +37,10 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
           }
         };
         if (ctx.prefix === '') {
-          for (const id of citations.recent()) add(d.papersById.get(id));
+          for (const id of recent.list()) add(d.papersById.get(id));
           for (const p of d.corpus.papers) add(p);
         } else {
-          const byKey = citations.paperByKey(ctx.prefix);
+          const byKey = citationKeys.paperByKey(ctx.prefix);
           add(byKey);
           for (const [id, key] of keys) if (papers.length < COMPLETION_LIMIT / 2 && key.startsWith(ctx.prefix.toLowerCase())) add(d.papersById.get(id));
           for (const h of d.search.search(ctx.prefix, { limit: COMPLETION_LIMIT })) add(h.paper);
@@ -52,7 +53,7 @@ export function registerCitationCompletion(data: PaperDataService, citations: Ci
           // Title words find a paper too: "\cite{hilo" offers pan2022fast.
           item.filterText = `${ctx.prefix} ${key} ${p.title}`;
           item.sortText = String(i).padStart(4, '0');
-          item.detail = `${yearLine(p)} · ${authorsLine(p, LINE_AUTHORS)}`;
+          item.detail = yearAndAuthors(p);
           item.documentation = paperCard(p, { key, actions: false });
           return item;
         });

@@ -2,11 +2,12 @@ import { describeMissing } from '../../core/cite/bibtex';
 import { arxivUrl } from '../../core/corpus/arxiv';
 import { authorsLine, dateLine, provenanceLines, venueLine } from '../../core/corpus/display';
 import type { Paper } from '../../schema/corpus';
+import { type CommandArgs, commandUri } from '../commands/args';
 import { Command, type CommandId } from '../constants';
 
 /**
- * The HTML of the paper details page, with no vscode import so it is tested
- * in plain Node. Paper text is escaped and never becomes markup; the page
+ * The HTML of the paper details page. No `vscode` import: it is tested in
+ * plain Node. Paper text is escaped and never becomes markup; the page
  * has no scripts, a Content-Security-Policy that allows nothing but its own
  * nonce'd style and images from the extension, and links only to the
  * commands in {@link PAGE_COMMANDS}, with arguments we encode.
@@ -26,8 +27,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-const link = (label: string, command: CommandId, ...args: unknown[]): string =>
-  `<a href="command:${command}?${escapeHtml(encodeURIComponent(JSON.stringify(args)))}">${escapeHtml(label)}</a>`;
+/** A link that runs one of our commands with arguments of its type (see {@link commandUri}). */
+const link = <C extends CommandId>(label: string, command: C, ...args: CommandArgs[C]): string => `<a href="${escapeHtml(commandUri(command, ...args))}">${escapeHtml(label)}</a>`;
 
 /** What the page needs from its webview. */
 export interface PageContext {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { arxivReferenceAt, papersByArxiv } from '../../core/corpus/arxiv';
 import type { PaperData, PaperRecord } from '../../core/data/load';
-import type { CitationService } from '../citations/citationService';
+import type { CitationKeys } from '../citations/citationKeys';
 import type { PaperDataService } from '../dataService';
 import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
@@ -14,7 +14,7 @@ const byArxiv = new WeakMap<PaperData, Map<string, PaperRecord>>();
  * `arXiv:2205.13213v2`, a Hugging Face paper page) that names a bundled
  * paper, in any file: offline, from the corpus.
  */
-export function registerArxivHover(data: PaperDataService, settings: Settings, citations: CitationService): vscode.Disposable {
+export function registerArxivHover(data: PaperDataService, settings: Settings, keys: CitationKeys): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { scheme: '*' },
     {
@@ -27,7 +27,7 @@ export function registerArxivHover(data: PaperDataService, settings: Settings, c
         let index = byArxiv.get(d);
         if (!index) byArxiv.set(d, (index = papersByArxiv(d.corpus.papers)));
         const p = index.get(ref.id);
-        return p ? new vscode.Hover(paperCard(p, { key: citations.keyOf(p.id) }), new vscode.Range(pos.line, ref.start, pos.line, ref.end)) : undefined;
+        return p ? new vscode.Hover(paperCard(p, { key: keys.keyOf(p.id) }), new vscode.Range(pos.line, ref.start, pos.line, ref.end)) : undefined;
       },
     },
   );

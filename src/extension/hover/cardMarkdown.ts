@@ -1,12 +1,13 @@
 import { LINE_AUTHORS, authorsLine, snippet, venueLine, yearLine } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
+import { techniqueCardModel } from '../../core/browse/techniqueCard';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
-import { paperCountOf } from '../../core/techniques/papers';
+import { type CommandArgs, commandUri } from '../commands/args';
 import { Command, type CommandId } from '../constants';
 
 /**
- * The Markdown of hover cards, completion docs and tree tooltips, with no
- * vscode import so it is tested in plain Node with a real Markdown renderer.
+ * The Markdown of hover cards, completion docs and tree tooltips. No
+ * `vscode` import: it is tested in plain Node with a real Markdown renderer.
  * Paper text is data, never markup: every character Markdown could read as
  * syntax is escaped, line breaks become spaces, and the only links are
  * command links to PaperLens's own commands, with arguments we encode. The
@@ -34,17 +35,15 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * A `command:` link to one of our commands, with JSON arguments encoded as
- * VS Code expects.
+ * A Markdown link that runs one of our commands with arguments of its type
+ * (see {@link commandUri}).
  *
  * @example
- * commandLink('Copy BibTeX', 'paperlens.copyBibtex', 'transmla')
+ * commandLink('Copy BibTeX', Command.copyBibtex, 'transmla')
  * // => '[Copy BibTeX](command:paperlens.copyBibtex?%5B%22transmla%22%5D "Copy BibTeX")'
  */
-export function commandLink(label: string, command: CommandId, ...args: unknown[]): string {
-  // encodeURIComponent leaves ( ) ' ! * alone, and a ")" in an argument would end the Markdown link early.
-  const query = args.length > 0 ? `?${encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}` : '';
-  return `[${escapeMarkdown(label)}](command:${command}${query} "${escapeMarkdown(label).replace(/"/g, '\\"')}")`;
+export function commandLink<C extends CommandId>(label: string, command: C, ...args: CommandArgs[C]): string {
+  return `[${escapeMarkdown(label)}](${commandUri(command, ...args)} "${escapeMarkdown(label).replace(/"/g, '\\"')}")`;
 }
 
 /** "2024 · DeepSeek-AI, Aixin Liu et al.", only what is known; undefined when nothing is. */
@@ -103,35 +102,30 @@ export function paperCardMarkdown(p: PaperRecord, opts: CardOptions = {}): strin
   return md;
 }
 
-/** How many papers a technique card lists before "+N more". */
-export const CARD_PAPERS = 3;
-
 /**
- * The card of a technique: its name and expansion, actions (on the first
- * paper), then the introducing or top papers with what is known of them and
- * a one-line abstract, and "+N more".
+ * The card of a technique (see {@link techniqueCardModel}): its name and
+ * expansion, actions (on the first paper), then the introducing or top
+ * papers with what is known of them and a one-line abstract, and "+N more".
+ *
+ * @example
+ * techniqueCardMarkdown(matcher.matchIdentifier('MultiHeadLatentAttention'), data.papersById)
+ * // => '**MLA** — Multi\\-head Latent Attention  \n[Insert citation](command:paperlens.insertCitation?…'
  */
 export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>): string {
-  const t = m.technique;
-  const expansion = m.meaning ?? (t.meanings && t.meanings.length > 1 ? t.meanings.map((x) => x.expansion).join(' | ') : t.expansions[0]);
-  let md = `**${escapeMarkdown(t.name)}**${expansion ? ` — ${escapeMarkdown(expansion)}` : ''}`;
-  if (t.meanings && t.meanings.length > 1 && !m.meaning) md += `  \n${escapeMarkdown(`${t.name} means different things in different papers.`)}`;
-  const shown = t.papers.slice(0, CARD_PAPERS);
-  const first = shown[0] ? papersById.get(shown[0].id) : undefined;
+  const card = techniqueCardModel(m, papersById);
+  let md = `**${escapeMarkdown(card.name)}**${card.expansion ? ` — ${escapeMarkdown(card.expansion)}` : ''}`;
+  if (card.ambiguous) md += `  \n${escapeMarkdown(`${card.name} means different things in different papers.`)}`;
+  const first = card.papers[0]?.paper;
   if (first) {
     md += `  \n${[
       commandLink('Insert citation', Command.insertCitation, first.id),
       commandLink('Copy BibTeX', Command.copyBibtex, first.id),
       commandLink('Show in sidebar', Command.revealInSidebar, first.id),
-      commandLink('Search related', Command.searchRelated, t.name),
+      commandLink('Search related', Command.searchRelated, card.name),
     ].join(' · ')}`;
   }
   md += '\n\n---\n\n';
-  for (const tp of shown) {
-    const p = papersById.get(tp.id);
-    if (p) md += paperLine(p, tp.role, 110);
-  }
-  const more = paperCountOf(t) - shown.length;
-  if (more > 0) md += commandLink(`+${more} more`, Command.searchRelated, t.name);
+  for (const { paper, role } of card.papers) if (paper) md += paperLine(paper, role, 110);
+  if (card.more > 0) md += commandLink(`+${card.more} more`, Command.searchRelated, card.name);
   return md;
 }

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
-import { citationKeyAt } from '../../core/editor/citations';
-import type { CitationService } from '../citations/citationService';
+import { CITING_LANGUAGES, citationKeyAt } from '../../core/editor/citations';
+import type { CitationKeys } from '../citations/citationKeys';
 import type { PaperDataService } from '../dataService';
 import { paperCard } from './card';
 
-const CITING_LANGUAGES = ['latex', 'tex', 'markdown', 'quarto', 'rmd'];
-
 /** A card over a citation key (`\cite{key}`, `[@key]`): the paper it cites, by its key or one an earlier release gave it. */
-export function registerCitationHover(data: PaperDataService, citations: CitationService): vscode.Disposable {
+export function registerCitationHover(data: PaperDataService, keys: CitationKeys): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     CITING_LANGUAGES.map((language) => ({ language })),
     {
@@ -16,9 +14,9 @@ export function registerCitationHover(data: PaperDataService, citations: Citatio
         const key = citationKeyAt(line, pos.character);
         if (!key) return undefined;
         await data.getComplete().catch(() => undefined);
-        const p = citations.paperByKey(key);
+        const p = keys.paperByKey(key);
         if (!p) return undefined;
-        const current = citations.keyOf(p.id) ?? key;
+        const current = keys.keyOf(p.id) ?? key;
         return new vscode.Hover(paperCard(p, { key: current, citedAs: current === key ? undefined : key }));
       },
     },

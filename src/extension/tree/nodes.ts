@@ -1,26 +1,60 @@
+import { arxivUrl } from '../../core/corpus/arxiv';
+import { authorsLine, dateLine, snippet, venueLine } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
 import type { PaperGroup } from '../../core/browse/grouping';
 import type { Technique } from '../../schema/lexicon';
 
-/** The nodes of both PaperLens trees. Plain data; the providers turn them into TreeItems. */
-export type TreeNode =
-  | { kind: 'group'; group: PaperGroup }
-  | { kind: 'technique'; technique: Technique }
-  | { kind: 'paper'; paper: PaperRecord; parentId: string; role?: 'introduces' | 'mentions' }
-  | {
-      kind: 'detail';
-      paper: PaperRecord;
-      parentId: string;
-      label: string;
-      value: string;
-      tooltip?: string;
-      /** The tooltip is the paper's whole abstract, loaded when hovered. */
-      abstractTooltip?: true;
-      url?: string;
-      icon: string;
-    };
+/**
+ * The nodes of both PaperLens trees: plain data, which the providers turn
+ * into TreeItems. A node below the top level holds its parent node, so the
+ * providers answer getParent() without taking ids apart. No `vscode`
+ * import: the nodes and their ids are tested in plain Node.
+ */
 
-/** A tree item id: unique across the tree, stable across refreshes (for reveal and expansion state). */
+export interface GroupNode {
+  kind: 'group';
+  group: PaperGroup;
+}
+
+export interface TechniqueNode {
+  kind: 'technique';
+  technique: Technique;
+}
+
+export interface PaperNode {
+  kind: 'paper';
+  paper: PaperRecord;
+  /** The group or technique the paper is listed under; undefined in the flat list of a filter. */
+  parent: GroupNode | TechniqueNode | undefined;
+  role?: 'introduces' | 'mentions';
+}
+
+export interface DetailNode {
+  kind: 'detail';
+  paper: PaperRecord;
+  parent: PaperNode;
+  label: string;
+  value: string;
+  tooltip?: string;
+  /** The tooltip is the paper's whole abstract, loaded when hovered. */
+  abstractTooltip?: true;
+  url?: string;
+  icon: string;
+}
+
+export type TreeNode = GroupNode | TechniqueNode | PaperNode | DetailNode;
+
+/** The id a paper of the filtered list sits under. */
+const FILTER_ID = 'filter';
+
+/**
+ * A tree item id: unique across the tree, stable across refreshes (for
+ * reveal and expansion state). Made from the node and its parents, and
+ * never parsed back.
+ *
+ * @example
+ * nodeId({ kind: 'paper', paper: hilo, parent: { kind: 'group', group: year2022 } }) // => 'year:2022/paper:fast-vision-transformers-with-hilo-attention'
+ */
 export function nodeId(n: TreeNode): string {
   switch (n.kind) {
     case 'group':
@@ -28,8 +62,48 @@ export function nodeId(n: TreeNode): string {
     case 'technique':
       return `technique:${n.technique.id}`;
     case 'paper':
-      return `${n.parentId}/paper:${n.paper.id}`;
+      return `${n.parent ? nodeId(n.parent) : FILTER_ID}/paper:${n.paper.id}`;
     case 'detail':
-      return `${n.parentId}/${n.label}`;
+      return `${nodeId(n.parent)}/${n.label}`;
   }
+}
+
+/**
+ * A node's parent, for a provider's getParent(): none at the top level.
+ *
+ * @example
+ * parentOf(paperDetails(hiloUnderHiLo, 'pan2022fast')[0]) // => hiloUnderHiLo, the paper node itself
+ */
+export const parentOf = (n: TreeNode): TreeNode | undefined => (n.kind === 'paper' || n.kind === 'detail' ? n.parent : undefined);
+
+/**
+ * The details under a paper: authors, date, venue, key, arXiv page, code,
+ * abstract, sources; only what is known.
+ *
+ * @example
+ * paperDetails({ kind: 'paper', paper: hilo, parent: undefined }, 'pan2022fast').map((n) => n.label)
+ * // => ['Authors', 'Date', 'Published', 'Key', 'arXiv', 'Code', 'Abstract', 'Sources']
+ */
+export function paperDetails(parent: PaperNode, citationKey: string | undefined): DetailNode[] {
+  const p = parent.paper;
+  const d = (label: string, value: string, icon: string, extra: { tooltip?: string; abstractTooltip?: true; url?: string } = {}): DetailNode => ({
+    kind: 'detail',
+    paper: p,
+    parent,
+    label,
+    value,
+    icon,
+    ...extra,
+  });
+  const out: DetailNode[] = [d('Authors', authorsLine(p), 'person'), d('Date', dateLine(p), 'calendar')];
+  const venue = venueLine(p);
+  if (venue) out.push(d('Published', venue, 'mortar-board', { tooltip: p.venue?.name ?? venue }));
+  if (citationKey) out.push(d('Key', citationKey, 'key'));
+  const page = arxivUrl(p);
+  if (page) out.push(d('arXiv', p.arxiv ?? page, 'link-external', { url: page, tooltip: page }));
+  if (p.codeUrl) out.push(d('Code', p.codeUrl, 'github', { url: p.codeUrl }));
+  // The whole abstract loads when the tooltip is asked for (resolveAbstractTooltip).
+  if (p.lead) out.push(d('Abstract', snippet(p.lead, 120), 'note', { abstractTooltip: true }));
+  out.push(d('Sources', p.sources.map((s) => `${s.file}:${s.line}`).join(', '), 'file-text'));
+  return out;
 }

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { type Grouping, type PaperGroup, groupPapers } from '../../core/browse/grouping';
 import type { PaperData } from '../../core/data/load';
 import { ItemKind } from '../constants';
-import { type TreeNode, nodeId } from './nodes';
-import { detailItem, paperDetails, paperItem, resolveAbstractTooltip } from './paperItems';
+import { type GroupNode, type PaperNode, type TreeNode, nodeId, paperDetails, parentOf } from './nodes';
+import { detailItem, paperItem, resolveAbstractTooltip } from './paperItems';
 
 /**
  * The Papers view: papers grouped by technique, year or seed file, or a flat
@@ -61,38 +61,19 @@ export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
   getChildren(n?: TreeNode): TreeNode[] {
     const data = this.data();
     if (!data) return [];
-    const byId = data.papersById;
     if (!n) {
       this.stale = false;
       this.rootFetched.fire();
-      if (this.filter) {
-        return this.filter.ids.flatMap((id) => {
-          const paper = byId.get(id);
-          return paper ? [{ kind: 'paper' as const, paper, parentId: 'filter' }] : [];
-        });
-      }
+      if (this.filter) return this.papersOf(data, this.filter.ids, undefined);
       return this.groups(data).map((group) => ({ kind: 'group' as const, group }));
     }
-    if (n.kind === 'group') {
-      return n.group.paperIds.flatMap((id) => {
-        const paper = byId.get(id);
-        return paper ? [{ kind: 'paper' as const, paper, parentId: n.group.id }] : [];
-      });
-    }
-    if (n.kind === 'paper') return paperDetails(n.paper, nodeId(n), this.keyOf(n.paper.id));
+    if (n.kind === 'group') return this.papersOf(data, n.group.paperIds, n);
+    if (n.kind === 'paper') return paperDetails(n, this.keyOf(n.paper.id));
     return [];
   }
 
   getParent(n: TreeNode): TreeNode | undefined {
-    const data = this.data();
-    if (!data || n.kind === 'group' || n.kind === 'technique') return undefined;
-    if (n.kind === 'detail') {
-      const parentId = n.parentId.slice(0, n.parentId.lastIndexOf('/paper:'));
-      return { kind: 'paper', paper: n.paper, parentId };
-    }
-    if (n.parentId === 'filter') return undefined;
-    const group = this.groups(data).find((g) => g.id === n.parentId);
-    return group ? { kind: 'group', group } : undefined;
+    return parentOf(n);
   }
 
   /** The node to reveal for a paper: in the filtered list, or in the first group that holds it. */
@@ -100,9 +81,17 @@ export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
     const data = this.data();
     const paper = data?.papersById.get(paperId);
     if (!data || !paper) return undefined;
-    if (this.filter) return this.filter.ids.includes(paperId) ? { kind: 'paper', paper, parentId: 'filter' } : undefined;
+    if (this.filter) return this.filter.ids.includes(paperId) ? { kind: 'paper', paper, parent: undefined } : undefined;
     const group = this.groups(data).find((g) => g.paperIds.includes(paperId));
-    return group ? { kind: 'paper', paper, parentId: group.id } : undefined;
+    return group ? { kind: 'paper', paper, parent: { kind: 'group', group } } : undefined;
+  }
+
+  /** The rows of papers listed under a group, or (no group) in the filtered list. */
+  private papersOf(data: PaperData, ids: readonly string[], parent: GroupNode | undefined): PaperNode[] {
+    return ids.flatMap((id) => {
+      const paper = data.papersById.get(id);
+      return paper ? [{ kind: 'paper' as const, paper, parent }] : [];
+    });
   }
 
   private groups(data: PaperData): PaperGroup[] {

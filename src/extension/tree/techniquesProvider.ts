@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { byTechniqueImportance } from '../../core/browse/grouping';
 import type { PaperData } from '../../core/data/load';
 import { ItemKind } from '../constants';
-import { type TreeNode, nodeId } from './nodes';
-import { detailItem, paperDetails, paperItem, resolveAbstractTooltip } from './paperItems';
+import { type TreeNode, nodeId, paperDetails, parentOf } from './nodes';
+import { detailItem, paperItem, resolveAbstractTooltip } from './paperItems';
 
 /** The Techniques view: technique → papers, introducing paper first. */
 export class TechniquesProvider implements vscode.TreeDataProvider<TreeNode> {
@@ -49,22 +49,14 @@ export class TechniquesProvider implements vscode.TreeDataProvider<TreeNode> {
       const byId = data.papersById;
       return n.technique.papers.flatMap((tp) => {
         const paper = byId.get(tp.id);
-        return paper ? [{ kind: 'paper' as const, paper, parentId: nodeId(n), role: tp.role }] : [];
+        return paper ? [{ kind: 'paper' as const, paper, parent: n, role: tp.role }] : [];
       });
     }
-    if (n.kind === 'paper') return paperDetails(n.paper, nodeId(n), this.keyOf(n.paper.id));
+    if (n.kind === 'paper') return paperDetails(n, this.keyOf(n.paper.id));
     return [];
   }
 
   getParent(n: TreeNode): TreeNode | undefined {
-    const data = this.data();
-    if (!data || n.kind === 'technique' || n.kind === 'group') return undefined;
-    if (n.kind === 'detail') {
-      const parentId = n.parentId.slice(0, n.parentId.lastIndexOf('/paper:'));
-      const role = data.lexicon.techniques.find((t) => `technique:${t.id}` === parentId)?.papers.find((p) => p.id === n.paper.id)?.role;
-      return role ? { kind: 'paper', paper: n.paper, parentId, role } : { kind: 'paper', paper: n.paper, parentId };
-    }
-    const technique = data.lexicon.techniques.find((t) => `technique:${t.id}` === n.parentId);
-    return technique ? { kind: 'technique', technique } : undefined;
+    return parentOf(n);
   }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, open, positionOf, until } from '../../integration/suite/helpers';
+import { internals, open, positionOf, until } from '../../integration/suite/helpers';
 
 /**
  * PaperLens with damaged shipped data (test/harness/runDamaged.mjs damages a
@@ -21,13 +21,13 @@ const hoverText = (hovers: vscode.Hover[]): string =>
 
 suite(`damaged data (${damage}): one plain message, VS Code stays usable`, () => {
   test('activation loads nothing and reports nothing', async () => {
-    const a = await api();
+    const a = await internals();
     assert.equal(a.data.error, undefined);
     assert.equal(a.data.messagesShown, 0);
   });
 
   test('the first hover shows no card, and the failure is reported once, in plain words', async () => {
-    const a = await api();
+    const a = await internals();
     const e = await open('model.py');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', e.document.uri, positionOf(e.document, 'class MultiHeadLatentAttention', 10));
     assert.doesNotMatch(hoverText(hovers), /\*\*MLA\*\*/);
@@ -38,7 +38,7 @@ suite(`damaged data (${damage}): one plain message, VS Code stays usable`, () =>
   });
 
   test('more hovers and key completion show nothing and report nothing more', async () => {
-    const a = await api();
+    const a = await internals();
     const py = await open('model.py');
     for (const needle of ['class MultiHeadLatentAttention', 'kv_cache']) {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', py.document.uri, positionOf(py.document, needle, 3));
@@ -51,7 +51,7 @@ suite(`damaged data (${damage}): one plain message, VS Code stays usable`, () =>
   });
 
   test('the views say it in place', async () => {
-    const a = await api();
+    const a = await internals();
     await a.trees.ensureLoaded();
     assert.match(a.trees.papersView.message ?? '', /could not load its papers/);
     assert.match(a.trees.papersView.message ?? '', expected);
@@ -61,7 +61,7 @@ suite(`damaged data (${damage}): one plain message, VS Code stays usable`, () =>
   });
 
   test('a command the user runs answers with the message, never "command failed"', async () => {
-    const a = await api();
+    const a = await internals();
     await open('paper.tex');
     const commands: [string, ...unknown[]][] = [
       ['paperlens.searchPapers'],

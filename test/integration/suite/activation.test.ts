@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api } from './helpers';
+import { activated, internals } from './helpers';
 
 suite('activation and data', () => {
   test('the extension activates and loads the shipped corpus once', async () => {
-    const a = await api();
+    const a = await internals();
     const d = await a.data.get();
     assert.equal(d.corpus.papers.length, 397);
     // The lexicon follows search, with the leads and the abstract index.
@@ -14,7 +14,7 @@ suite('activation and data', () => {
   });
 
   test('the abstract index loads after search is ready, and abstracts load on demand', async () => {
-    const a = await api();
+    const a = await internals();
     const d = await a.data.get();
     await d.complete;
     assert.ok(d.search.hasAbstracts);
@@ -26,7 +26,7 @@ suite('activation and data', () => {
   });
 
   test('Copy BibTeX with paperlens.citation.includeAbstract reads the abstract it needs', async () => {
-    await api();
+    await internals();
     const config = vscode.workspace.getConfiguration('paperlens');
     await config.update('citation.includeAbstract', true, vscode.ConfigurationTarget.Global);
     try {
@@ -39,8 +39,22 @@ suite('activation and data', () => {
     assert.doesNotMatch(await vscode.env.clipboard.readText(), /abstract\s*=/);
   });
 
+  test('the public API: the version, the paper count, search, papers by id and their keys, as plain data', async () => {
+    const lens = await activated();
+    const ext = vscode.extensions.getExtension('paperlens.paperlens');
+    assert.equal(lens.version, (ext?.packageJSON as { version: string }).version);
+    assert.equal(await lens.paperCount(), 397);
+    const hits = await lens.search('kv cache compression', 3);
+    assert.equal(hits.length, 3);
+    for (const h of hits) assert.match(h.title, /KV Cache Compression/i);
+    const hilo = await lens.paperById('fast-vision-transformers-with-hilo-attention');
+    assert.deepEqual(hilo && { title: hilo.title, year: hilo.year, arxiv: hilo.arxiv }, { title: 'Fast Vision Transformers with HiLo Attention', year: 2022, arxiv: '2205.13213' });
+    assert.equal(await lens.paperById('no-such-paper'), undefined);
+    assert.equal(await lens.citationKeyOf('fast-vision-transformers-with-hilo-attention'), 'pan2022fast');
+  });
+
   test('every contributed command is registered', async () => {
-    await api();
+    await internals();
     const ext = vscode.extensions.getExtension('paperlens.paperlens');
     const declared = (ext?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));

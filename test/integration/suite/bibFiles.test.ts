@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { PaperRecord } from '../../../src/core/data/load';
 import { bibEntries } from '../../../src/core/bib/blocks';
-import { api, until, workspaceFile } from './helpers';
+import { internals, until, workspaceFile } from './helpers';
 
 /**
  * The user's bibliography files, in a real VS Code: missing, read-only,
@@ -38,11 +38,11 @@ suite('bibliography files: nothing clobbered, one edit', () => {
   let hilo: PaperRecord;
   let key: string;
   suiteSetup(async () => {
-    const a = await api();
+    const a = await internals();
     const p = (await a.data.get()).papersById.get(HILO);
     assert.ok(p);
     hilo = p;
-    key = a.citations.keyOf(HILO) ?? '';
+    key = a.keys.keyOf(HILO) ?? '';
     assert.equal(key, 'pan2022fast');
   });
   teardown(async () => {
@@ -51,7 +51,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
 
   test('a missing bibliography is created with the entry; the citation goes in', async () => {
     const { editor, bibUri } = await texCase('missing', 'refs.bib');
-    const a = await api();
+    const a = await internals();
     const r = await a.citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'created');
     assert.equal(r.key, key);
@@ -70,7 +70,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     const target = 'bib-cases/missing-folder/not/yet/there.bib';
     await vscode.workspace.getConfiguration('paperlens').update('bibFile', target, vscode.ConfigurationTarget.Workspace);
     try {
-      const r = await (await api()).citations.insert(hilo, editor);
+      const r = await (await internals()).citations.insert(hilo, editor);
       assert.equal(r.bib?.outcome, 'created');
       assert.match(await onDisk(workspaceFile(target)), /^@inproceedings\{pan2022fast,/);
     } finally {
@@ -84,7 +84,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     fs.chmodSync(bibUri.fsPath, 0o444);
     try {
       await vscode.env.clipboard.writeText('');
-      const r = await (await api()).citations.insert(hilo, editor);
+      const r = await (await internals()).citations.insert(hilo, editor);
       assert.equal(r.bib?.outcome, 'refused');
       assert.match(r.bib?.reason ?? '', /refs\.bib is read-only/);
       assert.equal(await onDisk(bibUri), original, 'not a byte changed');
@@ -107,7 +107,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     assert.ok(bibDoc.isDirty);
     await vscode.window.showTextDocument(editor.document);
 
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'added');
     const text = bibDoc.getText();
     assert.ok(text.startsWith(saved + typed), 'the unsaved text is all there, first');
@@ -119,7 +119,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
   test('CRLF line ends are kept, in the entry and around it', async () => {
     const crlf = '@misc{other,\r\n  title = {Other}\r\n}\r\n';
     const { editor, bibUri } = await texCase('crlf', 'refs.bib', crlf);
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'added');
     const text = await until('the entry saved to disk', async () => {
       const t = await onDisk(bibUri);
@@ -133,12 +133,12 @@ suite('bibliography files: nothing clobbered, one edit', () => {
   test('the same key for another paper: that entry is kept, this one is added and cited under a suffixed key, once', async () => {
     const theirs = '@article{pan2022fast,\n  title = {Fast Panoptic Segmentation with Soft Attention},\n  author = {Pan, Someone},\n  year = {2022}\n}\n';
     const { editor, bibUri } = await texCase('same-key', 'refs.bib', theirs);
-    const a = await api();
+    const a = await internals();
     const r = await a.citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'added');
     assert.equal(r.bib?.clash, 'pan2022fast');
     assert.equal(r.key, 'pan2022fasta');
-    assert.equal(a.citations.paperByKey('pan2022fasta'), undefined, 'a key no other corpus paper has');
+    assert.equal(a.keys.paperByKey('pan2022fasta'), undefined, 'a key no other corpus paper has');
     assert.match(editor.document.getText(), /\\cite\{pan2022fasta\}/);
     const text = await until('the entry on disk', async () => ((await onDisk(bibUri)).includes('pan2022fasta') ? onDisk(bibUri) : undefined));
     assert.ok(text.startsWith(theirs), 'their entry is untouched');
@@ -156,7 +156,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
   test('the same paper under the same key, edited by the user: cited as it is, their entry untouched', async () => {
     const theirs = '@inproceedings{pan2022fast,\n  title = {Fast Vision Transformers with HiLo Attention},\n  booktitle = {NeurIPS},\n  year = {2022},\n  note = {my edits}\n}\n';
     const { editor, bibUri } = await texCase('same-paper', 'refs.bib', theirs);
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'present');
     assert.equal(r.key, 'pan2022fast');
     assert.match(editor.document.getText(), /\\cite\{pan2022fast\}/);
@@ -167,7 +167,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     const broken = '@misc{ok,\n  title = {Fine}\n}\n\n@misc{broken,\n  title = {Never closed,\n  year = 2020\n';
     const { editor, bibUri } = await texCase('unparsable', 'refs.bib', broken);
     await vscode.env.clipboard.writeText('');
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'refused');
     assert.match(r.bib?.reason ?? '', /refs\.bib does not parse: the entry "broken" that starts on line 5 never closes/);
     assert.equal(await onDisk(bibUri), broken);
@@ -185,7 +185,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     await vscode.workspace.fs.writeFile(md, enc.encode('---\nbibliography: refs.json\n---\n\nHiLo attention.\n'));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(md));
     editor.selection = new vscode.Selection(4, 14, 4, 14);
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'refused');
     assert.match(r.bib?.reason ?? '', /refs\.json is not a BibTeX file/);
     assert.equal(await onDisk(json), csl);
@@ -199,7 +199,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     // Keep the bibliography open and unsaved-free, so the undo is visible in its text.
     const bibDoc = await vscode.workspace.openTextDocument(bibUri);
     await vscode.window.showTextDocument(editor.document);
-    await (await api()).citations.insert(hilo, editor);
+    await (await internals()).citations.insert(hilo, editor);
     assert.notEqual(editor.document.getText(), before);
     assert.match(bibDoc.getText(), /pan2022fast/);
     await vscode.commands.executeCommand('undo');
@@ -214,7 +214,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     const { editor, bibUri } = await texCase('link-to-text', 'refs.bib');
     fs.symlinkSync(target, bibUri.fsPath);
     try {
-      const r = await (await api()).citations.insert(hilo, editor);
+      const r = await (await internals()).citations.insert(hilo, editor);
       assert.equal(r.bib?.outcome, 'refused');
       assert.match(r.bib?.reason ?? '', /refs\.bib is a link to .*notes\.txt, which is not a BibTeX file/);
       assert.equal(fs.readFileSync(target, 'utf8'), 'my notes\n');
@@ -233,7 +233,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     fs.symlinkSync(target, bibUri.fsPath);
     try {
       // The smoke-test driver refuses to show modal dialogs, as a user closing it would: no yes, so no write.
-      const r = await (await api()).citations.insert(hilo, editor);
+      const r = await (await internals()).citations.insert(hilo, editor);
       assert.equal(r.bib?.outcome, 'refused');
       assert.match(r.bib?.reason ?? '', /leads outside the workspace, and you chose not to write there/);
       assert.equal(fs.readFileSync(target, 'utf8'), original);
@@ -249,23 +249,23 @@ suite('bibliography files: nothing clobbered, one edit', () => {
     const real = vscode.Uri.joinPath(bibUri, '..', 'real.bib');
     fs.writeFileSync(real.fsPath, original);
     fs.symlinkSync(real.fsPath, bibUri.fsPath);
-    const api_ = await api();
-    const r = await api_.citations.insert(hilo, editor);
+    const a = await internals();
+    const r = await a.citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'added');
     assert.equal(r.key, key);
     await until('the entry saved', () => (fs.readFileSync(real.fsPath, 'utf8').includes('@inproceedings{pan2022fast,') ? true : undefined));
-    const again = await api_.citations.insert(hilo, editor);
+    const again = await a.citations.insert(hilo, editor);
     assert.equal(again.bib?.outcome, 'present');
     assert.equal(bibEntries(fs.readFileSync(real.fsPath, 'utf8')).filter((e) => e.key === key).length, 1);
   });
 
   test('citing the same paper twice adds one entry (the entry PaperLens wrote opens with a "% Missing" comment)', async () => {
     const { editor, bibUri } = await texCase('twice', 'refs.bib', '');
-    const api_ = await api();
-    const transmla = (await api_.data.get()).papersById.get('transmla-multi-head-latent-attention-is-all-you-need');
+    const a = await internals();
+    const transmla = (await a.data.get()).papersById.get('transmla-multi-head-latent-attention-is-all-you-need');
     assert.ok(transmla);
-    const first = await api_.citations.insert(transmla, editor);
-    const second = await api_.citations.insert(transmla, editor);
+    const first = await a.citations.insert(transmla, editor);
+    const second = await a.citations.insert(transmla, editor);
     assert.equal(second.key, first.key);
     assert.equal(second.bib?.outcome, 'present');
     const text = docOf(bibUri)?.getText() ?? (await onDisk(bibUri));

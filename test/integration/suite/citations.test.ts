@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, open, positionOf, readText, resetFile, until, workspaceFile } from './helpers';
+import { internals, open, positionOf, readText, resetFile, until, workspaceFile } from './helpers';
 
 const count = (text: string, needle: string): number => text.split(needle).length - 1;
 
@@ -9,7 +9,7 @@ suite('search and cite', () => {
   let md = '';
   let bib = '';
   suiteSetup(async () => {
-    await (await api()).data.get();
+    await (await internals()).data.get();
     tex = await readText(workspaceFile('paper.tex'));
     md = await readText(workspaceFile('notes.md'));
     bib = await readText(workspaceFile('references.bib'));
@@ -22,7 +22,7 @@ suite('search and cite', () => {
   });
 
   test('Search Papers with "kv cach", accept: \\cite{…} in the .tex, the entry in references.bib once', async () => {
-    const a = await api();
+    const a = await internals();
     const e = await open('paper.tex');
     const pos = positionOf(e.document, 'are complementary', 'are complementary'.length);
     e.selection = new vscode.Selection(pos, pos);
@@ -32,7 +32,7 @@ suite('search and cite', () => {
       const m = /are complementary\\cite\{([a-z0-9]+)\}/.exec(e.document.getText());
       return m?.[1];
     });
-    const paper = a.citations.paperByKey(inserted);
+    const paper = a.keys.paperByKey(inserted);
     assert.ok(paper, `the key ${inserted} names a paper`);
     assert.match(paper.title, /KV Cache/i);
     const bibText = await until('the entry in references.bib', async () => {
@@ -48,7 +48,7 @@ suite('search and cite', () => {
   });
 
   test('a key merges into the \\cite{…} at the cursor, and undo takes it back', async () => {
-    const a = await api();
+    const a = await internals();
     const e = await open('paper.tex');
     const pos = positionOf(e.document, 'pan2022fast}', 4);
     e.selection = new vscode.Selection(pos, pos);
@@ -73,7 +73,7 @@ suite('search and cite', () => {
   // The setting as written, and the command it should give: an invalid value falls back to the default.
   for (const [setting, command] of [['citep', 'citep'], ['footcite-please', 'cite']] as const) {
     test(`the citation command setting "${setting}" gives \\${command}`, async () => {
-      const a = await api();
+      const a = await internals();
       await vscode.workspace.getConfiguration('paperlens').update('citation.command', setting, vscode.ConfigurationTarget.Workspace);
       try {
         const e = await open('paper.tex');
@@ -90,7 +90,7 @@ suite('search and cite', () => {
   }
 
   test('source code gets a one-line comment in its own comment syntax', async () => {
-    const a = await api();
+    const a = await internals();
     const e = await open('model.py');
     const pos = positionOf(e.document, 'class KVCache:');
     e.selection = new vscode.Selection(pos, pos);
@@ -103,11 +103,11 @@ suite('search and cite', () => {
   });
 
   test('completion after \\cite{ lists keys with title and authors', async () => {
-    const a = await api();
+    const a = await internals();
     const e = await open('paper.tex');
     const pos = positionOf(e.document, '\\cite{pan2022fast}', '\\cite{'.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', e.document.uri, pos);
-    const hilo = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === a.citations.keyOf('fast-vision-transformers-with-hilo-attention'));
+    const hilo = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === a.keys.keyOf('fast-vision-transformers-with-hilo-attention'));
     assert.ok(hilo, 'the HiLo key is offered');
     const doc = hilo.documentation;
     assert.ok(doc instanceof vscode.MarkdownString);
@@ -116,14 +116,14 @@ suite('search and cite', () => {
   });
 
   test('completion searches what was typed: title words find the key', async () => {
-    const a = await api();
+    const a = await internals();
     const e = await open('paper.tex');
     const end = positionOf(e.document, 'are complementary;', 'are complementary;'.length);
     await e.edit((b) => b.insert(end, ' \\citep{hilo'));
     const pos = end.translate(0, ' \\citep{hilo'.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', e.document.uri, pos);
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.equal(labels[0], a.citations.keyOf('fast-vision-transformers-with-hilo-attention'));
+    assert.equal(labels[0], a.keys.keyOf('fast-vision-transformers-with-hilo-attention'));
     assert.ok(labels.length <= 100, 'the list stays short');
     await vscode.commands.executeCommand('undo');
   });

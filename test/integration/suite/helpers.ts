@@ -1,13 +1,24 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PaperLensApi } from '../../../src/extension/extension';
+import type { PaperLensExports, PaperLensInternals } from '../../../src/extension/extension';
 
 export const EXTENSION_ID = 'paperlens.paperlens';
 
-export async function api(): Promise<PaperLensApi> {
-  const ext = vscode.extensions.getExtension<PaperLensApi>(EXTENSION_ID);
+/** What PaperLens's activate() returns: the public API (and, in the test host, its internals). */
+export async function activated(): Promise<PaperLensExports> {
+  const ext = vscode.extensions.getExtension<PaperLensExports>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
   return ext.activate();
+}
+
+/**
+ * PaperLens's services (data, settings, keys, citations, trees, …), which
+ * activate() exposes only to the extension test host (ExtensionMode.Test).
+ */
+export async function internals(): Promise<PaperLensInternals> {
+  const exports = await activated();
+  assert.ok(exports.internalsForTests, 'PaperLens exposes its internals only when VS Code runs it for tests (ExtensionMode.Test)');
+  return exports.internalsForTests;
 }
 
 export function workspaceFile(name: string): vscode.Uri {

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, hoverText, open, positionOf } from './helpers';
+import { internals, hoverText, open, positionOf } from './helpers';
 
 const hovers = (uri: vscode.Uri, pos: vscode.Position): Thenable<vscode.Hover[]> =>
   vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
 
 suite('hover cards in a real editor', () => {
   suiteSetup(async () => {
-    await (await api()).data.get();
+    await (await internals()).data.get();
   });
 
   test('MultiHeadLatentAttention in Python shows the MLA card with its papers and actions', async () => {

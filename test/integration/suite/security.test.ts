@@ -5,7 +5,7 @@ import type { PaperRecord } from '../../../src/core/data/load';
 import { HOVER_COMMANDS } from '../../../src/extension/constants';
 import { PAGE_COMMANDS } from '../../../src/extension/details/detailsHtml';
 import { EVIL, assertSafeCard, assertSafeDetailsHtml, tags, visibleText } from '../../support/renderCheck';
-import { api, open, positionOf, until } from './helpers';
+import { internals, open, positionOf, until } from './helpers';
 
 /**
  * Paper text through the real rendering paths of a real VS Code: papers in
@@ -33,7 +33,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
   suiteSetup(async () => {
     const { marked } = await import('marked');
     render = (md) => marked.parse(md, { gfm: true, breaks: false, async: false });
-    const a = await api();
+    const a = await internals();
     const d = await a.data.getComplete();
     const h = d.papersById.get('fast-vision-transformers-with-hilo-attention');
     assert.ok(h);
@@ -42,7 +42,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
     assert.ok(t);
     mla = t.papers.slice(0, 3).map((tp) => d.papersById.get(tp.id) as PaperRecord);
     // Keys are made from titles: make them first, as they are for a user before any hover.
-    assert.equal(a.citations.keyOf(hilo.id), 'pan2022fast');
+    assert.equal(a.keys.keyOf(hilo.id), 'pan2022fast');
     // The papers the cards show, given evil text in place: the providers read these very objects.
     for (const p of [hilo, ...mla]) {
       saved.set(p, { title: p.title, lead: p.lead, authors: p.authors, organization: p.organization, venue: p.venue });
@@ -127,7 +127,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
   });
 
   test('the tree item tooltip of the paper', async () => {
-    const a = await api();
+    const a = await internals();
     await a.trees.ensureLoaded();
     a.trees.setGrouping('year');
     const p = a.trees.papers;
@@ -141,7 +141,7 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
   });
 
   test('the details webview: text escaped, strict CSP with a fresh nonce, no scripts, resources from media/ only', async () => {
-    const a = await api();
+    const a = await internals();
     await vscode.commands.executeCommand('paperlens.openDetails', hilo.id);
     const webview = await until('the details page', () => a.details.webview);
     const opts = webview.options;

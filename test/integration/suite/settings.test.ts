@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Setting } from '../../../src/extension/settingKeys';
 import { BAD } from '../../support/badSettings';
-import { api, hoverText, open, positionOf, readText, resetFile, until, workspaceFile } from './helpers';
+import { internals, hoverText, open, positionOf, readText, resetFile, until, workspaceFile } from './helpers';
 
 /**
  * Settings of the wrong type or out of range, set the way a user does (in
@@ -30,7 +30,7 @@ async function withSetting<T>(key: string, value: unknown, body: () => Promise<T
 
 suite('settings of the wrong type or out of range', () => {
   suiteSetup(async () => {
-    await (await api()).data.get();
+    await (await internals()).data.get();
   });
 
   test('every setting has bad values to try', () => {
@@ -40,7 +40,7 @@ suite('settings of the wrong type or out of range', () => {
   for (const [key, { fallback, cases }] of Object.entries(BAD)) {
     for (const [value, why] of cases) {
       test(`${key} = ${why}: the default ${JSON.stringify(fallback)}, and one warning that says so`, async () => {
-        const a = await api();
+        const a = await internals();
         const seen = a.settings.warnings.length;
         await withSetting(key, value, async () => {
           const k = key as keyof typeof BAD;
@@ -60,7 +60,7 @@ suite('features keep working with bad settings', () => {
   let md = '';
   let bib = '';
   suiteSetup(async () => {
-    await (await api()).data.get();
+    await (await internals()).data.get();
     md = await readText(workspaceFile('notes.md'));
     bib = await readText(workspaceFile('references.bib'));
   });
@@ -101,13 +101,13 @@ suite('features keep working with bad settings', () => {
   });
 
   test('keyFormula and includeAbstract of the wrong type: default keys, entries without the abstract', async () => {
-    const a = await api();
+    const a = await internals();
     const hilo = (await a.data.get()).papersById.get('fast-vision-transformers-with-hilo-attention');
     assert.ok(hilo);
     await withSetting(Setting.keyFormula, 'random', () =>
       withSetting(Setting.includeAbstract, 'yes', async () => {
-        assert.equal(a.citations.keyOf(hilo.id), 'pan2022fast');
-        const entry = await a.citations.format(hilo, 'bibtex');
+        assert.equal(a.keys.keyOf(hilo.id), 'pan2022fast');
+        const entry = await a.formatter.format(hilo, 'bibtex');
         assert.match(entry, /^@inproceedings\{pan2022fast,/);
         assert.doesNotMatch(entry, /abstract/);
       }),
@@ -115,7 +115,7 @@ suite('features keep working with bad settings', () => {
   });
 
   test('tree.groupBy unknown: the Papers view goes back to grouping by technique', async () => {
-    const a = await api();
+    const a = await internals();
     await a.trees.ensureLoaded();
     await withSetting(Setting.treeGroupBy, 'year', async () => {
       await until('grouping by year', () => (a.trees.papers.grouping === 'year' ? true : undefined));
@@ -127,7 +127,7 @@ suite('features keep working with bad settings', () => {
 
 suite('command arguments no PaperLens UI passes', () => {
   suiteSetup(async () => {
-    await (await api()).data.get();
+    await (await internals()).data.get();
   });
 
   test('paper commands given a number, null, an unknown id or a malformed tree node: nothing happens, nothing throws', async () => {
@@ -142,7 +142,7 @@ suite('command arguments no PaperLens UI passes', () => {
   });
 
   test('Open on arXiv with a paper that has no arXiv id says so and opens nothing', async () => {
-    const d = await (await api()).data.getComplete();
+    const d = await (await internals()).data.getComplete();
     const thin = d.corpus.papers.find((p) => p.arxiv === undefined);
     assert.ok(thin);
     assert.equal(await vscode.commands.executeCommand('paperlens.openOnArxiv', thin.id), undefined);

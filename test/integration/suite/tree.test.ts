@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, until } from './helpers';
+import { internals, until } from './helpers';
 
 suite('sidebar tree', () => {
   test('Papers, grouped by technique, year and source', async () => {
-    const a = await api();
+    const a = await internals();
     await a.trees.ensureLoaded();
     const p = a.trees.papers;
     a.trees.setGrouping('technique');
@@ -29,7 +29,7 @@ suite('sidebar tree', () => {
   });
 
   test('a paper expands to its details, with its citation key', async () => {
-    const a = await api();
+    const a = await internals();
     const p = a.trees.papers;
     a.trees.setGrouping('year');
     const y2022 = p.getChildren().find((g) => p.getTreeItem(g).label === '2022');
@@ -54,7 +54,7 @@ suite('sidebar tree', () => {
   });
 
   test('Techniques: technique → papers, introducing paper first', async () => {
-    const a = await api();
+    const a = await internals();
     const t = a.trees.techniques;
     const grpo = t.getChildren().find((n) => n.kind === 'technique' && n.technique.name === 'GRPO');
     assert.ok(grpo);
@@ -65,7 +65,7 @@ suite('sidebar tree', () => {
   });
 
   test('the filter shows ranked matches and says so in the view message', async () => {
-    const a = await api();
+    const a = await internals();
     await vscode.commands.executeCommand('paperlens.filterPapers', 'kv cache compression');
     const rows = a.trees.papers.getChildren();
     assert.ok(rows.length > 0 && rows.every((n) => n.kind === 'paper'));
@@ -79,7 +79,7 @@ suite('sidebar tree', () => {
   test('Show in sidebar reveals the paper', async () => {
     const ok = await vscode.commands.executeCommand<boolean>('paperlens.revealInSidebar', 'transmla-multi-head-latent-attention-is-all-you-need');
     assert.equal(ok, true);
-    const a = await api();
+    const a = await internals();
     // The selection reaches the extension host as an event after reveal() resolves.
     await until('TransMLA selected', () => {
       const sel = a.trees.papersView.selection[0];
@@ -88,7 +88,7 @@ suite('sidebar tree', () => {
   });
 
   test('Show in sidebar selects the paper after the grouping changed while the view was hidden', async () => {
-    const a = await api();
+    const a = await internals();
     const id = 'fast-vision-transformers-with-hilo-attention';
     a.trees.setGrouping('year');
     await vscode.commands.executeCommand('paperlens.papers.focus');
@@ -104,7 +104,7 @@ suite('sidebar tree', () => {
   });
 
   test('Open details shows the paper in a webview', async () => {
-    const a = await api();
+    const a = await internals();
     await vscode.commands.executeCommand('paperlens.openDetails', 'transmla-multi-head-latent-attention-is-all-you-need');
     assert.equal(a.details.shownPaperId, 'transmla-multi-head-latent-attention-is-all-you-need');
   });

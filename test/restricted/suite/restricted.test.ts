@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { PaperRecord } from '../../../src/core/data/load';
 import { Setting } from '../../../src/extension/settingKeys';
-import { api, workspaceFile } from '../../integration/suite/helpers';
+import { internals, workspaceFile } from '../../integration/suite/helpers';
 
 /**
  * PaperLens in Restricted Mode (an untrusted workspace), in a real VS Code:
@@ -33,7 +33,7 @@ suite('Restricted Mode: entries go only to .bib files inside the workspace', () 
   let outside = '';
   suiteSetup(async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this suite must run in an untrusted workspace');
-    const p = (await (await api()).data.get()).papersById.get(HILO);
+    const p = (await (await internals()).data.get()).papersById.get(HILO);
     assert.ok(p);
     hilo = p;
     outside = fs.mkdtempSync(`${os.tmpdir()}/paperlens-restricted-outside-`);
@@ -45,7 +45,7 @@ suite('Restricted Mode: entries go only to .bib files inside the workspace', () 
 
   test('a .bib inside the workspace: the entry is added', async () => {
     const editor = await texCase('inside', 'refs');
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'created');
     assert.match(editor.document.getText(), /\\cite\{pan2022fast\}/);
   });
@@ -53,7 +53,7 @@ suite('Restricted Mode: entries go only to .bib files inside the workspace', () 
   test('an absolute path outside the workspace: refused, nothing written there', async () => {
     const target = `${outside}/abs.bib`;
     const editor = await texCase('absolute', target.replace(/\.bib$/, ''));
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'refused');
     assert.match(r.bib?.reason ?? '', /outside the workspace, and the workspace is not trusted/);
     assert.ok(!fs.existsSync(target));
@@ -65,7 +65,7 @@ suite('Restricted Mode: entries go only to .bib files inside the workspace', () 
     for (const sep of ['/', '\\']) {
       const climb = Array.from({ length: depth }, () => '..').join(sep);
       const editor = await texCase(`dots${sep === '/' ? '' : '-windows'}`, `${climb}${outside.replace(/\//g, sep)}${sep}dots`);
-      const r = await (await api()).citations.insert(hilo, editor);
+      const r = await (await internals()).citations.insert(hilo, editor);
       assert.equal(r.bib?.outcome, 'refused', `separator ${sep}`);
       assert.ok(!fs.existsSync(`${outside}/dots.bib`));
     }
@@ -77,7 +77,7 @@ suite('Restricted Mode: entries go only to .bib files inside the workspace', () 
     fs.writeFileSync(target, original);
     const editor = await texCase('link', 'refs');
     fs.symlinkSync(target, workspaceFile('restricted-cases/link/refs.bib').fsPath);
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'refused');
     assert.match(r.bib?.reason ?? '', /is a link to .*linked\.bib, outside the workspace, and the workspace is not trusted/);
     assert.equal(fs.readFileSync(target, 'utf8'), original);
@@ -86,7 +86,7 @@ suite('Restricted Mode: entries go only to .bib files inside the workspace', () 
   test('a folder link inside the workspace that leads outside it: refused', async () => {
     const editor = await texCase('folder-link', 'lib/refs');
     fs.symlinkSync(outside, workspaceFile('restricted-cases/folder-link/lib').fsPath);
-    const r = await (await api()).citations.insert(hilo, editor);
+    const r = await (await internals()).citations.insert(hilo, editor);
     assert.equal(r.bib?.outcome, 'refused');
     assert.ok(!fs.existsSync(`${outside}/refs.bib`));
   });
@@ -95,7 +95,7 @@ suite('Restricted Mode: entries go only to .bib files inside the workspace', () 
     const doc = await vscode.workspace.openTextDocument(workspaceFile('paper.tex'));
     await vscode.workspace.getConfiguration('paperlens').update('bibFile', `${outside}/setting.bib`, vscode.ConfigurationTarget.Workspace);
     try {
-      assert.equal((await api()).settings.get(Setting.bibFile, doc), '', 'PaperLens reads the default, not the workspace value');
+      assert.equal((await internals()).settings.get(Setting.bibFile, doc), '', 'PaperLens reads the default, not the workspace value');
     } finally {
       await vscode.workspace.getConfiguration('paperlens').update('bibFile', undefined, vscode.ConfigurationTarget.Workspace);
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PaperLensApi } from '../../../src/extension/extension';
+import type { PaperLensExports } from '../../../src/extension/extension';
 
 suite('the installed .vsix', () => {
   test('PaperLens is installed from the package, not from the source folder', () => {
@@ -20,14 +20,16 @@ suite('the installed .vsix', () => {
     assert.deepEqual(await names(vscode.Uri.joinPath(ext.extensionUri, 'dist')), ['data', 'extension.js', 'web'].sort());
   });
 
-  test('it activates, loads its data and searches', async () => {
-    const ext = vscode.extensions.getExtension<PaperLensApi>('paperlens.paperlens');
+  test('it activates, loads its data and searches, through the public API only', async () => {
+    const ext = vscode.extensions.getExtension<PaperLensExports>('paperlens.paperlens');
     assert.ok(ext);
     const api = await ext.activate();
-    const d = await api.data.get();
-    assert.equal(d.corpus.papers.length, 397);
-    const hits = d.search.search('kv cache compression', { limit: 3 });
-    for (const h of hits) assert.match(h.paper.title, /KV Cache Compression/i);
+    assert.equal(api.version, (ext.packageJSON as { version: string }).version);
+    assert.equal(await api.paperCount(), 397);
+    const hits = await api.search('kv cache compression', 3);
+    assert.equal(hits.length, 3);
+    for (const h of hits) assert.match(h.title, /KV Cache Compression/i);
+    assert.equal(api.internalsForTests, undefined, 'an installed copy does not run in test mode, so it keeps its internals to itself');
   });
 
   test('its commands and hover work from the installed copy', async () => {

@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
-import type { PaperLensApi } from '../../../src/extension/extension';
+import type { PaperLensExports, PaperLensInternals } from '../../../src/extension/extension';
 
 /** node:assert does not exist in a web worker. */
 function check(ok: unknown, message: string): asserts ok {
   if (!ok) throw new Error(message);
 }
 
-async function api(): Promise<PaperLensApi> {
-  const ext = vscode.extensions.getExtension<PaperLensApi>('paperlens.paperlens');
+/** PaperLens's services, which activate() exposes only when VS Code runs it for tests (ExtensionMode.Test). */
+async function internals(): Promise<PaperLensInternals> {
+  const ext = vscode.extensions.getExtension<PaperLensExports>('paperlens.paperlens');
   check(ext, 'PaperLens is not installed');
-  return ext.activate();
+  const exports = await ext.activate();
+  check(exports.internalsForTests, 'PaperLens exposes its internals only in test mode');
+  return exports.internalsForTests;
 }
 
 function file(name: string): vscode.Uri {
@@ -32,18 +35,18 @@ suite('web extension (web worker extension host)', () => {
   });
 
   test('loads the shipped data through vscode.workspace.fs', async () => {
-    const d = await (await api()).data.get();
+    const d = await (await internals()).data.get();
     check(d.corpus.papers.length === 397, `expected 397 papers, got ${d.corpus.papers.length}`);
   });
 
   test('search ranks KV-cache compression papers first', async () => {
-    const d = await (await api()).data.get();
+    const d = await (await internals()).data.get();
     const hits = d.search.search('kv cache compression', { limit: 3 });
     check(hits.length === 3 && hits.every((h) => /KV Cache Compression/i.test(h.paper.title)), hits.map((h) => h.paper.title).join(' | '));
   });
 
   test('a hover card on MultiHeadLatentAttention', async () => {
-    await (await api()).data.get();
+    await (await internals()).data.get();
     const doc = await vscode.workspace.openTextDocument(file('model.py'));
     const at = doc.positionAt(doc.getText().indexOf('class MultiHeadLatentAttention') + 10);
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
@@ -51,7 +54,7 @@ suite('web extension (web worker extension host)', () => {
   });
 
   test('inserting a citation into a .tex file, with the entry in references.bib', async () => {
-    const a = await api();
+    const a = await internals();
     const d = await a.data.get();
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file('paper.tex')));
     const pos = editor.document.positionAt(editor.document.getText().indexOf('reduce memory further') + 'reduce memory further'.length);
