@@ -21,13 +21,15 @@ import MiniSearch from 'minisearch';
 import { type Corpus, CorpusSchema, type Paper } from '../src/schema/corpus';
 import { titleKey } from '../src/core/corpus/titles';
 import { loadPaperDataSync } from '../src/core/data/load';
-import { PaperSearch, queryTerms, rerank } from '../src/core/search/engine';
+import { buildSearch, buildShards } from '../src/build/search/buildShards';
+import { queryTerms } from '../src/core/search/engine';
 import { type IndexedPaper, NAME_FIELDS, SEARCH_OPTIONS, toIndexedPaper, toQuery } from '../src/core/search/options';
 import { buildLexicon } from '../src/build/lexicon/buildLexicon';
 import { TechniqueMatcher } from '../src/core/techniques/matcher';
 import { techniqueNamesByPaper } from '../src/core/techniques/papers';
 import { LexiconSchema } from '../src/schema/lexicon';
 import { figures, runSearchEval } from '../test/eval/searchEval';
+import { rerank } from '../test/support/rerank';
 import { itemMedians, mb, ms, summarize, table } from './stats';
 import { syntheticCorpus } from './synthetic';
 import { gc, heapNow, realCorpus, typingTrace } from './workload';
@@ -149,8 +151,8 @@ async function main(): Promise<void> {
       ['kept per paper', 'hit@1', 'hit@5', 'MRR', 'real postings', ...(tenK ? ['10k postings'] : [])],
       keep.map((k) => {
         const salient = k === null ? null : { perDocument: k };
-        const f = figures(runSearchEval(PaperSearch.build(real.papers, techniquesOf, salient)));
-        const postings = (papers: readonly Paper[]): string => String(PaperSearch.buildShards(papers, () => [], salient).abstracts.postingCount);
+        const f = figures(runSearchEval(buildSearch(real.papers, techniquesOf, salient)));
+        const postings = (papers: readonly Paper[]): string => String(buildShards(papers, () => [], salient).abstracts.postingCount);
         return [k === null ? 'all' : String(k), f.hit1.toFixed(3), f.hit5.toFixed(3), f.mrr.toFixed(3), postings(real.papers), ...(tenK ? [postings(tenK)] : [])];
       }),
     ),

@@ -7,7 +7,8 @@ import { decodeSeed } from '../../src/build/seeds/lines';
 import { type ParsedSeedFile, parseSeedFile } from '../../src/build/seeds/parseSeedFile';
 import { type DataFile, encodeData } from '../../src/build/data/encode';
 import { type PaperData, loadPaperDataSync } from '../../src/core/data/load';
-import { PaperSearch } from '../../src/core/search/engine';
+import { buildSearch } from '../../src/build/search/buildShards';
+import type { PaperSearch } from '../../src/core/search/engine';
 import { buildLexicon } from '../../src/build/lexicon/buildLexicon';
 import { TechniqueMatcher } from '../../src/core/techniques/matcher';
 import { techniqueNamesByPaper } from '../../src/core/techniques/papers';
@@ -50,7 +51,7 @@ export function realLexicon(): Lexicon {
 /** The index as the build makes it, with each paper's technique names. */
 export function realSearch(): PaperSearch {
   const names = techniqueNamesByPaper(realLexicon());
-  return (search ??= PaperSearch.build(realCorpus().papers, (p) => names.get(p.id) ?? []));
+  return (search ??= buildSearch(realCorpus().papers, (p) => names.get(p.id) ?? []));
 }
 
 export function realMatcher(): TechniqueMatcher {

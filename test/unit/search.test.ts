@@ -2,13 +2,17 @@ import * as assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
 import type { Paper } from '../../src/schema/corpus';
 import { titleKey } from '../../src/core/corpus/titles';
-import { PaperSearch, queryTerms, rerank } from '../../src/core/search/engine';
+import { buildSearch, buildShards } from '../../src/build/search/buildShards';
+import { PaperSearch, queryTerms } from '../../src/core/search/engine';
 import { SEARCH_OPTIONS, camelParts, processIndexTerm, toIndexedPaper, toQuery, tokenize } from '../../src/core/search/options';
 import SearchableMap from 'minisearch/SearchableMap';
-import { IndexShard, type ShardJson, type ShardPart, radixTree, runToEnd } from '../../src/core/search/shard';
+import { radixTree } from '../../src/core/search/radixTree';
+import { IndexShard, type ShardJson, type ShardPart } from '../../src/core/search/shard';
 import { techniqueNamesByPaper } from '../../src/core/techniques/papers';
+import { runNow } from '../../src/core/util/sliced';
 import { figures, loadRelevance, runSearchEval } from '../eval/searchEval';
 import { realCorpus, realLexicon, realSearch } from '../support/realCorpus';
+import { rerank } from '../support/rerank';
 
 const top = (q: string, n = 5): string[] =>
   realSearch()
@@ -49,7 +53,7 @@ suite('search: MiniSearch semantics', () => {
       .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
       .slice(0, limit);
   };
-  const unpruned = PaperSearch.build(papers, techniquesOf, null);
+  const unpruned = buildSearch(papers, techniquesOf, null);
   const queries = [...loadRelevance().map((r) => r.query), 'pan pan', 'vision transformer pruning', 'a b c d e f'];
   const typed = queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
 
@@ -64,9 +68,9 @@ suite('search: MiniSearch semantics', () => {
     }
   });
   test('typing a query with cached terms gives what a fresh engine gives', () => {
-    const shards = PaperSearch.buildShards(papers, techniquesOf);
-    const names = runToEnd(IndexShard.decode(shards.names));
-    const abstracts = runToEnd(IndexShard.decode(shards.abstracts));
+    const shards = buildShards(papers, techniquesOf);
+    const names = runNow(IndexShard.decode(shards.names));
+    const abstracts = runNow(IndexShard.decode(shards.abstracts));
     const parts = { abstracts };
     const typing = PaperSearch.fromShards(papers, names, parts);
     for (const q of typed) {
@@ -86,10 +90,10 @@ const termsOf = (shard: ShardJson): string[] => (shard.parts as ShardPart[]).fla
 suite('search: shards', () => {
   const papers = realCorpus().papers;
   test('a written and decoded shard answers like the built index', () => {
-    const shards = PaperSearch.buildShards(papers);
-    const loaded = PaperSearch.fromShards(papers, runToEnd(IndexShard.decode(JSON.parse(JSON.stringify(shards.names)))));
-    loaded.addAbstracts(runToEnd(IndexShard.decode(JSON.parse(JSON.stringify(shards.abstracts)))));
-    const built = PaperSearch.build(papers);
+    const shards = buildShards(papers);
+    const loaded = PaperSearch.fromShards(papers, runNow(IndexShard.decode(JSON.parse(JSON.stringify(shards.names)))));
+    loaded.addAbstracts(runNow(IndexShard.decode(JSON.parse(JSON.stringify(shards.abstracts)))));
+    const built = buildSearch(papers);
     for (const q of ['kv cache compression', 'transm', 'Zizheng Pan', 'speculatve decodng', 'MLA']) {
       assert.deepEqual(
         loaded.search(q).map((h) => [h.paper.id, h.score]),
@@ -99,44 +103,44 @@ suite('search: shards', () => {
     }
   });
   test('without the abstract shard, titles, names and authors are still searched', () => {
-    const shards = PaperSearch.buildShards(papers);
-    const names = PaperSearch.fromShards(papers, runToEnd(IndexShard.decode(shards.names)));
+    const shards = buildShards(papers);
+    const names = PaperSearch.fromShards(papers, runNow(IndexShard.decode(shards.names)));
     assert.equal(names.hasAbstracts, false);
     assert.equal(names.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
     const abstractOnly = 'frequencies';
     assert.deepEqual(names.search(abstractOnly), []);
-    names.addAbstracts(runToEnd(IndexShard.decode(shards.abstracts)));
+    names.addAbstracts(runNow(IndexShard.decode(shards.abstracts)));
     assert.ok(names.search(abstractOnly).length > 0);
   });
   test('salient terms keep each abstract to its 24 strongest terms', () => {
-    const full = PaperSearch.buildShards(papers, () => [], null).abstracts;
-    const salient = PaperSearch.buildShards(papers).abstracts;
+    const full = buildShards(papers, () => [], null).abstracts;
+    const salient = buildShards(papers).abstracts;
     assert.ok(salient.pruned && !full.pruned);
     assert.ok(salient.postingCount <= 24 * papers.length, `${salient.postingCount} postings`);
     assert.ok(salient.postingCount < full.postingCount / 3);
   });
   test('the radix tree built in one pass is the tree SearchableMap.set builds', () => {
-    const shards = PaperSearch.buildShards(papers);
+    const shards = buildShards(papers);
     const plain = (node: unknown): unknown =>
       node instanceof Map ? [...node].map(([k, v]) => [k, plain(v)]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))) : node;
     for (const terms of [termsOf(shards.names), termsOf(shards.abstracts)]) {
       const byInsertion = new SearchableMap<number>();
       terms.forEach((t, i) => byInsertion.set(t, i));
-      assert.deepEqual(plain(runToEnd(radixTree(terms))._tree), plain(byInsertion._tree));
+      assert.deepEqual(plain(runNow(radixTree(terms))._tree), plain(byInsertion._tree));
     }
   });
   test('an index built for a different corpus is refused', () => {
-    const shard = runToEnd(IndexShard.decode(PaperSearch.buildShards(papers).names));
+    const shard = runNow(IndexShard.decode(buildShards(papers).names));
     assert.throws(() => PaperSearch.fromShards(papers.slice(1), shard), /holds 397 papers but the corpus has 396/);
   });
   test('a damaged shard is refused', () => {
-    const shard = PaperSearch.buildShards(papers).names;
+    const shard = buildShards(papers).names;
     const [part] = shard.parts as ShardPart[];
     assert.ok(part);
-    assert.throws(() => runToEnd(IndexShard.decode({ ...shard, parts: [{ ...part, postings: part.postings.slice(0, -40) }] })), /postings|end of data/);
-    assert.throws(() => runToEnd(IndexShard.decode({ ...shard, parts: [{ ...part, terms: [...part.terms].reverse() }] })), /not sorted/);
-    assert.throws(() => runToEnd(IndexShard.decode({ ...shard, postingCount: shard.postingCount + 1 })), /do not add up/);
-    assert.throws(() => runToEnd(IndexShard.decode({ ...shard, version: 99 })), /not a search shard/);
+    assert.throws(() => runNow(IndexShard.decode({ ...shard, parts: [{ ...part, postings: part.postings.slice(0, -40) }] })), /postings|end of data/);
+    assert.throws(() => runNow(IndexShard.decode({ ...shard, parts: [{ ...part, terms: [...part.terms].reverse() }] })), /not sorted/);
+    assert.throws(() => runNow(IndexShard.decode({ ...shard, postingCount: shard.postingCount + 1 })), /do not add up/);
+    assert.throws(() => runNow(IndexShard.decode({ ...shard, version: 99 })), /not a search shard/);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Corpus } from '../../schema/corpus';
 import { DATA_VERSION } from '../../core/data/version';
-import { PaperSearch } from '../../core/search/engine';
+import { buildShards } from '../search/buildShards';
 import { capTechniquePapers, techniqueNamesByPaper } from '../../core/techniques/papers';
 import { type Lexicon, LexiconSchema } from '../../schema/lexicon';
 import { fnv1a } from '../../core/util/hash';
@@ -42,7 +42,7 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
   const build = buildId(corpus, lexicon);
   const sourceFiles = sourceFilesOf(papers);
   const names = techniqueNamesByPaper(lexicon);
-  const shards = PaperSearch.buildShards(papers, (p) => names.get(p.id) ?? []);
+  const shards = buildShards(papers, (p) => names.get(p.id) ?? []);
   const shipped = LexiconSchema.parse(capTechniquePapers(lexicon));
   const catalog = chunkNames('papers', papers.length, CATALOG_CHUNK);
   const leads = chunkNames('leads', papers.length, CATALOG_CHUNK);

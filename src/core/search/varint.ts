@@ -4,57 +4,17 @@
  * JSON never escapes. Posting lists and field lengths ship this way: a
  * string parses in one quick pass, where a JSON array of numbers would make
  * the parser build millions of values.
+ *
+ * This file holds the reader; the build writes varints with
+ * src/build/search/varintWriter.ts, over the same alphabet.
  */
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** The 64 digits: the low five bits are the value, the sixth says "more follows". */
+export const VARINT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
+for (let i = 0; i < VARINT_ALPHABET.length; i++) DIGIT[VARINT_ALPHABET.charCodeAt(i)] = i;
 
-/** Appends numbers to a string, five bits per character. */
-export class VarintWriter {
-  private readonly parts: string[] = [];
-  private chunk: number[] = [];
-  private written = 0;
-  /** Characters of `chunk` already counted in `written`. */
-  private pending = 0;
-
-  /**
-   * @example
-   * const w = new VarintWriter();
-   * w.write(0); w.write(31); w.write(32);
-   * w.toString() // => 'AfgB'
-   */
-  write(n: number): void {
-    if (!Number.isInteger(n) || n < 0) throw new Error(`varint: ${n} is not a non-negative integer`);
-    let v = n;
-    while (v >= 32) {
-      this.chunk.push(ALPHABET.charCodeAt((v % 32) + 32));
-      v = Math.floor(v / 32);
-    }
-    this.chunk.push(ALPHABET.charCodeAt(v));
-    this.written = this.written + this.chunk.length - this.pending;
-    this.pending = this.chunk.length;
-    if (this.chunk.length >= 8192) this.flush();
-  }
-
-  /** Characters written so far. */
-  get length(): number {
-    return this.written;
-  }
-
-  toString(): string {
-    this.flush();
-    return this.parts.join('');
-  }
-
-  private flush(): void {
-    if (this.chunk.length > 0) this.parts.push(String.fromCharCode(...this.chunk));
-    this.chunk = [];
-    this.pending = 0;
-  }
-}
-
-/** Reads the numbers of a {@link VarintWriter} string back, in order. */
+/** Reads the numbers of a varint string (as the build's VarintWriter writes it) back, in order. */
 export class VarintReader {
   private pos = 0;
 

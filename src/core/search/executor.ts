@@ -1,0 +1,226 @@
+import { FIELD_BOOSTS, QUERY_OPTIONS, type TermSpec, termSpecs } from './options';
+import { bm25 } from './ranking';
+import type { IndexShard } from './shard';
+
+/**
+ * The query executor: MiniSearch's scoring (BM25+, field boosts, prefix and
+ * fuzzy weights, one point of "quality" per query term matched) computed
+ * over the compact posting lists of loaded shards, into buffers sized to
+ * the corpus, with the papers handed out best first from a heap. The
+ * ranking on top of it is PaperSearch's (engine.ts).
+ */
+
+/** One query term's scores: the papers it matched and what each scored. */
+interface TermHits {
+  docs: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * The papers a query matched, handed out best first by a bound on their
+ * final score: MiniSearch's score times the coverage factor. A max-heap,
+ * so the first hundred cost O(n + 100 log n), not a sort of every match.
+ */
+export interface Candidates {
+  /** The next paper (its position in the corpus), or -1 when none is left. */
+  next(): number;
+  /** MiniSearch's score × (matched terms / query terms)², or 0 for a paper the query did not match. */
+  bound(doc: number): number;
+  /** The query terms the paper matched. */
+  matched(doc: number): string[];
+}
+
+const PREFIX_WEIGHT = QUERY_OPTIONS.weights?.prefix ?? 0.375;
+const FUZZY_WEIGHT = QUERY_OPTIONS.weights?.fuzzy ?? 0.45;
+const MAX_FUZZY = QUERY_OPTIONS.maxFuzzy ?? 6;
+const BOOSTS: Readonly<Record<string, number>> = FIELD_BOOSTS;
+
+/** Cached term results kept across keystrokes: earlier words of a query do not change as you type. */
+const CACHE_ENTRIES = 48;
+const CACHE_POSTINGS = 4_000_000;
+
+/**
+ * Runs queries over shards with MiniSearch's scoring, into reusable
+ * buffers sized to the corpus. Each distinct term's scores are cached, so
+ * typing the third word of a query only looks up the third word.
+ *
+ * @example
+ * const executor = new Executor(papers.length);
+ * const candidates = executor.run([names, abstracts], queryTerms('kv cache'));
+ * candidates.next() // => the corpus position of the paper with the highest bound, or -1
+ */
+export class Executor {
+  private readonly acc: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly total: Float64Array;
+  private readonly matchedCount: Uint16Array;
+  private readonly matchedMask: Int32Array;
+  /** Per paper, for the last query: its bound and the terms it matched (bit per unique term). */
+  private readonly bound: Float64Array;
+  private readonly mask: Int32Array;
+  private readonly heap: Int32Array;
+  /** Papers the last query touched (the first ones of `touched`). */
+  private lastCount = 0;
+  private readonly cache = new Map<string, TermHits>();
+  private cachedPostings = 0;
+
+  constructor(private readonly n: number) {
+    this.acc = new Float64Array(n);
+    this.touched = new Int32Array(n);
+    this.total = new Float64Array(n);
+    this.matchedCount = new Uint16Array(n);
+    this.matchedMask = new Int32Array(n);
+    this.bound = new Float64Array(n);
+    this.mask = new Int32Array(n);
+    this.heap = new Int32Array(n);
+  }
+
+  /** Forgets the cached term scores: a shard was added, so they are stale. */
+  clearCache(): void {
+    this.cache.clear();
+    this.cachedPostings = 0;
+  }
+
+  /** The papers that match `terms` (query terms, as `queryTerms` makes them) in any of `shards`, best bound first. */
+  run(shards: readonly IndexShard[], terms: readonly string[]): Candidates {
+    // Query positions with the same term count once for "quality" (MiniSearch's unique query terms).
+    const specs = termSpecs(terms);
+    const unique = [...new Set(terms)];
+    const perTerm = unique.map((u) => this.termHits(shards, specs.flatMap((s, i) => (terms[i] === u ? s : []))));
+
+    // Clear what the previous query left in the per-paper buffers.
+    const { total, matchedCount, matchedMask, touched, bound, mask, heap } = this;
+    for (let i = 0; i < this.lastCount; i++) {
+      const doc = touched[i] as number;
+      bound[doc] = 0;
+      mask[doc] = 0;
+    }
+    let m = 0;
+    perTerm.forEach((hits, u) => {
+      const bit = u < 31 ? 1 << u : 0;
+      for (let i = 0; i < hits.docs.length; i++) {
+        const doc = hits.docs[i] as number;
+        if (matchedCount[doc] === 0) touched[m++] = doc;
+        total[doc] = (total[doc] as number) + (hits.scores[i] as number);
+        matchedCount[doc] = (matchedCount[doc] as number) + 1;
+        matchedMask[doc] = (matchedMask[doc] as number) | bit;
+      }
+    });
+    this.lastCount = m;
+    // MiniSearch multiplies by the number of query terms matched; the coverage factor squares their share.
+    const termCount = terms.length;
+    for (let i = 0; i < m; i++) {
+      const doc = touched[i] as number;
+      const count = matchedCount[doc] as number;
+      bound[doc] = (total[doc] as number) * count * ((count / termCount) * (count / termCount));
+      mask[doc] = matchedMask[doc] as number;
+      total[doc] = 0;
+      matchedCount[doc] = 0;
+      matchedMask[doc] = 0;
+      heap[i] = doc;
+    }
+    // Max-heap of papers on bound, ties to the earlier corpus position.
+    const above = (a: number, b: number): boolean => (bound[a] as number) > (bound[b] as number) || ((bound[a] as number) === (bound[b] as number) && a < b);
+    let size = m;
+    const down = (i: number): void => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let top = i;
+        if (l < size && above(heap[l] as number, heap[top] as number)) top = l;
+        if (r < size && above(heap[r] as number, heap[top] as number)) top = r;
+        if (top === i) return;
+        const t = heap[i] as number;
+        heap[i] = heap[top] as number;
+        heap[top] = t;
+        i = top;
+      }
+    };
+    for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
+    return {
+      next: () => {
+        if (size === 0) return -1;
+        const doc = heap[0] as number;
+        heap[0] = heap[--size] as number;
+        down(0);
+        return doc;
+      },
+      bound: (doc) => bound[doc] as number,
+      matched: (doc) => {
+        if (unique.length <= 31) return unique.filter((_, u) => ((mask[doc] as number) & (1 << u)) !== 0);
+        return unique.filter((_, u) => (perTerm[u] as TermHits).docs.includes(doc));
+      },
+    };
+  }
+
+  private termHits(shards: readonly IndexShard[], specs: readonly TermSpec[]): TermHits {
+    const key = JSON.stringify(specs.map((s) => [s.term, s.prefix, s.fuzzy, s.fields]));
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    let m = 0;
+    const { acc, touched, n } = this;
+    const add = (shard: IndexShard, termNo: number, weight: number, fields: readonly string[]): void => {
+      const F = shard.fields.length;
+      for (const field of fields) {
+        const slot = shard.slotOf(field);
+        if (slot < 0) continue;
+        const from = shard.start[termNo * F + slot] as number;
+        const to = shard.start[termNo * F + slot + 1] as number;
+        if (from === to) continue;
+        const df = shard.df ? (shard.df[termNo * F + slot] as number) : to - from;
+        const avg = shard.averageFieldLength[slot] as number;
+        const w = weight * (BOOSTS[field] ?? 1);
+        for (let p = from; p < to; p++) {
+          const doc = shard.docs[p] as number;
+          const s = w * bm25(shard.tfs[p] as number, df, n, shard.fieldLength[doc * F + slot] as number, avg);
+          if (acc[doc] === 0) touched[m++] = doc;
+          acc[doc] = (acc[doc] as number) + s;
+        }
+      }
+    };
+    for (const spec of specs) {
+      for (const shard of shards) {
+        const fields = spec.fields.filter((f) => shard.fields.includes(f));
+        if (fields.length === 0) continue;
+        const exact = shard.terms.get(spec.term);
+        if (exact !== undefined) add(shard, exact, 1, fields);
+        const prefixed = new Set<string>();
+        if (spec.prefix) {
+          for (const [term, no] of shard.terms.atPrefix(spec.term)) {
+            const distance = term.length - spec.term.length;
+            if (distance === 0) continue;
+            prefixed.add(term);
+            add(shard, no, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), fields);
+          }
+        }
+        if (spec.fuzzy !== false) {
+          const maxDistance = spec.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(spec.term.length * spec.fuzzy)) : spec.fuzzy;
+          if (maxDistance > 0) {
+            for (const [term, [no, distance]] of shard.terms.fuzzyGet(spec.term, maxDistance)) {
+              if (distance === 0 || prefixed.has(term)) continue;
+              add(shard, no, (FUZZY_WEIGHT * term.length) / (term.length + distance), fields);
+            }
+          }
+        }
+      }
+    }
+    const hits: TermHits = { docs: touched.slice(0, m), scores: new Float64Array(m) };
+    for (let i = 0; i < m; i++) {
+      const doc = touched[i] as number;
+      hits.scores[i] = acc[doc] as number;
+      acc[doc] = 0;
+    }
+    this.cache.set(key, hits);
+    this.cachedPostings += m;
+    for (const [k, v] of this.cache) {
+      if (this.cache.size <= CACHE_ENTRIES && this.cachedPostings <= CACHE_POSTINGS) break;
+      this.cache.delete(k);
+      this.cachedPostings -= v.docs.length;
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * How a paper scores. First MiniSearch's own score, BM25+ per posting
+ * (the executor sums it over the query's terms and fields); then our
+ * ranking for what people type into a citation picker, which multiplies
+ * it: a query that names an author favours that author's papers, and a
+ * query that spells out a short name or title puts that paper first.
+ */
+
+/** MiniSearch's BM25+ parameters (its defaults; options.ts does not change them). */
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
+/**
+ * MiniSearch's BM25+ score of one posting, the same formula it uses.
+ *
+ * @example
+ * bm25(1, 10, 400, 8, 9.5) // => a positive number: rarer terms and shorter fields score higher
+ */
+export function bm25(tf: number, df: number, n: number, fieldLength: number, avgFieldLength: number): number {
+  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
+}
+
+/** The most {@link titleBoost} multiplies a score by (a query that is the title or short name). */
+export const MAX_TITLE_BOOST = 4;
+
+/** The most {@link authorBoost} multiplies a score by (the first author, named in full). */
+export const MAX_AUTHOR_BOOST = 2;
+
+/**
+ * A query that names an author ("Haoyu He", "zizheng pan hilo", "pan 2022")
+ * favours the papers where that author comes first: ×2 for the first author
+ * when the query has the whole name, ×1.5 when it has one of its words (a
+ * given name or a surname alone), and less for later authors. `termsOf`
+ * turns a name into query terms (engine.ts's `queryTerms`, or a cache of it).
+ *
+ * @example
+ * authorBoost([{ name: 'Haoyu He' }, { name: 'Zizheng Pan' }], new Set(['haoyu', 'he']), queryTerms) // => 2
+ * authorBoost([{ name: 'Haoyu He' }, { name: 'Zizheng Pan' }], new Set(['pan']), queryTerms) // => 1.25 (half the name, second author)
+ */
+export function authorBoost(authors: readonly { name: string }[], terms: ReadonlySet<string>, termsOf: (name: string) => readonly string[]): number {
+  for (let i = 0; i < authors.length; i++) {
+    const nameTerms = termsOf((authors[i] as { name: string }).name);
+    if (nameTerms.length === 0) continue;
+    const matched = nameTerms.filter((t) => terms.has(t)).length;
+    if (matched > 0) return 1 + matched / nameTerms.length / (i + 1);
+  }
+  return 1;
+}
+
+/**
+ * ×4 when the query spells out the short name or the title, ×2 for the
+ * start of a title, ×1.5 for a piece of one. All three are title keys
+ * (corpus/titles.ts `titleKey`); `short` is '' for a paper without a short name.
+ *
+ * @example
+ * const title = titleKey('TransMLA: Multi-Head Latent Attention Is All You Need'); // 'transmlamultiheadlatentattentionisallyouneed'
+ * titleBoost(title, 'transmla', 'transmla') // => 4
+ * titleBoost(title, 'transmla', 'transmlamultihead') // => 2
+ * titleBoost(title, 'transmla', 'latentattention') // => 1.5
+ */
+export function titleBoost(title: string, short: string, qKey: string): number {
+  if (qKey.length < 2) return 1;
+  if (short !== '' && short === qKey) return 4;
+  if (title === qKey) return 4;
+  if (title.startsWith(qKey) && qKey.length >= 4) return 2;
+  if (qKey.length >= 6 && title.includes(qKey)) return 1.5;
+  return 1;
+}
