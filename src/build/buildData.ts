@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { MetadataError, type MetadataReport, applyMetadata, parseMetadata } from './metadata';
+import { type MetadataReport, applyMetadata } from './metadata/apply';
+import { MetadataError, parseMetadata } from './metadata/records';
 import { buildCorpus } from './corpus/buildCorpus';
 import { COVERAGE_LABELS, formatReconciliation } from '../core/corpus/report';
 import type { Corpus } from '../schema/corpus';

@@ -2,16 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCorpus } from '../../src/build/buildData';
-import {
-  type MetadataRecord,
-  type MetadataSource,
-  MetadataError,
-  acceptMetadata,
-  applyMetadata,
-  checkRecord,
-  crossCheck,
-  parseMetadata,
-} from '../../src/build/metadata';
+import { acceptMetadata, checkRecord, crossCheck } from '../../src/build/metadata/accept';
+import { applyMetadata } from '../../src/build/metadata/apply';
+import { type MetadataRecord, type MetadataSource, MetadataError, parseMetadata } from '../../src/build/metadata/records';
 import { indexBib, planBibEntry } from '../../src/core/bib/plan';
 import { toBibtex } from '../../src/core/cite/bibtex';
 import { assignKeys } from '../../src/core/cite/keys';
