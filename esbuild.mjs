@@ -20,7 +20,7 @@ const watch = process.argv.includes('--watch');
 const dataOnly = process.argv.includes('--data-only');
 const tests = process.argv.includes('--tests');
 
-/** Prints esbuild errors in the shape of VS Code's $esbuild-watch problem matcher. */
+/** Prints esbuild errors in the shape of VS Code's $esbuild-watch problem matcher. @type {esbuild.Plugin} */
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
@@ -35,7 +35,11 @@ const problemMatcher = {
   },
 };
 
-/** Options every bundle shares: minified, without source maps, for production. */
+/**
+ * Options every bundle shares: minified, without source maps, for production.
+ * @param {boolean} production
+ * @returns {esbuild.BuildOptions}
+ */
 const commonOptions = (production) => ({
   bundle: true,
   platform: 'node',
@@ -61,6 +65,7 @@ async function buildData() {
 /**
  * For the browser bundles: a module with a `.web.ts` twin (`diskAccess.ts` and
  * `diskAccess.web.ts`) is replaced by the twin, which has no Node imports.
+ * @type {esbuild.Plugin}
  */
 export const webTwins = {
   name: 'web-twins',
@@ -78,6 +83,8 @@ export const webTwins = {
  * @example
  * const { extension } = bundleOptions(true);
  * await esbuild.build({ ...extension, write: false, metafile: true });
+ * @param {boolean} production
+ * @returns {{ extension: esbuild.BuildOptions, web: esbuild.BuildOptions, cli: esbuild.BuildOptions }}
  */
 export function bundleOptions(production) {
   const common = commonOptions(production);
@@ -91,8 +98,9 @@ export function bundleOptions(production) {
 }
 const bundles = Object.values(bundleOptions(production));
 
-/** The suites that run inside VS Code's Node extension host: bundled per file; mocha and vscode come from the host. */
+/** The suites that run inside VS Code's Node extension host: bundled per file; mocha and vscode come from the host. @param {string} dir */
 const suiteFiles = (dir) => readdirSync(`${dir}/suite`).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/suite/${f}`);
+/** @returns {esbuild.BuildOptions} */
 const testBundle = () => ({
   ...common,
   minify: false,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARXIV_ID, PAPER_DETAIL_FIELDS, SOURCE_ROLES } from '../core/corpus/fields';
+import { ARXIV_ID, type PAPER_DETAIL_FIELDS, SOURCE_ROLES } from '../core/corpus/fields';
 import { SEED_FORMATS } from '../core/corpus/seedFormats';
 import { DATA_VERSION } from '../core/data/version';
 

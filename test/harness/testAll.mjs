@@ -1,5 +1,6 @@
 // `npm test`: every test tier, in order, even when one fails, then the summary line
-// "N passed, N failed" that CI reads. Tiers: typecheck, unit (mocha in Node), integration (mocha
+// "N passed, N failed" that CI reads. Tiers: typecheck (every tsconfig: the whole project, the
+// core without Node or DOM types, esbuild.mjs), lint (ESLint with type information), unit (mocha in Node), integration (mocha
 // inside a real VS Code extension host), web (the browser bundle in the web worker extension host),
 // damaged (PaperLens with damaged shipped data, in a real VS Code), restricted (an untrusted
 // workspace: Restricted Mode), vsix (the packaged extension,
@@ -11,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './workspace.mjs';
 
-const ALL = ['typecheck', 'unit', 'integration', 'damaged', 'restricted', 'web', 'vsix', 'e2e', 'start'];
+const ALL = ['typecheck', 'lint', 'unit', 'integration', 'damaged', 'restricted', 'web', 'vsix', 'e2e', 'start'];
 const tiers = (process.env.PAPERLENS_TIERS ?? ALL.join(',')).split(',').map((t) => t.trim()).filter((t) => ALL.includes(t));
 const resultsDir = path.join(REPO, 'test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
@@ -28,7 +29,12 @@ const record = (tier, ok) => fs.writeFileSync(path.join(resultsDir, `${tier}.jso
 
 const built = run('build', process.execPath, ['esbuild.mjs', '--tests']);
 if (built) {
-  if (tiers.includes('typecheck')) record('typecheck', run('typecheck', process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']));
+  if (tiers.includes('typecheck')) {
+    const tsc = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+    const checks = ['tsconfig.json', 'tsconfig.core.json', 'tsconfig.esbuild.json'].map((config) => run(`typecheck ${config}`, process.execPath, [tsc, '--noEmit', '-p', config]));
+    record('typecheck', checks.every(Boolean));
+  }
+  if (tiers.includes('lint')) record('lint', run('lint', process.execPath, [path.join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']));
   if (tiers.includes('unit')) run('unit', process.execPath, [path.join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js')], { PAPERLENS_TIER: 'unit' });
   const needsVSCode = ['integration', 'damaged', 'restricted', 'web', 'vsix', 'e2e', 'start'].some((t) => tiers.includes(t));
   const installed = needsVSCode && run('install VS Code (cached)', 'bash', [path.join(REPO, 'test', 'harness', 'install-vscode.sh')]);

@@ -29,7 +29,8 @@ class KeySet {
     // Narrow to the keys that share the first two characters, then bisect.
     const range = prefix.length >= 2 ? this.byHead.get(prefix.slice(0, 2)) : [0, this.sorted.length];
     if (!range) return false;
-    let [lo, hi] = range;
+    let lo = range[0] ?? 0;
+    let hi = range[1] ?? 0;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if ((this.sorted[mid] as string) < prefix) lo = mid + 1;

@@ -1,6 +1,6 @@
 import { GROUPINGS, type Grouping } from '../../core/browse/grouping';
 import { CITATION_FORMATS, type CitationFormat } from '../../core/cite/formats';
-import { Command, type CommandId } from '../constants';
+import type { Command, CommandId } from '../constants';
 
 /**
  * The arguments of every PaperLens command, as types, with one guard per
