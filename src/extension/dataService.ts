@@ -23,6 +23,7 @@ export class PaperDataService {
   private failure: string | undefined;
   private shown = 0;
   private readonly stats: LoadStats = emptyLoadStats();
+  private readonly loadedHooks: ((data: PaperData) => void)[] = [];
 
   constructor(
     private readonly dataDir: vscode.Uri,
@@ -67,6 +68,12 @@ export class PaperDataService {
     return this.shown;
   }
 
+  /** Runs `hook` once search is ready, for work that should follow the load in the background (citation keys). */
+  whenLoaded(hook: (data: PaperData) => void): void {
+    if (this.loaded) hook(this.loaded);
+    else this.loadedHooks.push(hook);
+  }
+
   /** The data if search is ready; never triggers a load. */
   get current(): PaperData | undefined {
     return this.loaded;
@@ -99,6 +106,7 @@ export class PaperDataService {
     try {
       const data = await loadPaperData({ read }, { stats: this.stats });
       this.loaded = data;
+      for (const hook of this.loadedHooks) hook(data);
       this.log.info(
         `corpus loaded: ${data.corpus.papers.length} papers, ready to search in ${Math.round(this.stats.readyMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
       );

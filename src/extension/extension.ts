@@ -15,7 +15,7 @@ import { registerInsertCitation } from './commands/insertCitation';
 import { registerOpenDetails } from './commands/openDetails';
 import { registerOpenOnArxiv } from './commands/openOnArxiv';
 import { paperFromArg } from './commands/paperArg';
-import { pickPaper } from './commands/paperPicker';
+import { pickPaper, prepareTechniqueNames } from './commands/paperPicker';
 import { registerRevealInSidebar } from './commands/revealInSidebar';
 import { registerSearchPapers } from './commands/searchPapers';
 import { registerSearchRelated } from './commands/searchRelated';
@@ -71,6 +71,14 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
   // What each open file says to the matcher (its comments and strings, whether it is ML code), once per version.
   const documentsFacts = new DocumentCache((text, languageId) => documentFacts(text, languageId, data.completed?.techniques.spelledOut().pattern));
   const keys = new CitationKeys(() => data.current, () => settings.get(Setting.keyFormula));
+  // Keys under a non-default formula are computed in slices after the load, not on the first completion.
+  data.whenLoaded((d) => {
+    void keys.prepare();
+    void d.complete.then(() => prepareTechniqueNames(d)).catch(() => undefined);
+  });
+  const keyFormulaChanged = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(Setting.keyFormula)) void keys.prepare();
+  });
   const formatter = new CitationFormatter(data, settings, keys);
   const recent = new RecentPapers(context.globalState, data);
   const citations = new CitationService(keys, formatter, recent, settings, log, bibIndexes);
@@ -81,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
 
   context.subscriptions.push(
     log,
+    keyFormulaChanged,
     bibIndexes,
     documentsFacts,
     trees,

@@ -1,3 +1,4 @@
+import { assignKeys } from '../../core/cite/keys';
 import type { Corpus } from '../../schema/corpus';
 import { DATA_VERSION } from '../../core/data/version';
 import { buildShards } from '../search/buildShards';
@@ -41,6 +42,7 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
   const papers = corpus.papers;
   const build = buildId(corpus, lexicon);
   const sourceFiles = sourceFilesOf(papers);
+  const keys = assignKeys(papers);
   const names = techniqueNamesByPaper(lexicon);
   const shards = buildShards(papers, (p) => names.get(p.id) ?? []);
   const shipped = LexiconSchema.parse(capTechniquePapers(lexicon));
@@ -54,7 +56,7 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
   };
   catalog.forEach((name, c) => {
     const first = c * CATALOG_CHUNK;
-    add(name, { kind: 'paperlens-papers', build, first, papers: papers.slice(first, first + CATALOG_CHUNK).map((p) => encodePaper(p, sourceFiles)) } satisfies CatalogChunk);
+    add(name, { kind: 'paperlens-papers', build, first, papers: papers.slice(first, first + CATALOG_CHUNK).map((p) => encodePaper(p, sourceFiles, keys.get(p.id))) } satisfies CatalogChunk);
   });
   leads.forEach((name, c) => {
     const first = c * CATALOG_CHUNK;

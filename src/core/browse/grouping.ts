@@ -1,3 +1,4 @@
+import { type Sliced, runNow } from '../util/sliced';
 import type { CorpusFiles } from '../corpus/report';
 import type { PaperMeta } from '../../schema/corpus';
 import { SEED_FORMAT_LABELS } from '../corpus/seedFormats';
@@ -30,10 +31,24 @@ export const MIN_TECHNIQUE_GROUP = 3;
  * groupPapers(corpus, lexicon, 'year')[0] // => { id: 'year:2025', label: '2025', paperIds: [...] }
  */
 export function groupPapers(corpus: CorpusFiles, lexicon: Lexicon, mode: Grouping): PaperGroup[] {
+  return runNow(groupPapersSteps(corpus, lexicon, mode));
+}
+
+/**
+ * {@link groupPapers} as sliced work, for the extension host: grouping
+ * 100,000 papers by technique takes longer than a host should block.
+ *
+ * @example
+ * const groups = await runSliced(groupPapersSteps(corpus, lexicon, 'technique'));
+ */
+export function* groupPapersSteps(corpus: CorpusFiles, lexicon: Lexicon, mode: Grouping): Sliced<PaperGroup[]> {
   if (mode === 'year') return byYear(corpus.papers);
   if (mode === 'source') return bySource(corpus);
-  return byTechnique(corpus.papers, lexicon);
+  return yield* byTechnique(corpus.papers, lexicon);
 }
+
+/** How many techniques are grouped between points where the work may pause. */
+const STEP_GROUPS = 500;
 
 function byYear(papers: readonly PaperMeta[]): PaperGroup[] {
   const years = new Map<number, string[]>();
@@ -60,12 +75,16 @@ function bySource(corpus: CorpusFiles): PaperGroup[] {
   });
 }
 
-function byTechnique(papers: readonly PaperMeta[], lexicon: Lexicon): PaperGroup[] {
+function* byTechnique(papers: readonly PaperMeta[], lexicon: Lexicon): Sliced<PaperGroup[]> {
   const known = new Set(papers.map((p) => p.id));
   const grouped = new Set<string>();
   const groups: PaperGroup[] = [];
-  const sorted = [...lexicon.techniques].filter((t) => paperCountOf(t) >= MIN_TECHNIQUE_GROUP).sort(byTechniqueImportance);
+  yield;
+  const sorted = sortedByImportance(lexicon.techniques.filter((t) => paperCountOf(t) >= MIN_TECHNIQUE_GROUP));
+  yield;
+  let n = 0;
   for (const t of sorted) {
+    if (++n % STEP_GROUPS === 0) yield;
     const ids = t.papers.map((p) => p.id).filter((id) => known.has(id));
     for (const id of ids) grouped.add(id);
     const listed = t.paperCount === undefined ? count(ids) : `${ids.length} of ${t.paperCount} papers`;
@@ -76,14 +95,22 @@ function byTechnique(papers: readonly PaperMeta[], lexicon: Lexicon): PaperGroup
   return groups;
 }
 
+/** Techniques in {@link byTechniqueImportance} order, each one's sort keys computed once. */
+function sortedByImportance(techniques: readonly Technique[]): Technique[] {
+  const keyed = techniques.map((t) => ({ t, secondary: secondaryOf(t), count: paperCountOf(t) }));
+  keyed.sort((a, b) => a.secondary - b.secondary || b.count - a.count || a.t.name.localeCompare(b.t.name));
+  return keyed.map((k) => k.t);
+}
+
+const secondaryOf = (t: Technique): number => Number(t.kind === 'name' && !t.papers.some((p) => p.role === 'introduces'));
+
 /**
  * The order techniques are browsed in: the techniques papers are about,
  * most papers first; then names no paper here introduces (a family such as
  * "DeepSeek", a name papers only mention); then by name.
  */
 export function byTechniqueImportance(a: Technique, b: Technique): number {
-  const secondary = (t: Technique): number => Number(t.kind === 'name' && !t.papers.some((p) => p.role === 'introduces'));
-  return secondary(a) - secondary(b) || paperCountOf(b) - paperCountOf(a) || a.name.localeCompare(b.name);
+  return secondaryOf(a) - secondaryOf(b) || paperCountOf(b) - paperCountOf(a) || a.name.localeCompare(b.name);
 }
 
 const count = (ids: readonly string[]): string => `${ids.length} paper${ids.length === 1 ? '' : 's'}`;

@@ -4,6 +4,8 @@ import { coinedNamePart, defaultKeyFormula, firstAuthorPart, type KeyFormula, si
 /** The key formulas a user can choose with the `paperlens.citation.keyFormula` setting. */
 export const KEY_FORMULA_NAMES = ['authorYearTitle', 'authorTitleYear', 'titleYear'] as const;
 export type KeyFormulaName = (typeof KEY_FORMULA_NAMES)[number];
+/** The formula the build assigns the shipped keys with (`defaultKeyFormula`). */
+export const DEFAULT_KEY_FORMULA: KeyFormulaName = 'authorYearTitle';
 
 const titlePart = (p: PaperMeta, n: number): string => coinedNamePart(p) ?? significantTitleWords(p.title, n).join('');
 const year = (p: PaperMeta): string => (p.year === undefined ? '' : String(p.year));

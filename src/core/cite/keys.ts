@@ -1,3 +1,4 @@
+import { type Sliced, runNow } from '../util/sliced';
 import type { PaperMeta } from '../../schema/corpus';
 
 /**
@@ -81,24 +82,45 @@ export const defaultKeyFormula: KeyFormula = (paper) => {
  * // 'efficientvisiontransformersa' and 'efficientvisiontransformersb'
  */
 export function assignKeys(papers: readonly PaperMeta[], formula: KeyFormula = defaultKeyFormula): Map<string, string> {
+  return runNow(assignKeysSteps(papers, formula));
+}
+
+/** How many papers or keys are handled between points where {@link assignKeysSteps} may pause. */
+const STEP_KEYS = 2000;
+
+/**
+ * {@link assignKeys} as sliced work, for the extension host: at 100,000
+ * papers the whole run takes hundreds of milliseconds, in slices of a few.
+ *
+ * @example
+ * const keys = await runSliced(assignKeysSteps(papers, formula));
+ */
+export function* assignKeysSteps(papers: readonly PaperMeta[], formula: KeyFormula = defaultKeyFormula): Sliced<Map<string, string>> {
   const wanted = new Map<string, string[]>();
+  let n = 0;
   for (const p of papers) {
+    if (++n % STEP_KEYS === 0) yield;
     const base = formula(p);
     if (!/^[a-z0-9]+$/.test(base)) throw new Error(`key formula gave "${base}" for ${p.id}; keys must match [a-z0-9]+`);
-    wanted.set(base, [...(wanted.get(base) ?? []), p.id]);
+    const ids = wanted.get(base);
+    if (ids) ids.push(p.id);
+    else wanted.set(base, [p.id]);
   }
   const keys = new Map<string, string>();
   const taken = new Set(wanted.keys());
-  for (const base of [...wanted.keys()].sort()) {
+  const bases = [...wanted.keys()].sort();
+  yield;
+  for (const base of bases) {
+    if (++n % STEP_KEYS === 0) yield;
     const ids = [...new Set(wanted.get(base))].sort();
     if (ids.length === 1) {
       keys.set(ids[0] as string, base);
       continue;
     }
-    let n = 0;
+    let next = 0;
     for (const id of ids) {
       let key: string;
-      do key = base + suffix(n++);
+      do key = base + suffix(next++);
       while (taken.has(key));
       taken.add(key);
       keys.set(id, key);

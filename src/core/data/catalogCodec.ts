@@ -21,10 +21,10 @@ import type { PaperRecord } from './format';
  * encodePaper(paper, ['000_332d00c4af8a5a2c.txt'])
  * // => ['fast-vision-…', 'Fast Vision Transformers with HiLo Attention', [['Zizheng', 'Pan'], …], 0, 2022, [[0, 1, 0, 0]], { shortName: …, date: … }]
  */
-export function encodePaper(p: Paper, sourceFiles: readonly string[]): unknown[] {
+export function encodePaper(p: Paper, sourceFiles: readonly string[], citationKey?: string): unknown[] {
   const optional: Record<string, unknown> = {};
   for (const k of OPTIONAL_KEYS) if (p[k] !== undefined) optional[k] = p[k];
-  return [
+  const tuple = [
     p.id,
     p.title,
     p.authors.map(encodeAuthor),
@@ -39,6 +39,9 @@ export function encodePaper(p: Paper, sourceFiles: readonly string[]): unknown[]
     }),
     Object.keys(optional).length > 0 ? optional : 0,
   ];
+  // The default citation key, computed by the build over the whole corpus, so the extension never has to.
+  if (citationKey !== undefined) tuple.push(citationKey);
+  return tuple;
 }
 
 /** An author as the catalog stores it: a bare name, `[given, family]`, or the object. */
@@ -59,7 +62,7 @@ function encodeAuthor(a: Author): unknown {
  * decodePaper(encodePaper(paper, files), files) // => { id, title, …, sources, lead: '' }
  */
 export function decodePaper(t: unknown, sourceFiles: readonly string[]): PaperRecord {
-  const [id, title, authors, truncated, year, sources, optional] = expectList(t, 'a paper');
+  const [id, title, authors, truncated, year, sources, optional, citationKey] = expectList(t, 'a paper');
   const opt: Partial<Record<OptionalKey, unknown>> = optional === 0 ? {} : (optional as Record<string, unknown>);
   if (typeof opt !== 'object' || opt === null) throw new FormatError('optional fields are not an object');
   // Built in the schema's key order, as the full paper has them.
@@ -90,6 +93,10 @@ export function decodePaper(t: unknown, sourceFiles: readonly string[]): PaperRe
     return src;
   });
   out['lead'] = '';
+  if (citationKey !== undefined) {
+    if (!/^[a-z0-9]+$/.test(expectString(citationKey, 'a citation key'))) throw new FormatError('a citation key is malformed');
+    out['citationKey'] = citationKey;
+  }
   return out as PaperRecord;
 }
 

@@ -41,6 +41,8 @@ export const LEAD_LENGTH = 200;
 export type PaperRecord = PaperMeta & {
   /** The abstract's first sentence or so, at most {@link LEAD_LENGTH} characters; "" when there is no abstract. */
   lead: string;
+  /** The paper's key under the default key formula, as the build assigned it over the whole corpus. */
+  citationKey?: string;
 };
 
 

@@ -1,3 +1,4 @@
+import { type Sliced, runNow } from '../util/sliced';
 import type { Lexicon, Technique } from '../../schema/lexicon';
 
 /**
@@ -9,11 +10,28 @@ import type { Lexicon, Technique } from '../../schema/lexicon';
  * // => ['DeepSeekMath', 'GRPO', …]
  */
 export function techniquesByPaper(lexicon: Lexicon): Map<string, Technique[]> {
+  return runNow(techniquesByPaperSteps(lexicon));
+}
+
+/** How many techniques are handled between points where {@link techniquesByPaperSteps} may pause. */
+const STEP_TECHNIQUES = 2000;
+
+/**
+ * {@link techniquesByPaper} as sliced work, for the extension host.
+ *
+ * @example
+ * const byPaper = await runSliced(techniquesByPaperSteps(lexicon));
+ */
+export function* techniquesByPaperSteps(lexicon: Lexicon): Sliced<Map<string, Technique[]>> {
   const out = new Map<string, Technique[]>();
+  let n = 0;
   for (const t of lexicon.techniques) {
+    if (++n % STEP_TECHNIQUES === 0) yield;
     for (const p of t.papers) {
       if (p.role !== 'introduces' && !p.inTitle) continue;
-      out.set(p.id, [...(out.get(p.id) ?? []), t]);
+      const ts = out.get(p.id);
+      if (ts) ts.push(t);
+      else out.set(p.id, [t]);
     }
   }
   return out;

@@ -1,12 +1,16 @@
-import { type KeyFormulaName, keyFormulaNamed } from '../../core/cite/keyFormulas';
-import { assignKeys, papersByKey } from '../../core/cite/keys';
+import { DEFAULT_KEY_FORMULA, type KeyFormulaName, keyFormulaNamed } from '../../core/cite/keyFormulas';
+import { assignKeys, assignKeysSteps, papersByKey } from '../../core/cite/keys';
+import { runSliced } from '../../core/util/sliced';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 
 /**
- * The citation key of every paper under the configured key formula,
- * computed once per corpus and formula, and the paper each key (or a key an
- * earlier release gave it) names. No `vscode` import: the formula and the
- * data are given as functions, so this is tested in plain Node.
+ * The citation key of every paper under the configured key formula, and the
+ * paper each key (or a key an earlier release gave it) names. Under the
+ * default formula the keys are the ones the build shipped with the catalog;
+ * under another they are computed once per corpus and formula, in slices
+ * ({@link prepare}), so the extension host never blocks on them. No `vscode`
+ * import: the formula and the data are given as functions, so this is
+ * tested in plain Node.
  */
 export class CitationKeys {
   private cache: { formula: KeyFormulaName; data: PaperData; byId: Map<string, string>; byKey: Map<string, string> } | undefined;
@@ -59,14 +63,48 @@ export class CitationKeys {
     return id !== undefined && id !== paperId;
   }
 
+  /**
+   * Makes the keys ready without blocking: the shipped keys, or a sliced
+   * computation under another formula. Called when the data has loaded and
+   * when the formula changes; what needs a key before then computes it at once.
+   */
+  async prepare(): Promise<void> {
+    const d = this.data();
+    if (!d || this.fresh(d)) return;
+    const formula = this.formula();
+    const byId = shippedKeys(d, formula) ?? (await runSliced(assignKeysSteps(d.corpus.papers, keyFormulaNamed(formula))));
+    if (this.data() === d && this.formula() === formula) this.cache = { formula, data: d, byId, byKey: papersByKey(byId, d.corpus.papers) };
+  }
+
+  private fresh(d: PaperData): boolean {
+    return this.cache?.formula === this.formula() && this.cache.data === d;
+  }
+
   private keys(): { data: PaperData; byId: Map<string, string>; byKey: Map<string, string> } | undefined {
     const d = this.data();
     if (!d) return undefined;
-    const formula = this.formula();
-    if (this.cache?.formula !== formula || this.cache.data !== d) {
-      const byId = assignKeys(d.corpus.papers, keyFormulaNamed(formula));
+    if (!this.fresh(d)) {
+      const formula = this.formula();
+      const byId = shippedKeys(d, formula) ?? assignKeys(d.corpus.papers, keyFormulaNamed(formula));
       this.cache = { formula, data: d, byId, byKey: papersByKey(byId, d.corpus.papers) };
     }
-    return this.cache;
+    return this.cache as NonNullable<typeof this.cache>;
   }
+}
+
+/**
+ * The keys the build shipped with the catalog, when the formula is the
+ * default one they were made with and every paper has one.
+ *
+ * @example
+ * shippedKeys(data, 'authorYearTitle')?.get('fast-vision-transformers-with-hilo-attention') // => 'pan2022fast'
+ */
+export function shippedKeys(d: PaperData, formula: KeyFormulaName): Map<string, string> | undefined {
+  if (formula !== DEFAULT_KEY_FORMULA) return undefined;
+  const byId = new Map<string, string>();
+  for (const p of d.corpus.papers) {
+    if (p.citationKey === undefined) return undefined;
+    byId.set(p.id, p.citationKey);
+  }
+  return byId;
 }

@@ -60,6 +60,7 @@ export class PaperTrees extends Disposable {
     this.papersView.message = 'Loading papers…';
     try {
       await this.data.getComplete();
+      await this.papers.prepare();
     } catch {
       // The data service has told the user once; the views say it in place.
     }
@@ -70,6 +71,8 @@ export class PaperTrees extends Disposable {
 
   setGrouping(mode: Grouping): void {
     this.papers.grouping = mode;
+    // Refreshed now (a reveal right after must see the new grouping), and the groups made in slices meanwhile.
+    void this.papers.prepare();
     this.papers.refresh();
     void vscode.commands.executeCommand('setContext', ContextKey.groupBy, mode);
     this.updateMessages();
