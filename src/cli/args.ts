@@ -19,18 +19,22 @@ export interface FlagSpec {
   values?: readonly string[];
   /** Flags that are on or off, such as --json. */
   switches?: readonly string[];
+  /** Flags that take a value and may be given several times, such as --bib a.bib --bib b.bib. */
+  lists?: readonly string[];
 }
 
 export interface ParsedArgs {
   positionals: string[];
   values: Map<string, string>;
   switches: Set<string>;
+  lists: Map<string, string[]>;
 }
 
 /** Parses `--flag value`, `--flag=value`, `--switch` and positionals; `--` ends flags. */
 export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
-  const out: ParsedArgs = { positionals: [], values: new Map(), switches: new Set() };
+  const out: ParsedArgs = { positionals: [], values: new Map(), switches: new Set(), lists: new Map() };
   const values = new Set(spec.values ?? []);
+  const lists = new Set(spec.lists ?? []);
   const switches = new Set(spec.switches ?? []);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -48,6 +52,10 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     if (switches.has(name)) {
       if (eq >= 0) throw new UsageError(`--${name} takes no value`);
       out.switches.add(name);
+    } else if (lists.has(name)) {
+      const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`--${name} needs a value`);
+      out.lists.set(name, [...(out.lists.get(name) ?? []), v]);
     } else if (values.has(name)) {
       const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || v === '') throw new UsageError(`--${name} needs a value`);

@@ -19,6 +19,9 @@ export const Command = {
   openUrl: 'paperlens.openUrl',
   showOutput: 'paperlens.showOutput',
   tryHover: 'paperlens.tryHover',
+  showLibrary: 'paperlens.showLibrary',
+  citeSeveral: 'paperlens.citeSeveral',
+  openLibraryEntry: 'paperlens.openLibraryEntry',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];
@@ -31,6 +34,7 @@ export const HOVER_COMMANDS: readonly CommandId[] = [
   Command.searchRelated,
   Command.openDetails,
   Command.openOnArxiv,
+  Command.openLibraryEntry,
 ];
 
 export const View = {
@@ -53,6 +57,8 @@ export const ItemKind = {
   group: 'group',
   detail: 'detail',
   link: 'link',
+  libraryFile: 'libraryFile',
+  libraryEntry: 'libraryEntry',
 } as const;
 
 export const OUTPUT_CHANNEL = 'PaperLens';

@@ -34,6 +34,12 @@ import { DocumentCache } from './util/documentCache';
 import { indexBib } from '../core/bib/plan';
 import { documentFacts } from '../core/techniques/document';
 import { PaperTrees } from './tree/paperTrees';
+import type { LibraryReferences } from '../core/library/references';
+import { LibraryService } from './library/libraryService';
+import { LibraryStatus } from './library/libraryStatus';
+import { registerShowLibrary } from './commands/showLibrary';
+import { registerOpenLibraryEntry } from './commands/openLibraryEntry';
+import { registerCiteSeveral } from './commands/citeSeveral';
 
 /**
  * The services activate() builds. The extension test host reaches them
@@ -48,6 +54,7 @@ export interface PaperLensInternals {
   citations: CitationService;
   trees: PaperTrees;
   details: DetailsPanel;
+  library: LibraryService;
 }
 
 /**
@@ -81,24 +88,42 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
   });
   const formatter = new CitationFormatter(data, settings, keys);
   const recent = new RecentPapers(context.globalState, data);
-  const citations = new CitationService(keys, formatter, recent, settings, log, bibIndexes);
-  const trees = new PaperTrees(data, settings, (id) => keys.keyOf(id));
+  // The user's own bibliographies: found, read and watched in the background, searched with the corpus.
+  const library = new LibraryService(
+    () => ({ files: settings.get(Setting.libraryFiles), exclude: settings.get(Setting.libraryExclude), paths: settings.get(Setting.libraryPaths) }),
+    log,
+    () => data.current?.corpus.papers,
+  );
+  const references = (): LibraryReferences | undefined => library.references();
+  const trees = new PaperTrees(data, settings, (id) => keys.keyOf(id), { references, onDidChange: library.onDidChange });
+  const citations = new CitationService(keys, formatter, recent, settings, log, bibIndexes, (id) => references()?.entryForPaper(id)?.key);
   const details = new DetailsPanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
   const paper = paperFromArg(data, recent);
   const pick = async (): Promise<string | undefined> => (await pickPaper(data, { title: 'PaperLens: Show Paper in Sidebar', recent: () => recent.list() }))?.id;
 
+  const libraryChanged = vscode.workspace.onDidChangeConfiguration((e) => {
+    if ([Setting.libraryFiles, Setting.libraryExclude, Setting.libraryPaths].some((k) => e.affectsConfiguration(k))) void library.refresh();
+  });
+  void library.refresh();
+
   context.subscriptions.push(
     log,
     keyFormulaChanged,
+    library,
+    libraryChanged,
+    new LibraryStatus(library),
+    registerShowLibrary(library),
+    registerOpenLibraryEntry(),
+    registerCiteSeveral(data, citations, recent, references),
     bibIndexes,
     documentsFacts,
     trees,
     details,
     registerTechniqueHover(data, settings, documentsFacts),
-    registerCitationHover(data, keys),
+    registerCitationHover(data, keys, references),
     registerArxivHover(data, settings, keys),
-    registerCitationCompletion(data, keys, recent),
-    registerSearchPapers(data, citations, keys, recent),
+    registerCitationCompletion(data, keys, recent, references),
+    registerSearchPapers(data, citations, keys, recent, references),
     registerSearchRelated(),
     registerInsertCitation(paper, citations),
     registerCopyBibtex(paper, citations, keys),
@@ -118,7 +143,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
   log.info(`PaperLens ${version} activated`);
   const api = createApi(version, () => data.get(), (id) => keys.keyOf(id));
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  return { ...api, internalsForTests: { data, settings, keys, formatter, recent, citations, trees, details } };
+  return { ...api, internalsForTests: { data, settings, keys, formatter, recent, citations, trees, details, library } };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,7 @@
 import type { KeyFormulaName } from '../core/cite/keyFormulas';
 import { LATEX_CITE_COMMANDS } from '../core/cite/formats';
 import { INSERT_FORMATS, type InsertFormat } from '../core/editor/citations';
+import { LIBRARY_EXCLUDE, LIBRARY_FILES } from '../core/library/read';
 import { GROUPINGS, type Grouping, KEY_FORMULAS, Setting } from './settingKeys';
 
 /**
@@ -155,6 +156,9 @@ export const SETTING_RULES = {
   [Setting.hoverEnabled]: rule(isBoolean, true),
   [Setting.hoverLanguages]: rule(namesUpTo(500), []),
   [Setting.treeGroupBy]: rule<Grouping>(oneOf(GROUPINGS), 'technique'),
+  [Setting.libraryFiles]: rule(namesUpTo(100), [...LIBRARY_FILES]),
+  [Setting.libraryExclude]: rule(namesUpTo(100), [...LIBRARY_EXCLUDE]),
+  [Setting.libraryPaths]: rule(namesUpTo(100), []),
 };
 
 /** A setting's key, such as `paperlens.tree.groupBy`. */

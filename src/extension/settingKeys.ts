@@ -11,6 +11,9 @@ export const Setting = {
   hoverEnabled: 'paperlens.hover.enabled',
   hoverLanguages: 'paperlens.hover.languages',
   treeGroupBy: 'paperlens.tree.groupBy',
+  libraryFiles: 'paperlens.library.files',
+  libraryExclude: 'paperlens.library.exclude',
+  libraryPaths: 'paperlens.library.paths',
 } as const;
 
 export const KEY_FORMULAS = KEY_FORMULA_NAMES;

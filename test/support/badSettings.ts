@@ -1,3 +1,4 @@
+import { LIBRARY_EXCLUDE, LIBRARY_FILES } from '../../src/core/library/read';
 import { Setting } from '../../src/extension/settingKeys';
 
 /**
@@ -41,4 +42,7 @@ export const BAD: Record<(typeof Setting)[keyof typeof Setting], { fallback: unk
     ],
   },
   [Setting.treeGroupBy]: { fallback: 'technique', cases: [['author', 'an unknown grouping'], [true, 'a boolean']] },
+  [Setting.libraryFiles]: { fallback: [...LIBRARY_FILES], cases: [['**/*.bib', 'a string, not a list'], [['**/*.bib', ''], 'an empty glob'], [Array.from({ length: 101 }, (_, i) => `${i}.bib`), 'more than 100 globs']] },
+  [Setting.libraryExclude]: { fallback: [...LIBRARY_EXCLUDE], cases: [[42, 'a number'], [[null], 'a null glob']] },
+  [Setting.libraryPaths]: { fallback: [], cases: [['/home/me/zotero.bib', 'a string, not a list'], [[''], 'an empty path']] },
 };

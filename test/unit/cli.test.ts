@@ -145,3 +145,27 @@ suite('cli: the built dist/cli.js', () => {
     assert.match(r.stderr, /manifest\.json is missing; run "npm run build" first/);
   });
 });
+
+suite('cli: --bib, the user\'s own bibliographies', () => {
+  const own = join(REPO, 'test', 'fixtures', 'workspace', 'library', 'own.bib');
+  const csl = join(REPO, 'test', 'fixtures', 'workspace', 'library', 'refs.csl.json');
+  test('search ranks library entries with the bundled papers; a bundled paper the user has shows their key', () => {
+    const r = run('search', 'latent', 'attention', '--bib', own, '--bib', csl, '--json');
+    assert.equal(r.code, 0);
+    const rows = JSON.parse(r.out) as { id?: string; key?: string }[];
+    assert.ok(rows.some((x) => x.key === 'doe2024latentmixer' && x.id === undefined));
+    assert.ok(rows.some((x) => x.id?.startsWith('transmla') && x.key === 'meng2025transmla'));
+    assert.match(r.err, /own\.bib:27: the entry "broken" never closes/);
+  });
+  test('cite and show take a library key; a bundled paper is cited with the user\'s key', () => {
+    assert.equal(run('cite', 'doe2024latentmixer', '--format', 'pandoc', '--bib', own).out, '[@doe2024latentmixer]\n');
+    assert.equal(run('cite', 'transmla-multi', '--format', 'latex', '--bib', own).out, '\\cite{meng2025transmla}\n');
+    assert.match(run('show', 'lovelace1843notes', '--bib', own).out, /^Sketch of the Analytical Engine[^]*venue {9}Scientific Memoirs/);
+    assert.match(run('search', 'speculative sampling examples', '--bib', csl).out, /zhang2023csl/);
+  });
+  test('a --bib file that does not exist is exit 1, with its name', () => {
+    const r = run('search', 'x', '--bib', 'no-such.bib');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /no-such\.bib/);
+  });
+});

@@ -12,6 +12,7 @@ import {
   queryOf,
   techniqueNameOf,
   urlOf,
+  isEntryArg,
 } from '../../src/extension/commands/args';
 import { Command, type CommandId } from '../../src/extension/constants';
 import { detailsHtml } from '../../src/extension/details/detailsHtml';
@@ -38,6 +39,9 @@ const ACCEPTS: Record<CommandId, (args: unknown[]) => boolean> = {
   [Command.openUrl]: ([u]) => isUrlArg(u),
   [Command.showOutput]: (args) => args.length === 0,
   [Command.tryHover]: (args) => args.length === 0,
+  [Command.showLibrary]: (args) => args.length === 0,
+  [Command.citeSeveral]: (args) => args.length === 0,
+  [Command.openLibraryEntry]: ([e]) => isEntryArg(e),
 };
 
 /** Every command link in a text: the command and its decoded arguments. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { citeKeysEdit } from '../../src/core/editor/citations';
 import { parseBibtexNow } from '../../src/core/library/bibtex';
 import { parseCslJson } from '../../src/core/library/csl';
 import { matchPaper, paperMatcher } from '../../src/core/library/match';
@@ -159,5 +160,15 @@ suite('library: which entries are bundled papers', () => {
     assert.equal(matchPaper(m, { title: 'Fast vision transformers with HiLo attention.' }), 'fast-vision-transformers-with-hilo-attention');
     assert.equal(matchPaper(m, { title: 'Fast Vision Transformers with HiLo Attention', year: 2019 }), undefined);
     assert.equal(matchPaper(m, { title: 'Attention Is All You Need', year: 2017 }), undefined);
+  });
+});
+
+suite('library: several keys at once', () => {
+  test('a new \\cite{a,b} or [@a; @b]; into an existing group, only the keys not there yet', () => {
+    assert.deepEqual(citeKeysEdit('x y', 2, ['a', 'b'], 'latex', 'citep'), { start: 2, end: 2, text: '\\citep{a,b}', alreadyCited: false });
+    assert.deepEqual(citeKeysEdit('x y', 2, ['a', 'b'], 'pandoc'), { start: 2, end: 2, text: '[@a; @b]', alreadyCited: false });
+    assert.deepEqual(citeKeysEdit('see \\cite{a} z', 10, ['a', 'b', 'c'], 'latex'), { start: 11, end: 11, text: ', b, c', alreadyCited: false });
+    assert.deepEqual(citeKeysEdit('see [@a] z', 6, ['a', 'b'], 'pandoc'), { start: 7, end: 7, text: '; @b', alreadyCited: false });
+    assert.equal(citeKeysEdit('see \\cite{a,b}', 11, ['b', 'a'], 'latex').alreadyCited, true);
   });
 });

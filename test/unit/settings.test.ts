@@ -24,6 +24,9 @@ const ZOD: Record<SettingKey, z.ZodType> = {
   [Setting.hoverEnabled]: z.boolean(),
   [Setting.hoverLanguages]: z.array(z.string().min(1)).max(500),
   [Setting.treeGroupBy]: z.enum(GROUPINGS),
+  [Setting.libraryFiles]: z.array(z.string().min(1)).max(100),
+  [Setting.libraryExclude]: z.array(z.string().min(1)).max(100),
+  [Setting.libraryPaths]: z.array(z.string().min(1)).max(100),
 };
 
 /** The checks, one per setting, as SettingChecks applies them. */
@@ -50,7 +53,7 @@ suite('settings: checks without zod', () => {
         assert.deepEqual(checks.valueOf(key, value), fallback);
         assert.deepEqual(checks.valueOf(key, value), fallback);
         assert.equal(checks.warnings.length, 1, checks.warnings.join('\n'));
-        assert.match(checks.warnings[0] ?? '', new RegExp(`^Setting "${key.replace(/\./g, '\\.')}" has an invalid value .* using ${JSON.stringify(fallback).replace(/[[\]{}]/g, '\\$&')} instead\\.$`));
+        assert.match(checks.warnings[0] ?? '', new RegExp(`^Setting "${key.replace(/\./g, '\\.')}" has an invalid value .* using ${JSON.stringify(fallback).replace(/[[\]{}*.]/g, '\\$&')} instead\\.$`));
         const reason = zodVerdict(key, value);
         assert.ok(!reason.ok);
         assert.ok(checks.warnings[0]?.includes(`(${reason.reason})`), `${checks.warnings[0]} gives zod's reason: ${reason.reason}`);
@@ -129,7 +132,17 @@ suite('settings: checks without zod', () => {
         junk,
       ),
       [Setting.treeGroupBy]: fc.oneof(fc.constantFrom(...GROUPINGS), junk),
-    };
+      ...Object.fromEntries(
+        [Setting.libraryFiles, Setting.libraryExclude, Setting.libraryPaths].map((k) => [
+          k,
+          fc.oneof(
+            fc.array(fc.oneof(fc.constantFrom('', '**/*.bib', '/home/me/z.bib'), junk), { maxLength: 4 }),
+            fc.tuple(near(100), fc.nat(), fc.constantFrom('', 7, 'ok')).map(([n, at, odd]) => Array.from({ length: n }, (_, i) => (i === at % n ? odd : `${i}.bib`))),
+            junk,
+          ),
+        ]),
+      ),
+    } as Record<SettingKey, fc.Arbitrary<unknown>>;
     for (const key of keys) {
       fc.assert(
         fc.property(values[key], (raw) => {

@@ -6,6 +6,7 @@ import { NotFoundError, UsageError } from '../args';
 import { choiceFlag, corpusKeys } from '../citation';
 import type { CliCommand, CliIO } from '../command';
 import { findPaper, fullPaper } from './show';
+import { entryAsPaper, libraryFrom } from '../library';
 
 /** Formats that show a paper's metadata but cannot carry a comment about its gaps. */
 const SAY_MISSING_ON_STDERR: readonly CitationFormat[] = ['csl-json', 'markdown', 'text'];
@@ -13,11 +14,11 @@ const WITH_ABSTRACT: readonly CitationFormat[] = ['bibtex', 'biblatex', 'csl-jso
 
 export const citeCommand: CliCommand = {
   name: 'cite',
-  usage: 'cite <id|arXiv id|key|query> [--format F] [--abstract] [--command C] [--prefix P]',
+  usage: 'cite <id|arXiv id|key|query> [--format F] [--abstract] [--command C] [--prefix P] [--bib FILE]...',
   summary:
     `print one paper's citation. F: ${CITATION_FORMATS.map((f) => (f === 'bibtex' ? 'bibtex (default)' : f)).join(', ')}. ` +
     `C: the latex \\cite variant (${LATEX_CITE_COMMANDS.join(', ')}). P: the comment marker (default #)`,
-  flags: { values: ['format', 'command', 'prefix'], switches: ['abstract'] },
+  flags: { values: ['format', 'command', 'prefix'], switches: ['abstract'], lists: ['bib'] },
   run(args, io) {
     const format = choiceFlag(args.values.get('format'), '--format', CITATION_FORMATS, 'bibtex');
     const latexCommand = choiceFlag(args.values.get('command'), '--command', LATEX_CITE_COMMANDS, 'cite');
@@ -27,9 +28,16 @@ export const citeCommand: CliCommand = {
     if (abstract && !WITH_ABSTRACT.includes(format)) throw new UsageError(`--abstract only applies to --format ${WITH_ABSTRACT.join(', ')}`);
 
     const data = io.data();
-    const record = pick(data, args.positionals, io);
+    const refs = libraryFrom(io, args.lists.get('bib') ?? [], data);
+    // A key of the user's own library names their entry; a bundled paper they have is cited with their key.
+    const own = args.positionals.length === 1 ? refs?.byKey(args.positionals[0] as string) : undefined;
+    if (own?.kind === 'entry') {
+      io.out(formatCitation(entryAsPaper(own.entry), own.entry.key, format, { abstract, latexCommand, commentPrefix: args.values.get('prefix') ?? '#' }));
+      return 0;
+    }
+    const record = own?.kind === 'paper' ? own.paper : pick(data, args.positionals, io);
     const paper = abstract ? fullPaper(data, record) : record;
-    const key = corpusKeys(data.corpus).get(paper.id) as string;
+    const key = refs?.entryForPaper(paper.id)?.key ?? (corpusKeys(data.corpus).get(paper.id) as string);
     io.out(formatCitation(paper, key, format, { abstract, latexCommand, commentPrefix: args.values.get('prefix') ?? '#' }));
     const missing = describeMissing(paper);
     if (missing !== undefined && SAY_MISSING_ON_STDERR.includes(format)) io.err(`paperlens: ${missing}`);

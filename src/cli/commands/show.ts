@@ -2,6 +2,7 @@ import { arxivUrl, parseArxivReference } from '../../core/corpus/arxiv';
 import { papersByKey } from '../../core/cite/keys';
 import type { Paper } from '../../schema/corpus';
 import { corpusKeys } from '../citation';
+import { libraryFrom } from '../library';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 import { NotFoundError, UsageError } from '../args';
 import type { CliCommand } from '../command';
@@ -44,14 +45,36 @@ function suggest(data: PaperData, ref: string): string {
 
 export const showCommand: CliCommand = {
   name: 'show',
-  usage: 'show <id|arXiv id|key> [--json]',
+  usage: 'show <id|arXiv id|key> [--bib FILE]... [--json]',
   summary: 'print one paper: metadata, abstract and where it came from',
-  flags: { switches: ['json'] },
+  flags: { switches: ['json'], lists: ['bib'] },
   run(args, io) {
     const ref = args.positionals[0];
     if (ref === undefined || args.positionals.length > 1) throw new UsageError('show needs exactly one paper id, arXiv id or citation key');
     const data = io.data();
-    const p = fullPaper(data, findPaper(data, ref));
+    const own = libraryFrom(io, args.lists.get('bib') ?? [], data)?.byKey(ref);
+    if (own?.kind === 'entry') {
+      const e = own.entry;
+      if (args.switches.has('json')) io.out(json(e));
+      else {
+        io.out(e.title);
+        io.out('='.repeat(Math.min(e.title.length, 100)));
+        const rows: [string, string | undefined][] = [
+          ['key', e.key],
+          ['authors', e.authors.length === 0 ? 'authors unknown' : `${e.authors.map((a) => a.name).join(', ')}${e.authorsTruncated ? ' et al.' : ''}`],
+          ['year', e.year === undefined ? 'year unknown' : String(e.year)],
+          ['venue', e.venue],
+          ['DOI', e.doi],
+          ['arXiv', e.arxiv],
+          ['url', e.url],
+          ['file', `${e.file}:${e.line}`],
+        ];
+        for (const [k, v] of rows) if (v !== undefined) io.out(`${k.padEnd(12)}  ${v}`);
+        if (e.abstract) io.out(`\n${wrap(e.abstract, 100)}`);
+      }
+      return 0;
+    }
+    const p = fullPaper(data, own?.kind === 'paper' ? own.paper : findPaper(data, ref));
     if (args.switches.has('json')) {
       io.out(json(p));
       return 0;

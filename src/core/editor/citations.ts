@@ -180,6 +180,29 @@ export function citeEdit(line: string, col: number, key: string, kind: 'latex' |
 }
 
 /**
+ * Adds several keys at the cursor at once: into the `\cite{…}` or `[@…]`
+ * the cursor is in (keys already there are left out), or as one new
+ * `\cite{a,b}` / `[@a; @b]`.
+ *
+ * @example
+ * citeKeysEdit('x y', 2, ['a', 'b'], 'latex', 'cite') // => { start: 2, end: 2, text: '\\cite{a,b}', alreadyCited: false }
+ * citeKeysEdit('see [@a]', 6, ['a', 'b'], 'pandoc') // => { start: 7, end: 7, text: '; @b', alreadyCited: false }
+ */
+export function citeKeysEdit(line: string, col: number, keys: readonly string[], kind: 'latex' | 'pandoc', latexCommand = 'cite'): CiteEdit {
+  const group = kind === 'latex' ? latexCiteAt(line, col) : pandocCiteAt(line, col);
+  const fresh = [...new Set(keys)].filter((k) => !group?.keys.includes(k));
+  if (fresh.length === 0) return { start: col, end: col, text: '', alreadyCited: true };
+  if (group) {
+    const inner = line.slice(group.innerStart, group.innerEnd);
+    const at = group.innerStart + inner.trimEnd().length;
+    const text = kind === 'latex' ? `${inner.trim() === '' ? '' : ', '}${fresh.join(', ')}` : fresh.map((k) => `; @${k}`).join('');
+    return { start: at, end: at, text, alreadyCited: false };
+  }
+  const text = kind === 'latex' ? `\\${latexCommand}{${fresh.join(',')}}` : `[${fresh.map((k) => `@${k}`).join('; ')}]`;
+  return { start: col, end: col, text, alreadyCited: false };
+}
+
+/**
  * The citation key under the cursor, in `\cite{a, b}` or `[@a; @b]`, for
  * hovers over citations.
  *

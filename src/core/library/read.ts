@@ -12,8 +12,11 @@ import type { LibraryFile, LibraryFormat } from './entry';
 /** The largest library file PaperLens reads: 64 MB, about 150,000 BibTeX entries. */
 export const LIBRARY_MAX_BYTES = 64 * 1024 * 1024;
 
-/** Extensions PaperLens reads as libraries. */
-export const LIBRARY_EXTENSIONS = ['.bib', '.json'] as const;
+/** The library files PaperLens finds by default (the `paperlens.library.files` setting): BibTeX, and CSL-JSON named as Zotero and Better BibTeX export it. */
+export const LIBRARY_FILES = ['**/*.bib', '**/*.csl.json', '**/*.bib.json'] as const;
+
+/** Folders PaperLens never looks in for library files (the `paperlens.library.exclude` setting). */
+export const LIBRARY_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/build/**', '**/.vscode-test/**'] as const;
 
 /**
  * The format of a library file: `.json` (and a text that starts with `[` or `{`) is CSL-JSON, anything else BibTeX.
@@ -44,5 +47,16 @@ export function* readLibrary(bytes: Uint8Array, file: string): Sliced<LibraryFil
   }
   const decoded = decodeUserText(bytes);
   if ('error' in decoded) return refuse(decoded.error);
-  return libraryFormat(name, decoded.text) === 'csl-json' ? yield* parseCslJson(decoded.text, file) : yield* parseBibtex(decoded.text, file);
+  return yield* readLibraryText(decoded.text, file);
+}
+
+/**
+ * A library file's entries and problems from its text, in the format its
+ * name or content says.
+ *
+ * @example
+ * runNow(readLibraryText('@misc{a, title = {A}}', 'refs.bib')).entries[0]?.key // => 'a'
+ */
+export function* readLibraryText(text: string, file: string): Sliced<LibraryFile> {
+  return libraryFormat(file.replace(/[?#].*$/, ''), text) === 'csl-json' ? yield* parseCslJson(text, file) : yield* parseBibtex(text, file);
 }

@@ -53,6 +53,8 @@ export class LibrarySearch {
   private readonly index = new MiniSearch<IndexedEntry>({ idField: 'id', fields: [...FIELDS], storeFields: [], ...TERM_OPTIONS, searchOptions: SEARCH });
   private readonly entries = new Map<string, LibraryEntry>();
   private readonly byFile = new Map<string, string[]>();
+  /** Key → the ids that have it, in the order their files were indexed. */
+  private readonly keys = new Map<string, string[]>();
 
   /** How many entries are indexed. */
   get size(): number {
@@ -84,6 +86,9 @@ export class LibrarySearch {
       if (this.entries.has(id)) continue;
       this.entries.set(id, e);
       ids.push(id);
+      const same = this.keys.get(e.key);
+      if (same) same.push(id);
+      else this.keys.set(e.key, [id]);
       batch.push({ id, title: e.title, authors: e.authors.map((a) => a.name).join(', '), key: keyWords(e.key), year: e.year === undefined ? '' : String(e.year), venue: e.venue ?? '' });
       if (batch.length >= STEP_ENTRIES) {
         this.index.addAll(batch.splice(0));
@@ -99,7 +104,13 @@ export class LibrarySearch {
     const ids = this.byFile.get(file);
     if (!ids) return;
     this.index.discardAll(ids);
-    for (const id of ids) this.entries.delete(id);
+    for (const id of ids) {
+      const e = this.entries.get(id);
+      this.entries.delete(id);
+      const same = e ? this.keys.get(e.key)?.filter((x) => x !== id) : undefined;
+      if (e && same && same.length > 0) this.keys.set(e.key, same);
+      else if (e) this.keys.delete(e.key);
+    }
     this.byFile.delete(file);
   }
 
@@ -114,13 +125,20 @@ export class LibrarySearch {
 
   /** An entry by citation key (exact; the first file that has it). */
   byKey(key: string): LibraryEntry | undefined {
-    for (const ids of this.byFile.values()) {
-      for (const id of ids) {
-        const e = this.entries.get(id);
-        if (e?.key === key) return e;
-      }
+    const id = this.keys.get(key)?.[0];
+    return id === undefined ? undefined : this.entries.get(id);
+  }
+
+  /** Keys that start with a prefix (case-insensitive), for completion. */
+  keysStartingWith(prefix: string, limit: number): LibraryEntry[] {
+    const p = prefix.toLowerCase();
+    const out: LibraryEntry[] = [];
+    for (const [key, ids] of this.keys) {
+      if (out.length >= limit) break;
+      const e = ids[0] === undefined ? undefined : this.entries.get(ids[0]);
+      if (e && key.toLowerCase().startsWith(p)) out.push(e);
     }
-    return undefined;
+    return out;
   }
 }
 

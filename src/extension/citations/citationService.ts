@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { BibIndex } from '../../core/bib/plan';
 import type { CitationFormat } from '../../core/cite/formats';
 import type { PaperRecord } from '../../core/data/load';
-import { insertFormatFor, needsBibliography } from '../../core/editor/citations';
+import { citeKeysEdit, insertFormatFor, needsBibliography } from '../../core/editor/citations';
+import type { LibraryEntry } from '../../core/library/entry';
 import { planCitation } from '../../core/editor/insertion';
 import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
@@ -42,6 +43,8 @@ export class CitationService {
     private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
     private readonly bibIndexes: DocumentCache<BibIndex>,
+    /** The key of the user's own entry for a bundled paper, from their library: cited instead of PaperLens's. */
+    private readonly userKeyOf: (paperId: string) => string | undefined = () => undefined,
   ) {}
 
   /** What writing to a bibliography file needs: the index cache, and a modal question. */
@@ -76,7 +79,7 @@ export class CitationService {
     editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor,
     at?: { position: vscode.Position; lead: { latex: string; pandoc: string } },
   ): Promise<InsertResult> {
-    const wanted = this.keys.keyOf(p.id) ?? p.id;
+    const wanted = this.userKeyOf(p.id) ?? this.keys.keyOf(p.id) ?? p.id;
     if (!editor) {
       await this.copy(p, 'bibtex');
       tellCopiedForNoEditor(wanted);
@@ -90,18 +93,10 @@ export class CitationService {
     const paper = await this.formatter.citable(p, doc);
     // A comment's words come without a marker: the core puts them in the language's comment syntax.
     const render = (f: CitationFormat, key: string): string => this.formatter.formatCitable(paper, f, doc, f === 'comment' ? '' : undefined, key);
-    const isTaken = (key: string): boolean => this.keys.isTakenByAnother(key, p.id);
+    const isTaken = (key: string): boolean => key !== wanted && this.keys.isTakenByAnother(key, p.id);
 
     // The bibliography first: it decides the key to cite.
-    let bib: BibUpdate | undefined;
-    let bibWasDirty = false;
-    if (needsBibliography(format)) {
-      const bibUri = namedBibliography(doc, this.settings) ?? (await askForBibliography(doc));
-      if (bibUri) {
-        bibWasDirty = isDirty(bibUri);
-        bib = await addEntryEdit(edit, bibUri, wanted, (key) => render('bibtex', key), isTaken, this.bibContext);
-      }
-    }
+    const { bib, bibWasDirty } = needsBibliography(format) ? await this.bibliographyEdit(edit, doc, wanted, (key) => render('bibtex', key), isTaken) : { bib: undefined, bibWasDirty: false };
     // An entry at the cursor of a .bib file follows the same rules as one in a bibliography file.
     const bibFile = format === 'bibtex' || format === 'biblatex' ? (await this.bibIndexes.get(doc)).value : undefined;
     const plan = planCitation(
@@ -127,6 +122,65 @@ export class CitationService {
     await this.recent.remember(p.id);
     this.log.info(`cited ${result.key} in ${vscode.workspace.asRelativePath(doc.uri)} (${format})${result.bib ? `; ${result.bib.outcome} in ${vscode.workspace.asRelativePath(result.bib.uri)}` : ''}`);
     return result;
+  }
+
+  /** Plans adding a paper's entry to the document's bibliography (asking for one when it names none). */
+  private async bibliographyEdit(
+    edit: vscode.WorkspaceEdit,
+    doc: vscode.TextDocument,
+    wanted: string,
+    entryFor: (key: string) => string,
+    isTaken: (key: string) => boolean,
+  ): Promise<{ bib: BibUpdate | undefined; bibWasDirty: boolean }> {
+    const bibUri = namedBibliography(doc, this.settings) ?? (await askForBibliography(doc));
+    if (!bibUri) return { bib: undefined, bibWasDirty: false };
+    const bibWasDirty = isDirty(bibUri);
+    return { bib: await addEntryEdit(edit, bibUri, wanted, entryFor, isTaken, this.bibContext), bibWasDirty };
+  }
+
+  /**
+   * Cites several references with one citation at the cursor (`\cite{a,b}`,
+   * `[@a; @b]`): the user's own entries by their keys, and bundled papers
+   * (each added to the document's bibliography first, as Insert Citation
+   * does, unless it is already there). The citation is one edit; in files
+   * that do not take a citation command, the keys are inserted as text.
+   */
+  async insertSeveral(refs: readonly { paper?: PaperRecord; entry?: LibraryEntry }[], editor: vscode.TextEditor): Promise<string[]> {
+    const doc = editor.document;
+    const format = insertFormatFor(doc.languageId, this.settings.get(Setting.insertFormat, doc));
+    const keys: string[] = [];
+    for (const r of refs) {
+      const user = r.entry?.key ?? (r.paper ? this.userKeyOf(r.paper.id) : undefined);
+      if (user !== undefined || !r.paper) {
+        if (user !== undefined) keys.push(user);
+        continue;
+      }
+      const p = r.paper;
+      const wanted = this.keys.keyOf(p.id) ?? p.id;
+      if (!needsBibliography(format)) {
+        keys.push(wanted);
+        continue;
+      }
+      const paper = await this.formatter.citable(p, doc);
+      const entryFor = (key: string): string => this.formatter.formatCitable(paper, 'bibtex', doc, undefined, key);
+      const edit = new vscode.WorkspaceEdit();
+      const { bib, bibWasDirty } = await this.bibliographyEdit(edit, doc, wanted, entryFor, (key) => this.keys.isTakenByAnother(key, p.id));
+      if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) tellEditRefused([vscode.workspace.asRelativePath(bib?.uri ?? doc.uri)], wanted);
+      else if (bib) await this.afterBibliography(p, bib, bibWasDirty, entryFor);
+      keys.push(bib?.key ?? wanted);
+      await this.recent.remember(p.id);
+    }
+    const pos = editor.selection.active;
+    const line = doc.lineAt(pos.line).text;
+    const kind = format === 'latex' || format === 'pandoc' ? format : undefined;
+    const c = kind ? citeKeysEdit(line, pos.character, keys, kind, this.settings.get(Setting.citationCommand, doc)) : { start: pos.character, end: pos.character, text: keys.join(', '), alreadyCited: false };
+    if (!c.alreadyCited) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(pos.line, c.start, pos.line, c.end), c.text);
+      if (!(await vscode.workspace.applyEdit(edit))) tellEditRefused([vscode.workspace.asRelativePath(doc.uri)], keys.join(', '));
+    }
+    this.log.info(`cited ${keys.join(', ')} in ${vscode.workspace.asRelativePath(doc.uri)} (${format})`);
+    return keys;
   }
 
   /**

@@ -27,6 +27,9 @@ export type TechniqueArg = string | { readonly technique: { readonly name: strin
 /** A web page to open: its URL, or a link row of the views, which holds it. Only http(s) URLs are opened. */
 export type UrlArg = string | { readonly url: string };
 
+/** An entry of the user's library: its file (a URI string) and 1-based line, as cards and the sidebar link to it. */
+export type EntryArg = { readonly file: string; readonly line: number };
+
 /** Each command's arguments, in order; every one may be left out unless the command is only run from links. */
 interface ArgsByCommand {
   [Command.searchPapers]: [query?: QueryArg];
@@ -44,6 +47,9 @@ interface ArgsByCommand {
   [Command.openUrl]: [url: UrlArg];
   [Command.showOutput]: [];
   [Command.tryHover]: [];
+  [Command.showLibrary]: [];
+  [Command.citeSeveral]: [];
+  [Command.openLibraryEntry]: [entry: EntryArg];
 }
 
 // Every command has its arguments declared: a command added to constants.ts without them fails to compile here.
@@ -124,6 +130,29 @@ export const isUrlArg = (arg: unknown): arg is UrlArg => {
  * urlOf({ url: 'https://github.com/ziplab/LITv2' }) // => 'https://github.com/ziplab/LITv2'
  */
 export const urlOf = (arg: UrlArg): string => (typeof arg === 'string' ? arg : arg.url);
+
+/**
+ * Whether a command argument is an entry of the user's library (see {@link EntryArg}), or a node of the sidebar holding one.
+ *
+ * @example
+ * isEntryArg({ file: 'file:///w/refs.bib', line: 12 }) // => true
+ * isEntryArg({ file: 'file:///w/refs.bib', line: 0 }) // => false
+ */
+export const isEntryArg = (arg: unknown): arg is EntryArg => {
+  const e = isRecord(arg) && isRecord(arg['entry']) ? arg['entry'] : arg;
+  return isRecord(e) && typeof e['file'] === 'string' && Number.isInteger(e['line']) && (e['line'] as number) >= 1;
+};
+
+/**
+ * The file and line of an {@link EntryArg}, or of the entry a sidebar node holds.
+ *
+ * @example
+ * entryOf({ entry: { file: 'file:///w/refs.bib', line: 12, key: 'a' } }) // => { file: 'file:///w/refs.bib', line: 12 }
+ */
+export const entryOf = (arg: EntryArg | { entry: EntryArg }): EntryArg => {
+  const e = 'entry' in arg ? arg.entry : arg;
+  return { file: e.file, line: e.line };
+};
 
 /**
  * Whether a command argument is one of the Papers view's groupings.

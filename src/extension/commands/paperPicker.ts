@@ -5,6 +5,8 @@ import { boundQuery } from '../../core/search/engine';
 import { techniquesByPaper, techniquesByPaperSteps } from '../../core/techniques/papers';
 import { runSliced } from '../../core/util/sliced';
 import type { Technique } from '../../schema/lexicon';
+import type { LibraryEntry } from '../../core/library/entry';
+import type { LibraryReferences } from '../../core/library/references';
 import type { PaperDataService } from '../dataService';
 import { noIcons } from '../util/text';
 
@@ -12,6 +14,8 @@ export type PaperAction = 'insert' | 'copyBibtex' | 'details' | 'reveal';
 
 export interface PaperItem extends vscode.QuickPickItem {
   paper?: PaperRecord;
+  /** The user's library entry: for a bundled paper, theirs (its key is cited); alone, an entry that is not a bundled paper. */
+  entry?: LibraryEntry;
 }
 
 const BUTTONS: { action: PaperAction; button: vscode.QuickInputButton }[] = [
@@ -65,11 +69,12 @@ function namesOf(d: PaperData, complete: boolean): Map<string, string[]> | undef
   return names;
 }
 
-function item(names: Map<string, string[]> | undefined, p: PaperRecord, withButtons: boolean): PaperItem {
+function item(names: Map<string, string[]> | undefined, p: PaperRecord, withButtons: boolean, entry?: LibraryEntry): PaperItem {
   const techniques = [...new Set(names?.get(p.id) ?? [])].slice(0, 4);
   return {
     label: unsortableLabel(p.title),
-    description: noIcons(yearAndAuthors(p, { short: true })),
+    description: noIcons(`${yearAndAuthors(p, { short: true })}${entry ? ` · in your library as ${entry.key}` : ''}`),
+    ...(entry ? { entry } : {}),
     detail: `${techniques.length ? `$(symbol-method) ${noIcons(techniques.join(', '))} · ` : ''}${noIcons(snippet(p.lead, 150))}`,
     alwaysShow: true,
     paper: p,
@@ -77,8 +82,25 @@ function item(names: Map<string, string[]> | undefined, p: PaperRecord, withButt
   };
 }
 
+/** A row for an entry of the user's library that is not a bundled paper. */
+function entryItem(e: LibraryEntry): PaperItem {
+  const authors = e.authors.length === 0 ? 'authors unknown' : `${e.authors[0]?.family ?? e.authors[0]?.name ?? ''}${e.authors.length > 1 || e.authorsTruncated ? ' et al.' : ''}`;
+  const file = decodeURIComponent(e.file.split('/').pop() ?? e.file);
+  return {
+    label: unsortableLabel(e.title),
+    description: noIcons(`${e.year ?? 'year unknown'} · ${authors} · ${e.key}`),
+    detail: noIcons(`$(book) your library: ${file}${e.venue ? ` · ${e.venue}` : ''}`),
+    alwaysShow: true,
+    entry: e,
+  };
+}
+
 export interface PickOptions {
   title: string;
+  /** The user's library, searched with the corpus and ranked with it. */
+  library?: () => LibraryReferences | undefined;
+  /** Several rows can be picked at once (one citation for all of them). */
+  many?: boolean;
   query?: string;
   /** Papers to show before anything is typed (recently cited). */
   recent?: () => string[];
@@ -91,9 +113,20 @@ export interface PickOptions {
  * PaperLens's own ranking, and resolves with the accepted paper.
  */
 export async function pickPaper(service: PaperDataService, opts: PickOptions): Promise<PaperRecord | undefined> {
+  return (await pickReferences(service, opts))[0]?.paper;
+}
+
+/**
+ * The same quick pick over the bundled papers and (with `opts.library`) the
+ * user's library, ranked together; resolves with the accepted rows (several
+ * with `opts.many`): a bundled paper (with the user's entry for it, if they
+ * have one), or an entry of their library.
+ */
+export async function pickReferences(service: PaperDataService, opts: PickOptions): Promise<PaperItem[]> {
   const d = await service.forCommand();
-  if (!d) return undefined;
+  if (!d) return [];
   const qp = vscode.window.createQuickPick<PaperItem>();
+  qp.canSelectMany = opts.many === true;
   qp.title = opts.title;
   qp.placeholder = 'Type a title, acronym, author or topic: "kv cache compression", "MLA", "Zizheng Pan", "speculatve decodng"';
   qp.matchOnDescription = false;
@@ -113,29 +146,37 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
     }
     const { note } = boundQuery(q);
     qp.title = note === undefined ? opts.title : `${opts.title}. ${note}`;
-    const hits = d.search.search(q, { limit: 40 });
+    const refs = opts.library?.();
+    const buttons = !!opts.onAction && !opts.many;
+    const rows =
+      refs && refs.library.size > 0
+        ? refs.search(q, (query, limit) => d.search.search(query, { limit }).map((h) => h.paper), 40).map((r) => (r.kind === 'paper' ? item(names, r.paper, buttons, r.entry) : entryItem(r.entry)))
+        : d.search.search(q, { limit: 40 }).map((h) => item(names, h.paper, buttons));
     const shown = q.length > 60 ? `${q.slice(0, 60)}…` : q;
-    qp.items = hits.length > 0 ? hits.map((h) => item(names, h.paper, !!opts.onAction)) : [{ label: `No papers match "${shown}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
+    // Picked rows stay picked while the query changes, so several searches can make one citation.
+    const kept = opts.many ? qp.selectedItems.filter((x) => !rows.some((r) => sameRow(r, x))) : [];
+    qp.items = rows.length > 0 || kept.length > 0 ? [...kept, ...rows] : [{ label: `No papers match "${shown}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
+    if (opts.many) qp.selectedItems = qp.items.filter((x) => kept.includes(x) || qp.selectedItems.some((y) => sameRow(x, y)));
   };
-  return new Promise<PaperRecord | undefined>((resolve) => {
+  return new Promise<PaperItem[]>((resolve) => {
     let done = false;
-    const finish = (p: PaperRecord | undefined): void => {
+    const finish = (rows: PaperItem[]): void => {
       if (done) return;
       done = true;
-      resolve(p);
+      resolve(rows.filter((r) => r.paper !== undefined || r.entry !== undefined));
       qp.hide();
     };
     qp.onDidChangeValue(update);
-    qp.onDidAccept(() => finish(qp.activeItems[0]?.paper ?? qp.selectedItems[0]?.paper));
+    qp.onDidAccept(() => finish(opts.many ? [...qp.selectedItems] : [qp.activeItems[0] ?? qp.selectedItems[0]].filter((x): x is PaperItem => x !== undefined)));
     qp.onDidHide(() => {
-      finish(undefined);
+      finish([]);
       qp.dispose();
     });
     qp.onDidTriggerItemButton(async (e) => {
       const action = BUTTONS.find((b) => b.button === e.button)?.action;
       const paper = e.item.paper;
       if (!action || !paper || !opts.onAction) return;
-      if (action !== 'copyBibtex') finish(undefined);
+      if (action !== 'copyBibtex') finish([]);
       await opts.onAction(action, paper, qp);
     });
     qp.value = opts.query ?? '';
@@ -144,4 +185,10 @@ export async function pickPaper(service: PaperDataService, opts: PickOptions): P
     // Opened before the lexicon and the leads were in: fill the rows in when they are.
     if (service.completed !== d) void service.getComplete().then(() => !done && update(qp.value), () => undefined);
   });
+}
+
+/** Whether two rows are the same paper or the same library entry. */
+function sameRow(a: PaperItem, b: PaperItem): boolean {
+  if (a.paper || b.paper) return a.paper?.id === b.paper?.id;
+  return a.entry !== undefined && a.entry.file === b.entry?.file && a.entry.key === b.entry.key;
 }

@@ -6,7 +6,8 @@ import type { RecentPapers } from '../citations/recentPapers';
 import { Command } from '../constants';
 import type { PaperDataService } from '../dataService';
 import { isQueryArg, queryOf } from './args';
-import { type PaperAction, pickPaper } from './paperPicker';
+import type { LibraryReferences } from '../../core/library/references';
+import { type PaperAction, type PaperItem, pickReferences } from './paperPicker';
 import { runCommand } from './runCommand';
 
 /** Runs a quick-pick button's action on a paper. */
@@ -34,16 +35,29 @@ export async function runPaperAction(action: PaperAction, paper: PaperRecord, ci
  * Related passes a technique's name); any other argument is left out, and
  * the search opens empty.
  */
-export function registerSearchPapers(data: PaperDataService, citations: CitationService, keys: CitationKeys, recent: RecentPapers): vscode.Disposable {
+export function registerSearchPapers(data: PaperDataService, citations: CitationService, keys: CitationKeys, recent: RecentPapers, library: () => LibraryReferences | undefined): vscode.Disposable {
   return vscode.commands.registerCommand(Command.searchPapers, async (arg?: unknown): Promise<void> => {
     const query = isQueryArg(arg) ? queryOf(arg) : undefined;
     const editor = vscode.window.activeTextEditor;
-    const paper = await pickPaper(data, {
+    const [picked] = await pickReferences(data, {
       title: 'PaperLens: Search Papers',
       ...(query === undefined ? {} : { query }),
       recent: () => recent.list(),
+      library,
       onAction: (action, p) => runPaperAction(action, p, citations, keys, editor),
     });
-    if (paper) await citations.insert(paper, editor);
+    if (picked?.paper) await citations.insert(picked.paper, editor);
+    else if (picked?.entry) await citeEntries([picked], citations, editor);
   });
+}
+
+/** Cites entries of the user's library (and papers) at the cursor, or copies their keys when no editor is open. */
+export async function citeEntries(rows: readonly PaperItem[], citations: CitationService, editor: vscode.TextEditor | undefined): Promise<void> {
+  if (!editor) {
+    const keys = rows.flatMap((r) => (r.entry ? [r.entry.key] : []));
+    await vscode.env.clipboard.writeText(keys.join(','));
+    void vscode.window.showInformationMessage(`No editor is open: copied ${keys.join(', ')} to the clipboard.`);
+    return;
+  }
+  await citations.insertSeveral(rows, editor);
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { PaperRecord } from '../../core/data/load';
+import type { LibraryEntry } from '../../core/library/entry';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { HOVER_COMMANDS } from '../constants';
-import { type CardOptions, paperCardMarkdown, techniqueCardMarkdown } from './cardMarkdown';
+import { type CardOptions, entryCardMarkdown, paperCardMarkdown, techniqueCardMarkdown } from './cardMarkdown';
 
 /**
  * Hover cards, completion docs and tree tooltips as MarkdownStrings. The
@@ -27,4 +28,9 @@ export function paperCard(p: PaperRecord, opts: CardOptions = {}): vscode.Markdo
 /** The card of a technique: its name and expansion, actions, its top papers and "+N more". */
 export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>): vscode.MarkdownString {
   return safeMarkdown(techniqueCardMarkdown(m, papersById));
+}
+
+/** The card of an entry of the user's library. */
+export function entryCard(e: LibraryEntry, opts: { actions?: boolean } = {}): vscode.MarkdownString {
+  return safeMarkdown(entryCardMarkdown(e, opts));
 }

@@ -1,5 +1,6 @@
 import { LINE_AUTHORS, authorsLine, snippet, venueLine, yearLine } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
+import type { LibraryEntry } from '../../core/library/entry';
 import { techniqueCardModel } from '../../core/browse/techniqueCard';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { type CommandArgs, commandUri } from '../commands/args';
@@ -127,5 +128,27 @@ export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap
   md += '\n\n---\n\n';
   for (const { paper, role } of card.papers) if (paper) md += paperLine(paper, role, 110);
   if (card.more > 0) md += commandLink(`+${card.more} more`, Command.searchRelated, card.name);
+  return md;
+}
+
+/** A library file's name as cards show it: its last path segment. */
+const fileName = (file: string): string => decodeURIComponent(file.replace(/[?#].*$/, '').split('/').pop() ?? file);
+
+/**
+ * The card of an entry of the user's library that is not a bundled paper:
+ * title, year, venue and authors, a line of its abstract, its key and where
+ * it is, and a link to it in its file.
+ *
+ * @example
+ * entryCardMarkdown(entry)
+ * // => '**A Study**  \n2021 · J\\. Mach\\. Learn\\. · Ada Lovelace  \n\nKey: `lovelace2021` · refs\\.bib, line 12\n\n[Open in refs.bib](command:paperlens.openLibraryEntry?…)'
+ */
+export function entryCardMarkdown(e: LibraryEntry, opts: { actions?: boolean } = {}): string {
+  const authors = e.authors.length === 0 ? 'authors unknown' : `${e.authors.slice(0, LINE_AUTHORS + 1 === e.authors.length ? e.authors.length : LINE_AUTHORS).map((a) => a.name).join(', ')}${e.authorsTruncated || e.authors.length > LINE_AUTHORS + 1 ? ' et al.' : ''}`;
+  const meta = [e.year === undefined ? 'year unknown' : String(e.year), ...(e.venue ? [e.venue] : []), authors].join(' · ');
+  let md = `**${escapeMarkdown(e.title)}**  \n${escapeMarkdown(meta)}`;
+  if (e.abstract) md += `  \n_${escapeMarkdown(snippet(e.abstract, 200))}_`;
+  md += `\n\nKey: \`${e.key.replace(/[^\w:.\-/+]/g, '')}\` · ${escapeMarkdown(`${fileName(e.file)}, line ${e.line}`)}\n\n`;
+  if (opts.actions !== false) md += commandLink(`Open in ${fileName(e.file)}`, Command.openLibraryEntry, { file: e.file, line: e.line });
   return md;
 }

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { bibliographyFiles } from '../../core/editor/bibliography';
 import type { LibraryFile, LibraryProblem } from '../../core/library/entry';
 import { readLibrary } from '../../core/library/read';
+import { LibraryReferences } from '../../core/library/references';
 import { LibrarySearch } from '../../core/library/search';
+import type { PaperRecord } from '../../core/data/format';
 import { runSliced } from '../../core/util/sliced';
 import { Disposable } from '../util/dispose';
 
@@ -52,11 +54,15 @@ export class LibraryService extends Disposable {
   /** Serialises reads of one file: a new edit waits for the read in flight. */
   private readonly reading = new Map<string, Promise<void>>();
 
+  private refs: { papers: readonly PaperRecord[]; references: LibraryReferences } | undefined;
+
   constructor(
     private readonly config: () => LibraryConfig,
     private readonly log: vscode.LogOutputChannel,
+    private readonly papers: () => readonly PaperRecord[] | undefined,
   ) {
     super();
+    this.register(this.onDidChange(() => this.refs?.references.changed()));
     this.register({ dispose: () => this.disposeWatchers() });
     this.register({ dispose: () => this.pending.forEach((t) => clearTimeout(t)) });
     this.register(vscode.workspace.onDidOpenTextDocument((d) => void this.fromDocument(d)));
@@ -99,6 +105,17 @@ export class LibraryService extends Disposable {
     }
     await Promise.all([...wanted.values()].map(({ uri, origin }) => this.load(uri, origin)));
     await Promise.all(vscode.workspace.textDocuments.map((d) => this.fromDocument(d)));
+  }
+
+  /**
+   * The library seen against the bundled corpus (which entries are bundled
+   * papers, the fused search), once the corpus has loaded.
+   */
+  references(): LibraryReferences | undefined {
+    const papers = this.papers();
+    if (!papers) return undefined;
+    if (this.refs?.papers !== papers) this.refs = { papers, references: new LibraryReferences(this.search, papers) };
+    return this.refs.references;
   }
 
   /** Every source, for the sources command and the status. */

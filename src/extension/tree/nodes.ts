@@ -2,6 +2,7 @@ import { arxivUrl } from '../../core/corpus/arxiv';
 import { authorsLine, dateLine, snippet, venueLine } from '../../core/corpus/display';
 import type { PaperRecord } from '../../core/data/load';
 import type { PaperGroup } from '../../core/browse/grouping';
+import type { LibraryEntry } from '../../core/library/entry';
 import type { Technique } from '../../schema/lexicon';
 
 /**
@@ -42,7 +43,27 @@ export interface DetailNode {
   icon: string;
 }
 
-export type TreeNode = GroupNode | TechniqueNode | PaperNode | DetailNode;
+/** The top of the user's library in the Papers view: "Your library". */
+export interface LibraryNode {
+  kind: 'library';
+}
+
+/** One of the user's bibliography files. */
+export interface LibraryFileNode {
+  kind: 'libraryFile';
+  /** The file, as a URI string. */
+  file: string;
+  parent: LibraryNode;
+}
+
+/** One entry of a user's bibliography. */
+export interface LibraryEntryNode {
+  kind: 'libraryEntry';
+  entry: LibraryEntry;
+  parent: LibraryFileNode;
+}
+
+export type TreeNode = GroupNode | TechniqueNode | PaperNode | DetailNode | LibraryNode | LibraryFileNode | LibraryEntryNode;
 
 /** The id a paper of the filtered list sits under. */
 const FILTER_ID = 'filter';
@@ -65,6 +86,12 @@ export function nodeId(n: TreeNode): string {
       return `${n.parent ? nodeId(n.parent) : FILTER_ID}/paper:${n.paper.id}`;
     case 'detail':
       return `${nodeId(n.parent)}/${n.label}`;
+    case 'library':
+      return 'library';
+    case 'libraryFile':
+      return `library/${n.file}`;
+    case 'libraryEntry':
+      return `library/${n.parent.file}/${n.entry.key}`;
   }
 }
 
@@ -74,7 +101,7 @@ export function nodeId(n: TreeNode): string {
  * @example
  * parentOf(paperDetails(hiloUnderHiLo, 'pan2022fast')[0]) // => hiloUnderHiLo, the paper node itself
  */
-export const parentOf = (n: TreeNode): TreeNode | undefined => (n.kind === 'paper' || n.kind === 'detail' ? n.parent : undefined);
+export const parentOf = (n: TreeNode): TreeNode | undefined => (n.kind === 'paper' || n.kind === 'detail' || n.kind === 'libraryFile' || n.kind === 'libraryEntry' ? n.parent : undefined);
 
 /**
  * The details under a paper: authors, date, venue, key, arXiv page, code,

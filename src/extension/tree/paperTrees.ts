@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LibraryReferences } from '../../core/library/references';
 import type { Grouping } from '../../core/browse/grouping';
 import { ContextKey, View } from '../constants';
 import type { PaperDataService } from '../dataService';
@@ -24,9 +25,12 @@ export class PaperTrees extends Disposable {
     private readonly data: PaperDataService,
     private readonly settings: Settings,
     keyOf: (paperId: string) => string | undefined,
+    library?: { references: () => LibraryReferences | undefined; onDidChange: vscode.Event<void> },
   ) {
     super();
-    this.papers = new PapersProvider(() => data.completed, keyOf);
+    this.papers = new PapersProvider(() => data.completed, keyOf, library?.references);
+    // The user's library shows at the top of the Papers view, and follows their files as they change.
+    if (library) this.register(library.onDidChange(() => this.papers.refresh()));
     this.techniques = new TechniquesProvider(() => data.completed, keyOf);
     this.papers.grouping = settings.get(Setting.treeGroupBy);
     this.papersView = this.register(vscode.window.createTreeView(View.papers, { treeDataProvider: this.papers, showCollapseAll: true }));

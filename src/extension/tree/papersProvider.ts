@@ -5,6 +5,8 @@ import type { PaperData } from '../../core/data/load';
 import { ItemKind } from '../constants';
 import { type GroupNode, type PaperNode, type TreeNode, nodeId, paperDetails, parentOf } from './nodes';
 import { detailItem, paperItem, resolveAbstractTooltip } from './paperItems';
+import type { LibraryReferences } from '../../core/library/references';
+import { libraryChildren, libraryItem } from './libraryItems';
 
 /**
  * The Papers view: papers grouped by technique, year or seed file, or a flat
@@ -28,6 +30,7 @@ export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
   constructor(
     private readonly data: () => PaperData | undefined,
     private readonly keyOf: (paperId: string) => string | undefined,
+    private readonly library: () => LibraryReferences | undefined = () => undefined,
   ) {}
 
   refresh(): void {
@@ -51,6 +54,10 @@ export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
         return detailItem(n);
       case 'technique':
         return new vscode.TreeItem(n.technique.name);
+      case 'library':
+      case 'libraryFile':
+      case 'libraryEntry':
+        return libraryItem(n, this.library());
     }
   }
 
@@ -65,8 +72,10 @@ export class PapersProvider implements vscode.TreeDataProvider<TreeNode> {
       this.stale = false;
       this.rootFetched.fire();
       if (this.filter) return this.papersOf(data, this.filter.ids, undefined);
-      return this.groups(data).map((group) => ({ kind: 'group' as const, group }));
+      const library: TreeNode[] = (this.library()?.library.size ?? 0) > 0 ? [{ kind: 'library' }] : [];
+      return [...library, ...this.groups(data).map((group) => ({ kind: 'group' as const, group }))];
     }
+    if (n.kind === 'library' || n.kind === 'libraryFile') return libraryChildren(n, this.library());
     if (n.kind === 'group') return this.papersOf(data, n.group.paperIds, n);
     if (n.kind === 'paper') return paperDetails(n, this.keyOf(n.paper.id));
     return [];

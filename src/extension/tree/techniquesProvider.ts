@@ -32,7 +32,8 @@ export class TechniquesProvider implements vscode.TreeDataProvider<TreeNode> {
     }
     if (n.kind === 'paper') return paperItem(n, this.keyOf(n.paper.id));
     if (n.kind === 'detail') return detailItem(n);
-    return new vscode.TreeItem(n.group.label);
+    // The Techniques view has no groups or library rows; a label keeps the switch total.
+    return new vscode.TreeItem(n.kind === 'group' ? n.group.label : nodeId(n));
   }
 
   resolveTreeItem(item: vscode.TreeItem, n: TreeNode): Promise<vscode.TreeItem> {

@@ -49,7 +49,7 @@ suite('settings of the wrong type or out of range', () => {
           // Read twice (and maybe by a feature reacting to the change): warned once.
           const fresh = a.settings.warnings.slice(seen);
           assert.equal(fresh.length, 1, fresh.join('\n'));
-          assert.match(fresh[0] ?? '', new RegExp(`^Setting "${key.replace(/\./g, '\\.')}" has an invalid value .* using ${JSON.stringify(fallback).replace(/[[\]{}]/g, '\\$&')} instead\\.$`));
+          assert.match(fresh[0] ?? '', new RegExp(`^Setting "${key.replace(/\./g, '\\.')}" has an invalid value .* using ${JSON.stringify(fallback).replace(/[[\]{}*.]/g, '\\$&')} instead\\.$`));
         });
       });
     }
