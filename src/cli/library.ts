@@ -1,5 +1,5 @@
 import type { PaperData } from '../core/data/load';
-import { type LibraryEntry } from '../core/library/entry';
+import type { LibraryEntry } from '../core/library/entry';
 import { readLibraryText } from '../core/library/read';
 import { LibraryReferences } from '../core/library/references';
 import { LibrarySearch } from '../core/library/search';

@@ -82,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
   data.whenLoaded((d) => {
     void keys.prepare();
     void d.complete.then(() => prepareTechniqueNames(d)).catch(() => undefined);
+    void d.complete.then(() => library.scheduleLearning(), () => undefined);
   });
   const keyFormulaChanged = vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration(Setting.keyFormula)) void keys.prepare();
@@ -93,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
     () => ({ files: settings.get(Setting.libraryFiles), exclude: settings.get(Setting.libraryExclude), paths: settings.get(Setting.libraryPaths) }),
     log,
     () => data.current?.corpus.papers,
+    () => data.completed?.techniques,
   );
   const references = (): LibraryReferences | undefined => library.references();
   const trees = new PaperTrees(data, settings, (id) => keys.keyOf(id), { references, onDidChange: library.onDidChange });
@@ -119,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
     documentsFacts,
     trees,
     details,
-    registerTechniqueHover(data, settings, documentsFacts),
+    registerTechniqueHover(data, settings, documentsFacts, () => library.techniques()),
     registerCitationHover(data, keys, references),
     registerArxivHover(data, settings, keys),
     registerCitationCompletion(data, keys, recent, references),

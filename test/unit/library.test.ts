@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { citeKeysEdit } from '../../src/core/editor/citations';
 import { parseBibtexNow } from '../../src/core/library/bibtex';
+import { learnTechniques } from '../../src/core/library/learn';
 import { parseCslJson } from '../../src/core/library/csl';
 import { matchPaper, paperMatcher } from '../../src/core/library/match';
 import { parseNames } from '../../src/core/library/names';
@@ -170,5 +171,27 @@ suite('library: several keys at once', () => {
     assert.deepEqual(citeKeysEdit('see \\cite{a} z', 10, ['a', 'b', 'c'], 'latex'), { start: 11, end: 11, text: ', b, c', alreadyCited: false });
     assert.deepEqual(citeKeysEdit('see [@a] z', 6, ['a', 'b'], 'pandoc'), { start: 7, end: 7, text: '; @b', alreadyCited: false });
     assert.equal(citeKeysEdit('see \\cite{a,b}', 11, ['b', 'a'], 'latex').alreadyCited, true);
+  });
+});
+
+suite('library: techniques from the user\'s own papers', () => {
+  test('a title\'s coined name and an abstract\'s acronyms of three letters or more; everyday words, short acronyms and known names are left out', () => {
+    const entry = (key: string, title: string, abstract?: string) => ({ key, type: 'misc', title, authors: [], authorsTruncated: false, file: 'refs.bib', line: 1, ...(abstract ? { abstract } : {}) });
+    const lexicon = runNow(
+      learnTechniques(
+        [
+          entry('a', 'LatentMixer: Mixing Latent Heads', 'We mix heads by Latent Head Mixing (LHM) on a Graphics Processor (GP).'),
+          entry('b', 'Attention: A Survey'),
+          entry('c', 'TransMLA: Known Already'),
+          entry('d', 'FlashAttention-3: Faster'),
+        ],
+        (key) => key === 'transmla',
+      ),
+    );
+    assert.deepEqual(lexicon.techniques.map((t) => [t.name, t.kind, t.expansions, t.papers.map((p) => p.id)]), [
+      ['LatentMixer', 'name', [], ['library:refs.bib#a']],
+      ['LHM', 'acronym', ['Latent Head Mixing'], ['library:refs.bib#a']],
+      ['FlashAttention-3', 'name', [], ['library:refs.bib#d']],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/schema/corpus';
-import { bestLongForm, findAcronyms } from '../../src/build/lexicon/acronyms';
+import { bestLongForm, findAcronyms } from '../../src/core/techniques/acronyms';
 import { buildLexicon } from '../../src/build/lexicon/buildLexicon';
 import { familyName } from '../../src/build/lexicon/names';
 import { identifierAt } from '../../src/core/techniques/identifiers';

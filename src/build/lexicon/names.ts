@@ -1,6 +1,6 @@
 import type { Paper } from '../../schema/corpus';
 import { keyOf, stemsOf } from '../../core/techniques/words';
-import { findAcronyms } from './acronyms';
+import { findAcronyms } from '../../core/techniques/acronyms';
 import { type CandidateTable, addContext, addName } from './candidates';
 import { FUNCTION_WORDS, NON_METHOD_HEADS, UMBRELLA_ACRONYMS } from './curated';
 

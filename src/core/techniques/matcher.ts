@@ -79,6 +79,16 @@ export class TechniqueMatcher {
     this.keys.add(t);
   }
 
+  /**
+   * Whether a matching key (see `keyOf`) names a technique here.
+   *
+   * @example
+   * matcher.knows(keyOf('TransMLA')) // => true
+   */
+  knows(key: string): boolean {
+    return this.keys.get(key) !== undefined;
+  }
+
   /** The technique at a 0-based column of a line, or undefined for no card. */
   matchAt(line: string, col: number, opts: MatchOptions = {}): TechniqueMatch | undefined {
     const span = identifierAt(line, col, opts.prose === true);

@@ -3,7 +3,7 @@ import type { PaperRecord } from '../../core/data/load';
 import type { LibraryEntry } from '../../core/library/entry';
 import type { TechniqueMatch } from '../../core/techniques/matcher';
 import { HOVER_COMMANDS } from '../constants';
-import { type CardOptions, entryCardMarkdown, paperCardMarkdown, techniqueCardMarkdown } from './cardMarkdown';
+import { type CardOptions, entryCardMarkdown, libraryTechniqueCardMarkdown, paperCardMarkdown, techniqueCardMarkdown } from './cardMarkdown';
 
 /**
  * Hover cards, completion docs and tree tooltips as MarkdownStrings. The
@@ -28,6 +28,11 @@ export function paperCard(p: PaperRecord, opts: CardOptions = {}): vscode.Markdo
 /** The card of a technique: its name and expansion, actions, its top papers and "+N more". */
 export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>): vscode.MarkdownString {
   return safeMarkdown(techniqueCardMarkdown(m, papersById));
+}
+
+/** The card of a technique one of the user's own papers introduces. */
+export function libraryTechniqueCard(m: TechniqueMatch, entries: ReadonlyMap<string, LibraryEntry>): vscode.MarkdownString {
+  return safeMarkdown(libraryTechniqueCardMarkdown(m, entries));
 }
 
 /** The card of an entry of the user's library. */

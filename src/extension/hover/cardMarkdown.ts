@@ -152,3 +152,20 @@ export function entryCardMarkdown(e: LibraryEntry, opts: { actions?: boolean } =
   if (opts.actions !== false) md += commandLink(`Open in ${fileName(e.file)}`, Command.openLibraryEntry, { file: e.file, line: e.line });
   return md;
 }
+
+/**
+ * The card of a technique one of the user's own papers introduces: its name
+ * and expansion, then the paper, as its entry's card.
+ *
+ * @example
+ * libraryTechniqueCardMarkdown(match, entries) // => '**LatentMixer** — from your library\n\n---\n\n**LatentMixer\\: Mixing…'
+ */
+export function libraryTechniqueCardMarkdown(m: TechniqueMatch, entries: ReadonlyMap<string, LibraryEntry>): string {
+  const t = m.technique;
+  const head = `**${escapeMarkdown(t.name)}**${t.expansions[0] ? ` — ${escapeMarkdown(t.expansions[0])}` : ''} · ${escapeMarkdown('from your library')}`;
+  const cards = t.papers.flatMap((p) => {
+    const e = entries.get(p.id);
+    return e ? [entryCardMarkdown(e)] : [];
+  });
+  return [head, ...cards].join('\n\n---\n\n');
+}

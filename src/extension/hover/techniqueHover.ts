@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { PaperDataService } from '../dataService';
 import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
-import { techniqueCard } from './card';
+import { libraryTechniqueCard, techniqueCard } from './card';
+import type { LibraryEntry } from '../../core/library/entry';
+import type { TechniqueMatcher } from '../../core/techniques/matcher';
 import { techniqueAt } from './techniqueAt';
 import type { DocumentFacts } from '../../core/techniques/document';
 import type { DocumentCache } from '../util/documentCache';
@@ -13,7 +15,12 @@ import type { DocumentCache } from '../util/documentCache';
  * hover costs a few map lookups (and, once per version of a file, a sliced
  * pass that finds its comments and strings).
  */
-export function registerTechniqueHover(data: PaperDataService, settings: Settings, documents: DocumentCache<DocumentFacts>): vscode.Disposable {
+export function registerTechniqueHover(
+  data: PaperDataService,
+  settings: Settings,
+  documents: DocumentCache<DocumentFacts>,
+  library: () => { matcher: TechniqueMatcher; entries: ReadonlyMap<string, LibraryEntry> } | undefined = () => undefined,
+): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { scheme: '*' },
     {
@@ -24,8 +31,13 @@ export function registerTechniqueHover(data: PaperDataService, settings: Setting
         const d = data.completed ?? (await data.getComplete().catch(() => undefined));
         if (!d || token.isCancellationRequested) return undefined;
         const m = await techniqueAt(d.techniques, doc, pos, documents);
-        if (!m || token.isCancellationRequested) return undefined;
-        return new vscode.Hover(techniqueCard(m, d.papersById), new vscode.Range(pos.line, m.start, pos.line, m.end));
+        if (token.isCancellationRequested) return undefined;
+        if (m) return new vscode.Hover(techniqueCard(m, d.papersById), new vscode.Range(pos.line, m.start, pos.line, m.end));
+        // A name one of the user's own papers coins, which the bundled lexicon does not have.
+        const own = library();
+        const mine = own ? await techniqueAt(own.matcher, doc, pos, documents) : undefined;
+        if (!own || !mine || token.isCancellationRequested) return undefined;
+        return new vscode.Hover(libraryTechniqueCard(mine, own.entries), new vscode.Range(pos.line, mine.start, pos.line, mine.end));
       },
     },
   );

@@ -4,6 +4,9 @@ import type { LibraryFile, LibraryProblem } from '../../core/library/entry';
 import { readLibrary } from '../../core/library/read';
 import { LibraryReferences } from '../../core/library/references';
 import { LibrarySearch } from '../../core/library/search';
+import { entryId, learnTechniques } from '../../core/library/learn';
+import { TechniqueMatcher } from '../../core/techniques/matcher';
+import type { LibraryEntry as Entry } from '../../core/library/entry';
 import type { PaperRecord } from '../../core/data/format';
 import { runSliced } from '../../core/util/sliced';
 import { Disposable } from '../util/dispose';
@@ -55,14 +58,21 @@ export class LibraryService extends Disposable {
   private readonly reading = new Map<string, Promise<void>>();
 
   private refs: { papers: readonly PaperRecord[]; references: LibraryReferences } | undefined;
+  private learnt: { matcher: TechniqueMatcher; entries: Map<string, Entry> } | undefined;
+  private learning: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly config: () => LibraryConfig,
     private readonly log: vscode.LogOutputChannel,
     private readonly papers: () => readonly PaperRecord[] | undefined,
+    private readonly corpusTechniques: () => TechniqueMatcher | undefined = () => undefined,
   ) {
     super();
-    this.register(this.onDidChange(() => this.refs?.references.changed()));
+    this.register(this.onDidChange(() => {
+      this.refs?.references.changed();
+      this.scheduleLearning();
+    }));
+    this.register({ dispose: () => clearTimeout(this.learning) });
     this.register({ dispose: () => this.disposeWatchers() });
     this.register({ dispose: () => this.pending.forEach((t) => clearTimeout(t)) });
     this.register(vscode.workspace.onDidOpenTextDocument((d) => void this.fromDocument(d)));
@@ -116,6 +126,29 @@ export class LibraryService extends Disposable {
     if (!papers) return undefined;
     if (this.refs?.papers !== papers) this.refs = { papers, references: new LibraryReferences(this.search, papers) };
     return this.refs.references;
+  }
+
+  /**
+   * The techniques the user's own papers introduce (see learnTechniques),
+   * for technique hovers, and the entries they name; undefined until learnt.
+   */
+  techniques(): { matcher: TechniqueMatcher; entries: Map<string, Entry> } | undefined {
+    return this.learnt;
+  }
+
+  /** Learns the library's techniques again, in slices, once edits have settled. */
+  scheduleLearning(): void {
+    clearTimeout(this.learning);
+    this.learning = setTimeout(() => void this.learn(), 300);
+  }
+
+  private async learn(): Promise<void> {
+    const corpus = this.corpusTechniques();
+    if (!corpus) return;
+    const all = this.search.all();
+    const lexicon = await runSliced(learnTechniques(all, (key) => corpus.knows(key)));
+    this.learnt = { matcher: new TechniqueMatcher(lexicon), entries: new Map(all.map((e) => [entryId(e), e])) };
+    this.log.info(`library: ${lexicon.techniques.length} techniques learnt from ${all.length} entries`);
   }
 
   /** Every source, for the sources command and the status. */

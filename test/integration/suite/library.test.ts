@@ -109,6 +109,19 @@ suite('your library in a real editor', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  test('a name the user\'s own paper coins gets a card in code: LatentMixer', async () => {
+    const uri = workspaceFile('library/mixer.py');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('import torch\n\nmixer = LatentMixer(dim=512)\nseed = 0\n'));
+    const e = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const text = await until('the library\'s techniques', async () => {
+      const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', e.document.uri, positionOf(e.document, 'LatentMixer(', 3)));
+      return /from your library/.test(t) ? t : undefined;
+    });
+    assert.match(text, /\*\*LatentMixer\*\*/);
+    assert.match(text, /Key: `doe2024latentmixer`/);
+    assert.doesNotMatch(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', e.document.uri, positionOf(e.document, 'seed', 1))), /command:paperlens/);
+  });
+
   test('the sidebar has "Your library", by file, above the groups', async () => {
     const a = await internals();
     await a.trees.ensureLoaded();
