@@ -60,7 +60,9 @@ export function registerCitationCompletion(data: PaperDataService, citationKeys:
           item.filterText = `${ctx.prefix} ${e.key} ${e.title}`;
           item.sortText = `0${String(ownItems.length).padStart(4, '0')}`;
           item.detail = `your library · ${e.year ?? 'year unknown'}${e.authors[0] ? ` · ${e.authors[0].name}${e.authors.length > 1 || e.authorsTruncated ? ' et al.' : ''}` : ''}`;
-          item.documentation = entryCard(e, { actions: false });
+          // A bundled paper the user has: its card, as the hover shows it, under their key.
+          const paper = refs?.byKey(e.key);
+          item.documentation = paper?.kind === 'paper' ? paperCard(paper.paper, { key: e.key, actions: false }) : entryCard(e, { actions: false });
           ownItems.push(item);
         }
         // A bundled paper the user has is offered once, under their key.

@@ -168,12 +168,12 @@ suite('security: paper text is rendered as text, in a real VS Code', () => {
 });
 
 suite('security: what the manifest declares', () => {
-  test('untrusted and virtual workspaces: limited in Restricted Mode, where the workspace cannot choose the bibliography file', () => {
+  test('untrusted and virtual workspaces: limited in Restricted Mode, where the workspace cannot choose the bibliography file or library paths outside it', () => {
     const pkg = vscode.extensions.getExtension('paperlens.paperlens')?.packageJSON as {
       capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations?: string[]; description?: string }; virtualWorkspaces: unknown };
     };
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['paperlens.bibFile']);
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['paperlens.bibFile', 'paperlens.library.paths']);
     assert.match(pkg.capabilities.untrustedWorkspaces.description ?? '', /Restricted Mode/);
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
   });
