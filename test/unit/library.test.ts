@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { citeKeysEdit } from '../../src/core/editor/citations';
-import { parseBibtexNow } from '../../src/core/library/bibtex';
+import { BibtexCache, parseBibtex, parseBibtexNow } from '../../src/core/library/bibtex';
+import { LibrarySearch } from '../../src/core/library/search';
 import { learnTechniques } from '../../src/core/library/learn';
 import { parseCslJson } from '../../src/core/library/csl';
 import { matchPaper, paperMatcher } from '../../src/core/library/match';
@@ -193,5 +194,52 @@ suite('library: techniques from the user\'s own papers', () => {
       ['LHM', 'acronym', ['Latent Head Mixing'], ['library:refs.bib#a']],
       ['FlashAttention-3', 'name', [], ['library:refs.bib#d']],
     ]);
+  });
+});
+
+suite('library: reading a file again after an edit', () => {
+  const TEXT = [
+    '@string{tug = "TUGboat"}',
+    '@article{knuth84, author = {Knuth, Donald E.}, title = {Literate Programming}, journal = tug, year = 1984}',
+    '@proceedings{conf, title = {Proceedings of the Conference}, year = 2020}',
+    '@inproceedings{child, author = {Doe, Jane}, title = {A Paper}, crossref = {conf}}',
+    '@misc{other, title = {Another}, year = 2001}',
+  ].join('\n');
+  const read = (text: string, cache?: BibtexCache) => runNow(parseBibtex(text, 'refs.bib', cache));
+  const plain = (f: ReturnType<typeof read>) => JSON.parse(JSON.stringify(f)) as unknown;
+
+  test('with the cache, every edit reads as a fresh read does: an entry, a line shift, a macro, a crossref parent', () => {
+    const cache = new BibtexCache();
+    read(TEXT, cache);
+    const edits = [
+      TEXT.replace('Literate Programming', 'Literate Programming, Again'),
+      `% a new first line\n${TEXT}`,
+      TEXT.replace('"TUGboat"', '"TUGboat Journal"'),
+      TEXT.replace('Proceedings of the Conference', 'Proceedings of the Other Conference').replace('year = 2020', 'year = 2021'),
+      TEXT.replace(/@misc\{other[^\n]*/, ''),
+      TEXT,
+    ];
+    for (const edited of edits) assert.deepEqual(plain(read(edited, cache)), plain(read(edited)), edited);
+  });
+
+  test('an unchanged entry is not read again: its entry is the same object; a changed one is new', () => {
+    const cache = new BibtexCache();
+    const first = read(TEXT, cache);
+    const again = read(TEXT.replace('{Another}', '{Another One}'), cache);
+    assert.equal(again.entries[0], first.entries[0]);
+    assert.notEqual(again.entries[3], first.entries[3]);
+    assert.equal(again.entries[3]?.title, 'Another One');
+  });
+
+  test('the search finds the edited entry and forgets the old text; the other files stay', () => {
+    const lib = new LibrarySearch();
+    const cache = new BibtexCache();
+    runNow(lib.setFile(read(TEXT, cache)));
+    runNow(lib.setFile(runNow(parseBibtex('@misc{x, title = {Quantum Gravity}}', 'other.bib'))));
+    runNow(lib.setFile(read(TEXT.replace('Literate Programming', 'Structured Programming'), cache)));
+    assert.equal(lib.search('structured programming')[0]?.entry.key, 'knuth84');
+    assert.equal(lib.search('literate').length, 0);
+    assert.equal(lib.search('quantum gravity')[0]?.entry.key, 'x');
+    assert.equal(lib.size, 5);
   });
 });

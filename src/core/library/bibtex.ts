@@ -20,7 +20,7 @@ import { texToUnicode } from './tex';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** How many blocks are read between points where the work may pause. */
-const STEP_BLOCKS = 200;
+const STEP_BLOCKS = 100;
 
 interface RawEntry {
   type: string;
@@ -37,7 +37,25 @@ interface RawEntry {
  * runNow(parseBibtex('@string{nips = "NeurIPS"}\n@inproceedings{pan2022, author = {Pan, Zizheng}, title = {Fast {HiLo}}, booktitle = nips, year = 2022}', 'refs.bib')).entries[0]
  * // => { key: 'pan2022', type: 'inproceedings', title: 'Fast HiLo', authors: [{ name: 'Zizheng Pan', … }], venue: 'NeurIPS', year: 2022, … }
  */
-export function* parseBibtex(text: string, file: string): Sliced<LibraryFile> {
+/**
+ * What reading a file learnt, kept for reading it again after an edit: each
+ * entry's text with what it was read as. An entry whose text is the same
+ * (and whose `@string` macros are the same) is not read again, so an edit to
+ * one entry of a large file costs a scan of the file, not a parse of it.
+ */
+export class BibtexCache {
+  /** The text of every `@string` block the cached entries were read with. */
+  macros = '';
+  blocks = new Map<string, CachedBlock>();
+}
+
+interface CachedBlock {
+  parsed: Fields;
+  /** The entry, when it has no crossref (an inherited field can change without its text changing). */
+  entry?: LibraryEntry;
+}
+
+export function* parseBibtex(text: string, file: string, cache?: BibtexCache): Sliced<LibraryFile> {
   const problems: LibraryProblem[] = [];
   const problem = (line: number, reason: string, key?: string, severity: LibraryProblem['severity'] = 'error'): void => {
     problems.push({ file, line, reason, severity, ...(key ? { key } : {}) });
@@ -46,11 +64,18 @@ export function* parseBibtex(text: string, file: string): Sliced<LibraryFile> {
   const raw: RawEntry[] = [];
   const byKey = new Map<string, RawEntry>();
   let n = 0;
-  for (const block of yield* blocksWithRecovery(text, problem)) {
+  const blocks = yield* blocksWithRecovery(text, problem);
+  const strings = blocks.filter((b) => b.type === 'string').map((b) => text.slice(b.start, b.end)).join('\u0000');
+  const cached = cache && cache.macros === strings ? cache.blocks : new Map<string, CachedBlock>();
+  const next = new Map<string, CachedBlock>();
+  const bodyOf = new Map<RawEntry, string>();
+  for (const block of blocks) {
     if (++n % STEP_BLOCKS === 0) yield;
     if (block.type === 'comment' || block.type === 'preamble') continue;
     const body = text.slice(block.start, block.end);
-    const parsed = readFields(body, block.type === 'string', macros);
+    const hit = block.type === 'string' ? undefined : cached.get(body);
+    const parsed = hit?.parsed ?? readFields(body, block.type === 'string', macros);
+    if (block.type !== 'string') next.set(body, hit ?? { parsed });
     for (const w of parsed.warnings) problem(block.line + lineOffset(body, w.at), w.reason, block.key || undefined, 'warning');
     if (parsed.error) {
       problem(block.line + lineOffset(body, parsed.error.at), parsed.error.reason, block.key || undefined);
@@ -70,6 +95,7 @@ export function* parseBibtex(text: string, file: string): Sliced<LibraryFile> {
       continue;
     }
     const entry = { type: block.type, key: block.key, line: block.line, fields: parsed.fields };
+    bodyOf.set(entry, body);
     raw.push(entry);
     byKey.set(block.key.toLowerCase(), entry);
   }
@@ -79,10 +105,24 @@ export function* parseBibtex(text: string, file: string): Sliced<LibraryFile> {
     const parent = e.fields.get('crossref');
     if (parent !== undefined) {
       const p = byKey.get(parent.trim().toLowerCase());
+      // A copy: the fields read from the entry's own text stay as they are, for the cache.
+      e.fields = new Map(e.fields);
       if (p) inherit(e, p);
       else problem(e.line, `crossref to "${parent}", which is not in this file`, e.key, 'warning');
+      entries.push(toEntry(e, file));
+      continue;
     }
-    entries.push(toEntry(e, file));
+    const c = next.get(bodyOf.get(e) as string) as CachedBlock;
+    if (c.entry?.file === file) {
+      entries.push(c.entry.line === e.line ? c.entry : { ...c.entry, line: e.line });
+    } else {
+      c.entry = toEntry(e, file);
+      entries.push(c.entry);
+    }
+  }
+  if (cache) {
+    cache.macros = strings;
+    cache.blocks = next;
   }
   return { file, format: 'bibtex', entries, problems };
 }
@@ -287,6 +327,8 @@ function datePart(year: number, month?: string, day?: string): LibraryEntry['dat
   return out;
 }
 
+const MAY_NAME_ARXIV = /arxiv|\d{4}\.\d{4,5}v\d/i;
+
 /** The arXiv id: `eprint` with `archivePrefix`/`eprinttype` arXiv, or an arXiv reference in the url, journal or note. */
 function arxivOf(f: ReadonlyMap<string, string>): string | undefined {
   const prefix = (f.get('archiveprefix') ?? f.get('eprinttype') ?? '').trim().toLowerCase();
@@ -296,7 +338,10 @@ function arxivOf(f: ReadonlyMap<string, string>): string | undefined {
     if (id) return id;
   }
   for (const k of ['url', 'journal', 'journaltitle', 'note', 'howpublished']) {
-    const ref = arxivReferences(f.get(k) ?? '')[0];
+    const text = f.get(k);
+    // Every arXiv reference names arXiv or is a versioned new-style id: most fields are neither, and skip the full pattern.
+    if (text === undefined || !MAY_NAME_ARXIV.test(text)) continue;
+    const ref = arxivReferences(text)[0];
     if (ref) return ref.id;
   }
   return undefined;

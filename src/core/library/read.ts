@@ -5,7 +5,7 @@
  */
 import { decodeUserText } from '../text/decode';
 import type { Sliced } from '../util/sliced';
-import { parseBibtex } from './bibtex';
+import { type BibtexCache, parseBibtex } from './bibtex';
 import { parseCslJson } from './csl';
 import type { LibraryFile, LibraryFormat } from './entry';
 
@@ -39,7 +39,7 @@ export function libraryFormat(name: string, text: string): LibraryFormat {
  * @example
  * runNow(readLibrary(bytes, 'file:///w/refs.bib')).entries.length
  */
-export function* readLibrary(bytes: Uint8Array, file: string): Sliced<LibraryFile> {
+export function* readLibrary(bytes: Uint8Array, file: string, cache?: BibtexCache): Sliced<LibraryFile> {
   const name = file.replace(/[?#].*$/, '');
   const refuse = (reason: string): LibraryFile => ({ file, format: libraryFormat(name, ''), entries: [], problems: [{ file, line: 1, reason, severity: 'error' }] });
   if (bytes.length > LIBRARY_MAX_BYTES) {
@@ -47,16 +47,17 @@ export function* readLibrary(bytes: Uint8Array, file: string): Sliced<LibraryFil
   }
   const decoded = decodeUserText(bytes);
   if ('error' in decoded) return refuse(decoded.error);
-  return yield* readLibraryText(decoded.text, file);
+  return yield* readLibraryText(decoded.text, file, cache);
 }
 
 /**
  * A library file's entries and problems from its text, in the format its
- * name or content says.
+ * name or content says. A {@link BibtexCache} kept for the file makes
+ * reading it again after an edit cost about a scan of it.
  *
  * @example
  * runNow(readLibraryText('@misc{a, title = {A}}', 'refs.bib')).entries[0]?.key // => 'a'
  */
-export function* readLibraryText(text: string, file: string): Sliced<LibraryFile> {
-  return libraryFormat(file.replace(/[?#].*$/, ''), text) === 'csl-json' ? yield* parseCslJson(text, file) : yield* parseBibtex(text, file);
+export function* readLibraryText(text: string, file: string, cache?: BibtexCache): Sliced<LibraryFile> {
+  return libraryFormat(file.replace(/[?#].*$/, ''), text) === 'csl-json' ? yield* parseCslJson(text, file) : yield* parseBibtex(text, file, cache);
 }

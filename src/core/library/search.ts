@@ -1,44 +1,52 @@
 /**
- * Search over the user's own references: a run-time MiniSearch index of
- * each entry's title, authors, citation key, year and venue, with the same
- * tokens, typo tolerance and prefix rules as the bundled corpus's index
- * (search/options.ts), so a query means the same thing in both. A file is
- * indexed in slices and replaced as a whole when it changes.
+ * Search over the user's own references. Each file gets an index built at
+ * run time in the layout of the bundled corpus's shards
+ * (search/memoryShard.ts), searched by the same engine (search/engine.ts):
+ * the same tokens, typo tolerance, prefixes and ranking, so a query means
+ * the same thing in both, at the corpus engine's keystroke cost. A file is
+ * indexed in slices and replaced as a whole when it changes; the other
+ * files' indexes stay as they are.
  *
  * Results from the library and from the corpus are ranked together by
  * reciprocal rank fusion ({@link fuseRankings}): the two indexes score on
  * different scales, but a rank is a rank.
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
-import { QUERY_OPTIONS, TERM_OPTIONS } from '../search/options';
+import { PaperSearch } from '../search/engine';
+import { type TermCache, buildMemoryShard } from '../search/memoryShard';
 import type { Sliced } from '../util/sliced';
 import type { LibraryEntry, LibraryFile } from './entry';
 
-interface IndexedEntry {
-  id: string;
-  title: string;
-  authors: string;
-  key: string;
-  year: string;
-  venue: string;
+/**
+ * The index slots an entry fills, named as the corpus's name shard names
+ * them so that the corpus's boosts and prefix rules apply: the key's words
+ * are a short name (typed as a name is), the venue is searched as the
+ * technique names are (short, by prefix).
+ */
+const FIELDS = ['title', 'shortName', 'authors', 'techniques', 'year'] as const;
+
+function fieldTexts(e: LibraryEntry): string[] {
+  return [e.title, keyWords(e.key), e.authors.map((a) => a.name).join(', '), e.venue ?? '', e.year === undefined ? '' : String(e.year)];
 }
 
-const FIELDS = ['title', 'authors', 'key', 'year', 'venue'] as const;
-const BOOSTS: Record<(typeof FIELDS)[number], number> = { title: 3, key: 4, authors: 2.5, year: 1, venue: 0.5 };
-/** How many entries are indexed between points where the work may pause. */
-const STEP_ENTRIES = 250;
-
-const SEARCH: SearchOptions = {
-  ...QUERY_OPTIONS,
-  boost: BOOSTS,
-  // Prefixes over every field: library fields are all short.
-  prefix: (term, i, terms) => term.length >= (i === terms.length - 1 ? 2 : 4),
-};
+/** An entry as the engine sees it. */
+interface Searchable {
+  id: string;
+  title: string;
+  authors: LibraryEntry['authors'];
+  entry: LibraryEntry;
+}
 
 /** One hit in the user's library. */
 export interface LibraryHit {
   entry: LibraryEntry;
   score: number;
+}
+
+interface IndexedFile {
+  entries: LibraryEntry[];
+  search: PaperSearch<Searchable>;
+  /** The file's texts cut into terms, for the next build after an edit. */
+  terms: { terms: TermCache };
 }
 
 /**
@@ -50,20 +58,19 @@ export interface LibraryHit {
  * lib.search('hilo attention')[0]?.entry.key // => 'pan2022fast'
  */
 export class LibrarySearch {
-  private readonly index = new MiniSearch<IndexedEntry>({ idField: 'id', fields: [...FIELDS], storeFields: [], ...TERM_OPTIONS, searchOptions: SEARCH });
-  private readonly entries = new Map<string, LibraryEntry>();
-  private readonly byFile = new Map<string, string[]>();
-  /** Key → the ids that have it, in the order their files were indexed. */
-  private readonly keys = new Map<string, string[]>();
+  private readonly byFile = new Map<string, IndexedFile>();
+  /** Key → the entries that have it, in the order their files were indexed. */
+  private readonly keys = new Map<string, LibraryEntry[]>();
+  private count = 0;
 
   /** How many entries are indexed. */
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
   /** Every entry, in file order. */
   all(): LibraryEntry[] {
-    return [...this.entries.values()];
+    return [...this.byFile.values()].flatMap((f) => f.entries);
   }
 
   /** The files indexed. */
@@ -73,69 +80,61 @@ export class LibrarySearch {
 
   /** The entries of one file. */
   entriesOf(file: string): LibraryEntry[] {
-    return (this.byFile.get(file) ?? []).map((id) => this.entries.get(id) as LibraryEntry);
+    return this.byFile.get(file)?.entries ?? [];
   }
 
-  /** Indexes a file's entries in place of what the file held before, in slices. */
+  /** Indexes a file's entries in place of what the file held before, in slices; a key the file repeats counts once. */
   *setFile(f: LibraryFile): Sliced<void> {
+    const seen = new Set<string>();
+    const entries = f.entries.filter((e) => !seen.has(e.key) && Boolean(seen.add(e.key)));
+    // Ids in file order: the engine breaks ties by id, so equal scores keep the file's order (and short ids compare fast).
+    const docs: Searchable[] = entries.map((entry, i) => ({ id: i.toString(36).padStart(4, '0'), title: entry.title, authors: entry.authors, entry }));
+    const terms = { terms: this.byFile.get(f.file)?.terms.terms ?? new Map() };
+    const shard = yield* buildMemoryShard(FIELDS, entries, fieldTexts, terms);
+    // The swap is one step: a search never sees half a file.
     this.removeFile(f.file);
-    const ids: string[] = [];
-    const batch: IndexedEntry[] = [];
-    for (const e of f.entries) {
-      const id = `${f.file}\u0000${e.key}`;
-      if (this.entries.has(id)) continue;
-      this.entries.set(id, e);
-      ids.push(id);
+    this.byFile.set(f.file, { entries, search: PaperSearch.fromShards(docs, shard), terms });
+    this.count += entries.length;
+    for (const e of entries) {
       const same = this.keys.get(e.key);
-      if (same) same.push(id);
-      else this.keys.set(e.key, [id]);
-      batch.push({ id, title: e.title, authors: e.authors.map((a) => a.name).join(', '), key: keyWords(e.key), year: e.year === undefined ? '' : String(e.year), venue: e.venue ?? '' });
-      if (batch.length >= STEP_ENTRIES) {
-        this.index.addAll(batch.splice(0));
-        yield;
-      }
+      if (same) same.push(e);
+      else this.keys.set(e.key, [e]);
     }
-    this.index.addAll(batch);
-    this.byFile.set(f.file, ids);
   }
 
   /** Forgets a file's entries. */
   removeFile(file: string): void {
-    const ids = this.byFile.get(file);
-    if (!ids) return;
-    this.index.discardAll(ids);
-    for (const id of ids) {
-      const e = this.entries.get(id);
-      this.entries.delete(id);
-      const same = e ? this.keys.get(e.key)?.filter((x) => x !== id) : undefined;
-      if (e && same && same.length > 0) this.keys.set(e.key, same);
-      else if (e) this.keys.delete(e.key);
-    }
+    const indexed = this.byFile.get(file);
+    if (!indexed) return;
     this.byFile.delete(file);
+    this.count -= indexed.entries.length;
+    for (const e of indexed.entries) {
+      const same = this.keys.get(e.key)?.filter((x) => x !== e);
+      if (same && same.length > 0) this.keys.set(e.key, same);
+      else this.keys.delete(e.key);
+    }
   }
 
-  /** The best entries for a query, best first. */
+  /** The best entries for a query, best first (across files, by score; ties in file order). */
   search(query: string, limit = 50): LibraryHit[] {
-    if (query.trim() === '' || this.entries.size === 0) return [];
-    return this.index
-      .search(query)
-      .slice(0, limit)
-      .map((r) => ({ entry: this.entries.get(String(r.id)) as LibraryEntry, score: r.score }));
+    if (query.trim() === '' || this.count === 0) return [];
+    const hits: LibraryHit[] = [];
+    for (const f of this.byFile.values()) for (const h of f.search.search(query, { limit })) hits.push({ entry: h.paper.entry, score: h.score });
+    return this.byFile.size === 1 ? hits : hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /** An entry by citation key (exact; the first file that has it). */
   byKey(key: string): LibraryEntry | undefined {
-    const id = this.keys.get(key)?.[0];
-    return id === undefined ? undefined : this.entries.get(id);
+    return this.keys.get(key)?.[0];
   }
 
   /** Keys that start with a prefix (case-insensitive), for completion. */
   keysStartingWith(prefix: string, limit: number): LibraryEntry[] {
     const p = prefix.toLowerCase();
     const out: LibraryEntry[] = [];
-    for (const [key, ids] of this.keys) {
+    for (const [key, same] of this.keys) {
       if (out.length >= limit) break;
-      const e = ids[0] === undefined ? undefined : this.entries.get(ids[0]);
+      const e = same[0];
       if (e && key.toLowerCase().startsWith(p)) out.push(e);
     }
     return out;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { bibliographyFiles } from '../../core/editor/bibliography';
 import type { LibraryFile, LibraryProblem } from '../../core/library/entry';
+import { BibtexCache } from '../../core/library/bibtex';
 import { readLibrary } from '../../core/library/read';
 import { LibraryReferences } from '../../core/library/references';
 import { LibrarySearch } from '../../core/library/search';
@@ -56,6 +57,8 @@ export class LibraryService extends Disposable {
   private watchers: vscode.Disposable[] = [];
   /** Serialises reads of one file: a new edit waits for the read in flight. */
   private readonly reading = new Map<string, Promise<void>>();
+  /** Per file: what its last read learnt, so reading it again after an edit reads only what changed. */
+  private readonly caches = new Map<string, BibtexCache>();
 
   private refs: { papers: readonly PaperRecord[]; references: LibraryReferences } | undefined;
   private learnt: { matcher: TechniqueMatcher; entries: Map<string, Entry> } | undefined;
@@ -220,7 +223,9 @@ export class LibraryService extends Disposable {
       // An open editor's text wins over the disk: it is what the user sees, saved or not.
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       const bytes = open ? new TextEncoder().encode(open.getText()) : await vscode.workspace.fs.readFile(uri);
-      parsed = await runSliced(readLibrary(bytes, key));
+      let cache = this.caches.get(key);
+      if (!cache) this.caches.set(key, (cache = new BibtexCache()));
+      parsed = await runSliced(readLibrary(bytes, key, cache));
       await runSliced(this.search.setFile(parsed));
     } catch (e) {
       const missing = e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
@@ -248,6 +253,7 @@ export class LibraryService extends Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.caches.delete(key);
     if (!this.sources.delete(key)) return;
     this.search.removeFile(key);
     this.diagnostics.delete(uri);
