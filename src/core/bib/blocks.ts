@@ -35,7 +35,8 @@ const STEP_CHARS = 1 << 16;
 const TYPE = /[A-Za-z][\w-]*/y;
 const SPACE = /\s*/y;
 const KEY = /[^,\s{}()="#]*/y;
-const BRACES = /[{}]/g;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 const PAREN_BODY = /[{}()"]/g;
 
 /**
@@ -91,11 +92,12 @@ export function* scanBlocks(text: string): Sliced<BibBlock[]> {
 
 /** Just after the `}` that balances the `{` at `open`, or undefined. */
 function braceEnd(text: string, open: number): number | undefined {
+  // A loop over character codes: a regex match per brace allocates, and large libraries have millions of braces.
   let depth = 0;
-  BRACES.lastIndex = open;
-  for (let m = BRACES.exec(text); m; m = BRACES.exec(text)) {
-    if (m[0] === '{') depth++;
-    else if (--depth === 0) return m.index + 1;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACE) depth++;
+    else if (c === CLOSE_BRACE && --depth === 0) return i + 1;
   }
   return undefined;
 }

@@ -24,8 +24,13 @@ import type { LibraryEntry, LibraryFile } from './entry';
  */
 const FIELDS = ['title', 'shortName', 'authors', 'techniques', 'year'] as const;
 
+/** Per entry, its texts: an entry a re-read after an edit did not change is the same object, and is not taken apart again. */
+const textsOf = new WeakMap<LibraryEntry, string[]>();
+
 function fieldTexts(e: LibraryEntry): string[] {
-  return [e.title, keyWords(e.key), e.authors.map((a) => a.name).join(', '), e.venue ?? '', e.year === undefined ? '' : String(e.year)];
+  let texts = textsOf.get(e);
+  if (!texts) textsOf.set(e, (texts = [e.title, keyWords(e.key), e.authors.map((a) => a.name).join(', '), e.venue ?? '', e.year === undefined ? '' : String(e.year)]));
+  return texts;
 }
 
 /** An entry as the engine sees it. */
