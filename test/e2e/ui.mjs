@@ -120,7 +120,25 @@ export default async function ui(page, ctx) {
     await ctx.sleep(400);
     await ctx.screenshot('tree');
     await shotOf(page, ctx, page.locator('#workbench\\.parts\\.sidebar'), 'walkthrough-tree', 0);
+  });
+
+  await step('your library: in the sidebar by file, and in Search Papers beside the bundled papers', async () => {
+    await page.locator(SEL.sidebarRows, { hasText: 'speculative decoding' }).first().click(); // fold the group again
+    // "Your library" opens expanded, by file: open the file with the broken entry.
+    await page.locator(SEL.sidebarRows, { hasText: 'library/own.bib' }).first().click();
+    await page.locator(SEL.sidebarRows, { hasText: 'Sketch of the Analytical Engine' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await ctx.sleep(400);
+    await ctx.screenshot('library-tree');
     await page.keyboard.press('Control+B'); // hide the sidebar: the editor steps need the room
+    await commandPalette(page, 'PaperLens: Search Papers');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'PaperLens: Search Papers' }).waitFor({ state: 'visible' });
+    await page.keyboard.type('latent attention', { delay: 40 });
+    // The user's own LatentMixer and the bundled MLA papers, in one ranked list.
+    await page.locator(SEL.quickInputRows, { hasText: 'LatentMixer' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator(SEL.quickInputRows, { hasText: 'TransMLA' }).first().waitFor({ state: 'visible' });
+    await ctx.sleep(400);
+    await ctx.screenshot('library-search');
+    await page.keyboard.press('Escape');
   });
 
   await step('hovering MultiHeadLatentAttention in Python shows the MLA card', async () => {

@@ -139,7 +139,7 @@ suite('library: reading a CSL-JSON file', () => {
     assert.deepEqual(
       r.problems.map((p) => [p.line, p.reason]),
       [
-        [opening('"no id"'), 'this item has no "id", so it cannot be cited'],
+        [opening('"no id"'), 'this item has no "id" or "citation-key", so it cannot be cited'],
         [opening('"again"'), 'the id "pan2022" is used again (first on line 2); this item is skipped'],
       ],
     );
@@ -241,5 +241,15 @@ suite('library: reading a file again after an edit', () => {
     assert.equal(lib.search('literate').length, 0);
     assert.equal(lib.search('quantum gravity')[0]?.entry.key, 'x');
     assert.equal(lib.size, 5);
+  });
+});
+
+suite('library: CSL-JSON as Zotero exports it', () => {
+  test('the citation key Zotero or Better BibTeX exports wins over the item id', () => {
+    const text = JSON.stringify([
+      { id: 'http://zotero.org/users/1/items/ABCD1234', 'citation-key': 'doe2020deep', type: 'article-journal', title: 'Deep Things' },
+      { id: 'smith2019', type: 'book', title: 'A Book' },
+    ]);
+    assert.deepEqual(runNow(parseCslJson(text, 'My Library.json')).entries.map((e) => e.key), ['doe2020deep', 'smith2019']);
   });
 });

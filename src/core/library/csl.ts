@@ -117,8 +117,9 @@ function lineAt(text: string, at: number): number {
 const str = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x.trim() : typeof x === 'number' ? String(x) : undefined);
 
 function toEntry(item: Record<string, unknown>, file: string, line: number): LibraryEntry | string {
-  const key = str(item['id']) ?? str(item['citation-key']) ?? str(item['citationKey']);
-  if (key === undefined) return 'this item has no "id", so it cannot be cited';
+  // A citation key Zotero or Better BibTeX exports wins over the id (in a plain Zotero export, an item URI or number).
+  const key = str(item['citation-key']) ?? str(item['citationKey']) ?? str(item['id']);
+  if (key === undefined) return 'this item has no "id" or "citation-key", so it cannot be cited';
   const names = (Array.isArray(item['author']) ? item['author'] : Array.isArray(item['editor']) ? item['editor'] : []) as CslName[];
   const authors: Author[] = [];
   let truncated = false;

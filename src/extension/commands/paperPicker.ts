@@ -89,7 +89,7 @@ function entryItem(e: LibraryEntry): PaperItem {
   return {
     label: unsortableLabel(e.title),
     description: noIcons(`${e.year ?? 'year unknown'} · ${authors} · ${e.key}`),
-    detail: noIcons(`$(book) your library: ${file}${e.venue ? ` · ${e.venue}` : ''}`),
+    detail: `$(book) your library: ${noIcons(`${file}${e.venue ? ` · ${e.venue}` : ''}`)}`,
     alwaysShow: true,
     entry: e,
   };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
 import type { LibraryService, LibrarySource } from '../library/libraryService';
+import { counted } from '../../core/util/counted';
 
 interface SourceItem extends vscode.QuickPickItem {
   source?: LibrarySource;
@@ -22,7 +23,7 @@ export function registerShowLibrary(library: LibraryService): vscode.Disposable 
       const problems = s.problems.length + (s.error ? 1 : 0);
       items.push({
         label: `$(${s.error ? 'warning' : 'book'}) ${vscode.workspace.asRelativePath(s.uri)}`,
-        description: s.error ?? `${s.entries.toLocaleString('en-US')} entries${problems > 0 ? ` · ${problems} ${problems === 1 ? 'problem' : 'problems'}` : ''}`,
+        description: s.error ?? `${counted(s.entries, 'entry', 'entries')}${problems > 0 ? ` · ${counted(problems, 'problem')}` : ''}`,
         detail: [...s.origins].map((o) => ORIGINS[o]).join(', '),
         source: s,
       });

@@ -11,6 +11,7 @@ import type { LibraryEntry as Entry } from '../../core/library/entry';
 import type { PaperRecord } from '../../core/data/format';
 import { runSliced } from '../../core/util/sliced';
 import { Disposable } from '../util/dispose';
+import { counted } from '../../core/util/counted';
 
 /** Why a file is in the library: a document names it, the files setting matches it, or the paths setting lists it. */
 export type LibraryOrigin = 'document' | 'setting' | 'path';
@@ -163,8 +164,8 @@ export class LibraryService extends Disposable {
   summary(): string {
     const problems = this.all().reduce((n, s) => n + s.problems.length + (s.error ? 1 : 0), 0);
     const n = this.sources.size;
-    const parts = [`${n} ${n === 1 ? 'bibliography' : 'bibliographies'}`, `${this.search.size.toLocaleString('en-US')} ${this.search.size === 1 ? 'entry' : 'entries'}`];
-    if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'problem' : 'problems'}`);
+    const parts = [counted(n, 'bibliography', 'bibliographies'), counted(this.search.size, 'entry', 'entries')];
+    if (problems > 0) parts.push(counted(problems, 'problem'));
     return parts.join(' · ');
   }
 

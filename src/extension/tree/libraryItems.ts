@@ -4,6 +4,7 @@ import { commandCall } from '../commands/args';
 import { Command, ItemKind } from '../constants';
 import { entryCard, paperCard } from '../hover/card';
 import type { LibraryEntryNode, LibraryFileNode, LibraryNode, TreeNode } from './nodes';
+import { counted } from '../../core/util/counted';
 
 /**
  * The "Your library" part of the Papers view: the user's bibliography
@@ -23,7 +24,7 @@ export function libraryItem(n: LibraryNode | LibraryFileNode | LibraryEntryNode,
     const item = new vscode.TreeItem('Your library', vscode.TreeItemCollapsibleState.Expanded);
     item.id = 'library';
     const files = refs?.library.files().length ?? 0;
-    item.description = `${files} ${files === 1 ? 'file' : 'files'} · ${(refs?.library.size ?? 0).toLocaleString('en-US')} entries`;
+    item.description = `${counted(files, 'file')} · ${counted(refs?.library.size ?? 0, 'entry', 'entries')}`;
     item.iconPath = new vscode.ThemeIcon('library');
     item.contextValue = ItemKind.group;
     return item;
@@ -33,7 +34,7 @@ export function libraryItem(n: LibraryNode | LibraryFileNode | LibraryEntryNode,
     const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `library/${n.file}`;
     item.resourceUri = uri;
-    item.description = `${refs?.library.entriesOf(n.file).length ?? 0} entries`;
+    item.description = counted(refs?.library.entriesOf(n.file).length ?? 0, 'entry', 'entries');
     item.iconPath = new vscode.ThemeIcon('book');
     item.contextValue = ItemKind.libraryFile;
     return item;
