@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { citeKeysEdit } from '../../src/core/editor/citations';
 import { BibtexCache, parseBibtex, parseBibtexNow } from '../../src/core/library/bibtex';
+import { LIBRARY_MAX_BYTES, readLibrary } from '../../src/core/library/read';
 import { LibrarySearch } from '../../src/core/library/search';
 import { learnTechniques } from '../../src/core/library/learn';
 import { parseCslJson } from '../../src/core/library/csl';
@@ -251,5 +252,38 @@ suite('library: CSL-JSON as Zotero exports it', () => {
       { id: 'smith2019', type: 'book', title: 'A Book' },
     ]);
     assert.deepEqual(runNow(parseCslJson(text, 'My Library.json')).entries.map((e) => e.key), ['doe2020deep', 'smith2019']);
+  });
+});
+
+suite('library: files that are not what they say', () => {
+  const read = (bytes: Uint8Array) => runNow(readLibrary(bytes, 'file:///w/refs.bib'));
+
+  test('a binary file renamed .bib: no entries, one problem at line 1 that says so', () => {
+    const r = read(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    assert.deepEqual(r.entries, []);
+    assert.deepEqual(r.problems.map((p) => [p.line, p.severity, p.reason]), [[1, 'error', 'is not text (it holds NUL bytes)']]);
+  });
+
+  test('a file over the size bound is refused before it is decoded, with its size', () => {
+    const r = read(new Uint8Array(LIBRARY_MAX_BYTES + 1));
+    assert.deepEqual(r.entries, []);
+    assert.match(r.problems[0]?.reason ?? '', /^is 64 MB; PaperLens reads library files up to 64 MB$/);
+  });
+
+  test('a 20 MB file reads whole, in steps of at most a hundred entries', () => {
+    const entry = (i: number) => `@article{key${i},\n  author = {Author, Some and Other, Any},\n  title = {A Title About Topic Number ${i} ${'and more words '.repeat(40)}},\n  journal = {Journal},\n  year = {${1950 + (i % 70)}}\n}\n`;
+    const n = Math.ceil((20 * 1024 * 1024) / entry(0).length);
+    const text = Array.from({ length: n }, (_, i) => entry(i)).join('');
+    assert.ok(text.length >= 20 * 1024 * 1024);
+    const work = readLibrary(new TextEncoder().encode(text), 'file:///w/big.bib');
+    let steps = 0;
+    let r = work.next();
+    while (!r.done) {
+      steps++;
+      r = work.next();
+    }
+    assert.equal(r.value.entries.length, n);
+    assert.deepEqual(r.value.problems, []);
+    assert.ok(steps >= (2 * n) / 100, `${steps} steps for ${n} entries`);
   });
 });

@@ -66,4 +66,20 @@ suite('web extension (web worker extension host)', () => {
     const bib = new TextDecoder().decode(await vscode.workspace.fs.readFile(file('references.bib')));
     check(bib.includes(`{${r.key},`), 'the entry is in references.bib');
   });
+  test('your library is read through vscode.workspace.fs: BibTeX and CSL-JSON, searchable, with the broken entry in the Problems panel', async () => {
+    const a = await internals();
+    await a.data.getComplete();
+    const deadline = Date.now() + 20_000;
+    let refs = a.library.references();
+    while (!(refs?.library.byKey('doe2024latentmixer') && refs.library.byKey('zhang2023csl')) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      refs = a.library.references();
+    }
+    check(refs, 'the library was read');
+    const d = await a.data.get();
+    const [first] = refs.search('latentmixer', (q, n) => d.search.search(q, { limit: n }).map((h) => h.paper));
+    check(first?.kind === 'entry' && first.entry.key === 'doe2024latentmixer', `the user's entry comes first: ${JSON.stringify(first)}`);
+    const problems = vscode.languages.getDiagnostics(file('library/own.bib'));
+    check(problems.some((p) => /never closes/.test(p.message)), problems.map((p) => p.message).join(' | '));
+  });
 });
