@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   if (files.length === 0) throw new Error(`no .bib files under ${TEXLIVE}; install texlive-bibtex-extra`);
   const sources = files.map((f) => readFileSync(f, 'utf8'));
   const data = loadPaperDataSync({ readSync: (name) => readFileSync(join(REPO, 'dist', 'data', name), 'utf8') });
-  const corpus = (q: string, n: number) => data.search.search(q, { limit: n }).map((h) => h.paper);
+  const corpus = (q: string, n: number) => data.search.search(q, { limit: n });
   const keystrokes = [...typingTrace(data.corpus.papers).keystrokes, ...['knuth', 'tugboat typesetting', 'metafont', 'lamport latex', 'beebe 1990', 'font design'].flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)))];
   const rows: string[][] = [];
   for (const size of [10_000, 50_000]) {

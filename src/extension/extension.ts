@@ -121,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
     documentsFacts,
     trees,
     details,
-    registerTechniqueHover(data, settings, documentsFacts, () => library.techniques()),
+    registerTechniqueHover(data, settings, documentsFacts, () => library.techniques(), references),
     registerCitationHover(data, keys, references),
     registerArxivHover(data, settings, keys),
     registerCitationCompletion(data, keys, recent, references),

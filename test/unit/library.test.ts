@@ -2,14 +2,15 @@ import * as assert from 'node:assert/strict';
 import { citeKeysEdit } from '../../src/core/editor/citations';
 import { BibtexCache, parseBibtex, parseBibtexNow } from '../../src/core/library/bibtex';
 import { LIBRARY_MAX_BYTES, readLibrary } from '../../src/core/library/read';
-import { LibrarySearch } from '../../src/core/library/search';
+import { LibraryReferences } from '../../src/core/library/references';
+import { LibrarySearch, fuseRankings } from '../../src/core/library/search';
 import { learnTechniques } from '../../src/core/library/learn';
 import { parseCslJson } from '../../src/core/library/csl';
 import { matchPaper, paperMatcher } from '../../src/core/library/match';
 import { parseNames } from '../../src/core/library/names';
 import { texToUnicode } from '../../src/core/library/tex';
 import { runNow } from '../../src/core/util/sliced';
-import { realCorpus } from '../support/realCorpus';
+import { realCorpus, realData } from '../support/realCorpus';
 
 suite('library: TeX to Unicode', () => {
   const cases: [string, string][] = [
@@ -285,5 +286,51 @@ suite('library: files that are not what they say', () => {
     assert.equal(r.value.entries.length, n);
     assert.deepEqual(r.value.problems, []);
     assert.ok(steps >= (2 * n) / 100, `${steps} steps for ${n} entries`);
+  });
+});
+
+suite('library: your papers on a technique', () => {
+  const papers = realData().corpus.papers;
+  const lib = new LibrarySearch();
+  runNow(
+    lib.setFile(
+      parseBibtexNow(
+        [
+          '@misc{a, title = {Budgeted KV-Cache Eviction for Streaming Decoders}, year = 2024}',
+          '@misc{b, title = {TransMLA for Everyone}, year = 2025}',
+          '@misc{c, title = {A Key-Value Cache Survey}, year = 2023}',
+          '@misc{d, title = {Caching at the Edge}, year = 2020}',
+          '@misc{hilo, title = {Fast Vision Transformers with {HiLo} Attention}, author = {Pan, Zizheng}, year = 2022}',
+        ].join('\n'),
+        'refs.bib',
+      ),
+    ),
+  );
+  const refs = new LibraryReferences(lib, papers);
+
+  test('titles that name the technique or its expansion as whole words; never part of a word, never a bundled paper', () => {
+    assert.deepEqual(refs.entriesNaming(['KV cache', 'key-value cache'], 3).map((e) => e.key), ['a', 'c']);
+    assert.deepEqual(refs.entriesNaming(['MLA'], 3), []);
+    assert.deepEqual(refs.entriesNaming(['HiLo'], 3), []);
+    assert.deepEqual(refs.entriesNaming(['KV cache', 'key-value cache'], 1).map((e) => e.key), ['a']);
+  });
+
+  test('one ranking: a result that matches more of the query comes first, from either source; then rank fusion', () => {
+    const corpus = (q: string, n: number) => realData().search.search(q, { limit: n });
+    const top = (q: string) => refs.search(q, corpus, 5).map((r) => (r.kind === 'entry' ? `entry:${r.entry.key}` : `paper:${r.paper.id}`));
+    // "Budgeted KV-Cache Eviction" matches two words of three; the bundled KV cache compression papers all three.
+    const three = top('kv cache compression');
+    assert.match(three[0] ?? '', /^paper:.*kv-cache-compression/);
+    assert.ok(three.indexOf('entry:a') === -1 || three.indexOf('entry:a') > 0, three.join(' '));
+    // Both match every word of "kv cache eviction"? Only the entry does; it comes first.
+    assert.equal(top('kv cache eviction')[0], 'entry:a');
+    // The user's HiLo is the bundled paper: one row.
+    assert.equal(top('hilo attention').filter((r) => r.includes('hilo')).length, 1);
+  });
+
+  test('fuseRankings: tiers first, then the sum of reciprocal ranks, then list order', () => {
+    assert.deepEqual(fuseRankings([['a', 'b'], ['b', 'c']], (x) => x), ['b', 'a', 'c']);
+    assert.deepEqual(fuseRankings([['a', 'b'], ['c']], (x) => x, (x) => (x === 'c' ? 2 : 1)), ['c', 'a', 'b']);
+    assert.deepEqual(fuseRankings([['a'], ['b']], (x) => x), ['a', 'b']);
   });
 });

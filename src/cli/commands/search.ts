@@ -19,7 +19,7 @@ export const searchCommand: CliCommand = {
     if (note !== undefined) io.err(`paperlens: ${note}`);
     const data = io.data();
     const refs = libraryFrom(io, args.lists.get('bib') ?? [], data);
-    if (refs) return printReferences(refs.search(query, (q, n) => data.search.search(q, { limit: n }).map((h) => h.paper), limit), args.switches.has('json'), io, query);
+    if (refs) return printReferences(refs.search(query, (q, n) => data.search.search(q, { limit: n }), limit), args.switches.has('json'), io, query);
     const hits = data.search.search(query, { limit });
     if (args.switches.has('json')) {
       io.out(

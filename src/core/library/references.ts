@@ -2,9 +2,11 @@
  * The user's library and the bundled corpus as one list of references:
  * an entry that is a bundled paper becomes that paper, marked with the
  * user's key (which is what gets cited); the rest stay entries of their own.
- * Searches of both are ranked together by reciprocal rank fusion.
+ * Searches of both are ranked together: by how many query words a result
+ * matched, then by reciprocal rank fusion.
  */
 import type { PaperRecord } from '../data/format';
+import { foldForSearch } from '../text/clean';
 import type { LibraryEntry } from './entry';
 import { type PaperMatcher, matchPaper, paperMatcher } from './match';
 import { type LibrarySearch, fuseRankings } from './search';
@@ -14,8 +16,8 @@ export type Reference =
   | { kind: 'paper'; paper: PaperRecord; /** The user's entry for this paper, whose key is cited. */ entry?: LibraryEntry }
   | { kind: 'entry'; entry: LibraryEntry };
 
-/** What a search over the corpus gives: its papers, best first. */
-export type CorpusSearch = (query: string, limit: number) => readonly PaperRecord[];
+/** What a search over the corpus gives: its papers, best first, with the query terms each matched (PaperSearch's hits). */
+export type CorpusSearch = (query: string, limit: number) => readonly { paper: PaperRecord; matchedTerms: readonly string[] }[];
 
 /**
  * The library seen against the corpus: which entries are bundled papers
@@ -24,7 +26,7 @@ export type CorpusSearch = (query: string, limit: number) => readonly PaperRecor
  *
  * @example
  * const refs = new LibraryReferences(library, corpus.papers);
- * refs.search('hilo', (q, n) => data.search.search(q, { limit: n }).map((h) => h.paper))[0]
+ * refs.search('hilo', (q, n) => data.search.search(q, { limit: n }))[0]
  * // => { kind: 'paper', paper: HiLo, entry: the user's pan2022fast entry }
  */
 export class LibraryReferences {
@@ -83,16 +85,43 @@ export class LibraryReferences {
    * paper in both is one row.
    */
   search(query: string, corpus: CorpusSearch, limit = 40): Reference[] {
-    const fromLibrary: Reference[] = this.library.search(query, limit).map((h) => {
+    type Ranked = { ref: Reference; matched: number };
+    const fromLibrary: Ranked[] = this.library.search(query, limit).map((h) => {
       const id = this.paperForEntry(h.entry);
       const paper = id === undefined ? undefined : this.paperById(id);
-      return paper ? { kind: 'paper', paper, entry: h.entry } : { kind: 'entry', entry: h.entry };
+      return { ref: paper ? { kind: 'paper', paper, entry: h.entry } : { kind: 'entry', entry: h.entry }, matched: h.matchedTerms.length };
     });
-    const fromCorpus: Reference[] = corpus(query, limit).map((paper) => {
+    const fromCorpus: Ranked[] = corpus(query, limit).map(({ paper, matchedTerms }) => {
       const entry = this.entryForPaper(paper.id);
-      return entry ? { kind: 'paper', paper, entry } : { kind: 'paper', paper };
+      return { ref: entry ? { kind: 'paper', paper, entry } : { kind: 'paper', paper }, matched: matchedTerms.length };
     });
-    return fuseRankings([fromLibrary, fromCorpus], referenceKey).slice(0, limit);
+    // Rank fusion within each number of query words matched: matching more of the query comes first.
+    return fuseRankings([fromLibrary, fromCorpus], (r) => referenceKey(r.ref), (r) => r.matched)
+      .slice(0, limit)
+      .map((r) => r.ref);
+  }
+
+  /**
+   * The user's entries (not bundled papers) whose title names one of
+   * `names` as whole words: a technique's name or its expansion, for the
+   * technique card. Found through the library's index, then checked word for
+   * word, so "MLA" never matches "TransMLA" and "KV cache" matches
+   * "KV-Cache Compression".
+   *
+   * @example
+   * refs.entriesNaming(['KV cache', 'key-value cache'], 3).map((e) => e.key) // => ['doe2024kvcache']
+   */
+  entriesNaming(names: readonly string[], limit: number): LibraryEntry[] {
+    const out = new Set<LibraryEntry>();
+    for (const name of names) {
+      const words = ` ${wordsOf(name)} `;
+      if (words.trim() === '') continue;
+      for (const { entry } of this.library.search(name, 50)) {
+        if (out.size >= limit) return [...out];
+        if (!out.has(entry) && this.paperForEntry(entry) === undefined && ` ${wordsOf(entry.title)} `.includes(words)) out.add(entry);
+      }
+    }
+    return [...out];
   }
 
   private byId: Map<string, PaperRecord> | undefined;
@@ -105,4 +134,9 @@ export class LibraryReferences {
 /** What makes two references the same row: the bundled paper, or the entry's file and key. */
 export function referenceKey(r: Reference): string {
   return r.kind === 'paper' ? `paper:${r.paper.id}` : `entry:${r.entry.file}\u0000${r.entry.key}`;
+}
+
+/** Lowercase words, separated by one space: how names are compared with titles. */
+function wordsOf(text: string): string {
+  return foldForSearch(text).toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
 }

@@ -45,6 +45,8 @@ interface Searchable {
 export interface LibraryHit {
   entry: LibraryEntry;
   score: number;
+  /** Query terms that matched something in the entry. */
+  matchedTerms: string[];
 }
 
 interface IndexedFile {
@@ -124,7 +126,7 @@ export class LibrarySearch {
   search(query: string, limit = 50): LibraryHit[] {
     if (query.trim() === '' || this.count === 0) return [];
     const hits: LibraryHit[] = [];
-    for (const f of this.byFile.values()) for (const h of f.search.search(query, { limit })) hits.push({ entry: h.paper.entry, score: h.score });
+    for (const f of this.byFile.values()) for (const h of f.search.search(query, { limit })) hits.push({ entry: h.paper.entry, score: h.score, matchedTerms: h.matchedTerms });
     return this.byFile.size === 1 ? hits : hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
@@ -160,21 +162,28 @@ export const RRF_K = 60;
  * of 1 / (RRF_K + rank) over the lists it is in, so an item two lists both
  * rank high comes first, and the lists' own scores (on different scales)
  * never meet. `keyOf` says when two items are the same (a bundled paper that
- * is also in the user's library).
+ * is also in the user's library). With `tierOf`, a higher tier comes first
+ * whatever the ranks (PaperLens passes how many query words an item
+ * matched, so an entry that matches one word of three never outranks a
+ * paper that matches all three); an item in several lists takes its
+ * highest tier.
  *
  * @example
  * fuseRankings([['a', 'b'], ['b', 'c']], (x) => x) // => ['b', 'a', 'c']
+ * fuseRankings([['a', 'b'], ['c']], (x) => x, (x) => (x === 'c' ? 2 : 1)) // => ['c', 'a', 'b']
  */
-export function fuseRankings<T>(lists: readonly (readonly T[])[], keyOf: (item: T) => string): T[] {
-  const scored = new Map<string, { item: T; score: number; first: number }>();
+export function fuseRankings<T>(lists: readonly (readonly T[])[], keyOf: (item: T) => string, tierOf: (item: T) => number = () => 0): T[] {
+  const scored = new Map<string, { item: T; score: number; tier: number; first: number }>();
   lists.forEach((list, l) =>
     list.forEach((item, rank) => {
       const k = keyOf(item);
       const s = scored.get(k);
       const add = 1 / (RRF_K + rank + 1);
-      if (s) s.score += add;
-      else scored.set(k, { item, score: add, first: l * 1e6 + rank });
+      if (s) {
+        s.score += add;
+        s.tier = Math.max(s.tier, tierOf(item));
+      } else scored.set(k, { item, score: add, tier: tierOf(item), first: l * 1e6 + rank });
     }),
   );
-  return [...scored.values()].sort((a, b) => b.score - a.score || a.first - b.first).map((s) => s.item);
+  return [...scored.values()].sort((a, b) => b.tier - a.tier || b.score - a.score || a.first - b.first).map((s) => s.item);
 }

@@ -150,7 +150,7 @@ export async function pickReferences(service: PaperDataService, opts: PickOption
     const buttons = !!opts.onAction && !opts.many;
     const rows =
       refs && refs.library.size > 0
-        ? refs.search(q, (query, limit) => d.search.search(query, { limit }).map((h) => h.paper), 40).map((r) => (r.kind === 'paper' ? item(names, r.paper, buttons, r.entry) : entryItem(r.entry)))
+        ? refs.search(q, (query, limit) => d.search.search(query, { limit }), 40).map((r) => (r.kind === 'paper' ? item(names, r.paper, buttons, r.entry) : entryItem(r.entry)))
         : d.search.search(q, { limit: 40 }).map((h) => item(names, h.paper, buttons));
     const shown = q.length > 60 ? `${q.slice(0, 60)}…` : q;
     // Picked rows stay picked while the query changes, so several searches can make one citation.

@@ -25,9 +25,9 @@ export function paperCard(p: PaperRecord, opts: CardOptions = {}): vscode.Markdo
   return safeMarkdown(paperCardMarkdown(p, opts));
 }
 
-/** The card of a technique: its name and expansion, actions, its top papers and "+N more". */
-export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>): vscode.MarkdownString {
-  return safeMarkdown(techniqueCardMarkdown(m, papersById));
+/** The card of a technique: its name and expansion, actions, its top papers and "+N more", then the user's own papers that name it. */
+export function techniqueCard(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>, yours: readonly LibraryEntry[] = []): vscode.MarkdownString {
+  return safeMarkdown(techniqueCardMarkdown(m, papersById, yours));
 }
 
 /** The card of a technique one of the user's own papers introduces. */

@@ -112,7 +112,7 @@ export function paperCardMarkdown(p: PaperRecord, opts: CardOptions = {}): strin
  * techniqueCardMarkdown(matcher.matchIdentifier('MultiHeadLatentAttention'), data.papersById)
  * // => '**MLA** — Multi\\-head Latent Attention  \n[Insert citation](command:paperlens.insertCitation?…'
  */
-export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>): string {
+export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap<string, PaperRecord>, yours: readonly LibraryEntry[] = []): string {
   const card = techniqueCardModel(m, papersById);
   let md = `**${escapeMarkdown(card.name)}**${card.expansion ? ` — ${escapeMarkdown(card.expansion)}` : ''}`;
   if (card.ambiguous) md += `  \n${escapeMarkdown(`${card.name} means different things in different papers.`)}`;
@@ -128,7 +128,18 @@ export function techniqueCardMarkdown(m: TechniqueMatch, papersById: ReadonlyMap
   md += '\n\n---\n\n';
   for (const { paper, role } of card.papers) if (paper) md += paperLine(paper, role, 110);
   if (card.more > 0) md += commandLink(`+${card.more} more`, Command.searchRelated, card.name);
+  // The user's own papers on the technique, after the bundled ones.
+  if (yours.length > 0) {
+    md += '\n\n---\n\nIn your library:\n\n';
+    for (const e of yours) md += `${entryLine(e)}\n\n`;
+  }
   return md;
+}
+
+/** One of the user's entries as a line of a card: its title, year and first author, and a link to it in its file. */
+function entryLine(e: LibraryEntry): string {
+  const who = e.authors[0] ? `${e.authors[0].name}${e.authors.length > 1 || e.authorsTruncated ? ' et al.' : ''}` : 'authors unknown';
+  return `**${escapeMarkdown(e.title)}**  \n${escapeMarkdown(`${e.year ?? 'year unknown'} · ${who} · ${e.key}`)} · ${commandLink(`Open in ${fileName(e.file)}`, Command.openLibraryEntry, { file: e.file, line: e.line })}`;
 }
 
 /** A library file's name as cards show it: its last path segment. */

@@ -8,6 +8,10 @@ import type { TechniqueMatcher } from '../../core/techniques/matcher';
 import { techniqueAt } from './techniqueAt';
 import type { DocumentFacts } from '../../core/techniques/document';
 import type { DocumentCache } from '../util/documentCache';
+import type { LibraryReferences } from '../../core/library/references';
+
+/** How many of the user's own papers a technique card lists. */
+const YOUR_ENTRIES = 3;
 
 /**
  * Hover cards on technique names, in every language unless the user limits
@@ -20,6 +24,7 @@ export function registerTechniqueHover(
   settings: Settings,
   documents: DocumentCache<DocumentFacts>,
   library: () => { matcher: TechniqueMatcher; entries: ReadonlyMap<string, LibraryEntry> } | undefined = () => undefined,
+  references: () => LibraryReferences | undefined = () => undefined,
 ): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { scheme: '*' },
@@ -32,7 +37,10 @@ export function registerTechniqueHover(
         if (!d || token.isCancellationRequested) return undefined;
         const m = await techniqueAt(d.techniques, doc, pos, documents);
         if (token.isCancellationRequested) return undefined;
-        if (m) return new vscode.Hover(techniqueCard(m, d.papersById), new vscode.Range(pos.line, m.start, pos.line, m.end));
+        if (m) {
+          const yours = references()?.entriesNaming([m.technique.name, ...m.technique.expansions], YOUR_ENTRIES) ?? [];
+          return new vscode.Hover(techniqueCard(m, d.papersById, yours), new vscode.Range(pos.line, m.start, pos.line, m.end));
+        }
         // A name one of the user's own papers coins, which the bundled lexicon does not have.
         const own = library();
         const mine = own ? await techniqueAt(own.matcher, doc, pos, documents) : undefined;

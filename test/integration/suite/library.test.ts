@@ -18,7 +18,7 @@ suite('your library in a real editor', () => {
   const search = async (q: string) => {
     const a = await internals();
     const d = await a.data.get();
-    return (await references()).search(q, (query, limit) => d.search.search(query, { limit }).map((h) => h.paper));
+    return (await references()).search(q, (query, limit) => d.search.search(query, { limit }));
   };
 
   suiteSetup(async () => {
@@ -120,6 +120,18 @@ suite('your library in a real editor', () => {
     assert.match(text, /\*\*LatentMixer\*\*/);
     assert.match(text, /Key: `doe2024latentmixer`/);
     assert.doesNotMatch(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', e.document.uri, positionOf(e.document, 'seed', 1))), /command:paperlens/);
+  });
+
+  test('a technique card lists the user\'s own papers that name it, after the bundled ones: kv_cache', async () => {
+    const e = await open('model.py');
+    const text = await until('the KV cache card with the user\'s paper', async () => {
+      const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', e.document.uri, positionOf(e.document, 'kv_cache: KVCache', 3)));
+      return /In your library/.test(t) ? t : undefined;
+    });
+    assert.match(text, /\*\*KV cache\*\*/);
+    assert.match(text, /In your library:[\s\S]*Budgeted KV Cache Eviction[\s\S]*smith2021after/);
+    assert.ok(text.indexOf('In your library') > text.indexOf('SnapKV') || !text.includes('SnapKV'), 'bundled papers first');
+    assert.doesNotMatch(text.slice(text.indexOf('In your library')), /TransMLA/, 'a bundled paper is not listed again as the user\'s');
   });
 
   test('the sidebar has "Your library", by file, above the groups', async () => {

@@ -77,7 +77,7 @@ suite('web extension (web worker extension host)', () => {
     }
     check(refs, 'the library was read');
     const d = await a.data.get();
-    const [first] = refs.search('latentmixer', (q, n) => d.search.search(q, { limit: n }).map((h) => h.paper));
+    const [first] = refs.search('latentmixer', (q, n) => d.search.search(q, { limit: n }));
     check(first?.kind === 'entry' && first.entry.key === 'doe2024latentmixer', `the user's entry comes first: ${JSON.stringify(first)}`);
     const problems = vscode.languages.getDiagnostics(file('library/own.bib'));
     check(problems.some((p) => /never closes/.test(p.message)), problems.map((p) => p.message).join(' | '));
