@@ -12,7 +12,7 @@
  * different scales, but a rank is a rank.
  */
 import { PaperSearch } from '../search/engine';
-import { type TermCache, buildMemoryShard } from '../search/memoryShard';
+import { TermCache, buildMemoryShard } from '../search/memoryShard';
 import type { Sliced } from '../util/sliced';
 import type { LibraryEntry, LibraryFile } from './entry';
 
@@ -53,7 +53,7 @@ interface IndexedFile {
   entries: LibraryEntry[];
   search: PaperSearch<Searchable>;
   /** The file's texts cut into terms, for the next build after an edit. */
-  terms: { terms: TermCache };
+  terms: TermCache;
 }
 
 /**
@@ -96,7 +96,7 @@ export class LibrarySearch {
     const entries = f.entries.filter((e) => !seen.has(e.key) && Boolean(seen.add(e.key)));
     // Ids in file order: the engine breaks ties by id, so equal scores keep the file's order (and short ids compare fast).
     const docs: Searchable[] = entries.map((entry, i) => ({ id: i.toString(36).padStart(4, '0'), title: entry.title, authors: entry.authors, entry }));
-    const terms = { terms: this.byFile.get(f.file)?.terms.terms ?? new Map() };
+    const terms = this.byFile.get(f.file)?.terms ?? new TermCache();
     const shard = yield* buildMemoryShard(FIELDS, entries, fieldTexts, terms);
     // The swap is one step: a search never sees half a file.
     this.removeFile(f.file);

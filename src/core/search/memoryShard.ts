@@ -13,41 +13,56 @@ import { IndexShard } from './shard';
  * Terms are indexed as the build indexes them (options.ts `tokenize` and
  * `processIndexTerm`), and a field's length is MiniSearch's: its number of
  * distinct tokens.
- * Given a `cache` (one per file), a rebuild after an edit cuts only the
- * changed texts into terms.
+ * Given a {@link TermCache} (one per file), a rebuild after an edit cuts
+ * only the changed texts into terms.
  */
 
 /** Documents between the points where building may pause. */
 const STEP_DOCS = 100;
 /** Postings written between pauses. */
-const STEP_POSTINGS = 50_000;
+const STEP_POSTINGS = 100_000;
 
-/**
- * A field text's terms with their counts, flat (term, count, term, count…).
- * Kept across builds of the same file: after an edit, only the changed
- * entries' texts are cut into terms again; and a text that repeats (a
- * journal name across thousands of entries) is cut once.
- */
-export type TermCache = Map<string, TextTerms>;
-
+/** A field text cut into terms: their numbers in the cache's vocabulary, with counts. */
 interface TextTerms {
-  /** Term, count, term, count… */
-  terms: readonly (string | number)[];
+  ids: Int32Array;
+  counts: Uint8Array;
   /** The field length MiniSearch gives the text: its distinct tokens, before stop words are dropped. */
   length: number;
 }
 
-function termsOf(text: string, cache: TermCache, next: TermCache): TextTerms {
-  let out = next.get(text) ?? cache.get(text);
+/**
+ * What building a file's index learnt, kept for the next build of the same
+ * file: a vocabulary (term ↔ number) and each field text cut into term
+ * numbers. After an edit only the changed entries' texts are cut again, and
+ * a text that repeats (a journal name across thousands of entries) is cut
+ * once. The vocabulary keeps terms no text uses any more; it starts over
+ * when those outnumber the live ones.
+ */
+export class TermCache {
+  terms: string[] = [];
+  ids = new Map<string, number>();
+  texts = new Map<string, TextTerms>();
+}
+
+function termsOf(text: string, cache: TermCache, next: Map<string, TextTerms>): TextTerms {
+  let out = next.get(text) ?? cache.texts.get(text);
   if (!out) {
-    const tf = new Map<string, number>();
+    const tf = new Map<number, number>();
     const tokens = tokenize(text);
     for (const token of tokens) {
       const processed = processIndexTerm(token);
       if (processed === null) continue;
-      for (const term of typeof processed === 'string' ? [processed] : processed) tf.set(term, (tf.get(term) ?? 0) + 1);
+      for (const term of typeof processed === 'string' ? [processed] : processed) {
+        let id = cache.ids.get(term);
+        if (id === undefined) {
+          id = cache.terms.length;
+          cache.ids.set(term, id);
+          cache.terms.push(term);
+        }
+        tf.set(id, (tf.get(id) ?? 0) + 1);
+      }
     }
-    out = { terms: [...tf].flat(), length: new Set(tokens).size };
+    out = { ids: Int32Array.from(tf.keys()), counts: Uint8Array.from(tf.values(), (c) => Math.min(c, 0xff)), length: new Set(tokens).size };
   }
   next.set(text, out);
   return out;
@@ -56,42 +71,54 @@ function termsOf(text: string, cache: TermCache, next: TermCache): TextTerms {
 /**
  * A shard over `docs`, where `textsOf(docs[i])[slot]` is document i's
  * text in `fields[slot]`, as sliced work (run it with `runNow` or
- * `runSliced`).
+ * `runSliced`). The postings are laid out by counting, not by a map of
+ * lists: one pass counts each term's postings per field, one pass places
+ * them, so the work is linear in the postings.
  *
  * @example
  * const shard = runNow(buildMemoryShard(['title', 'authors'], [['Fast Vision Transformers with HiLo Attention', 'Zizheng Pan']], (d) => d));
  * shard.terms.get('hilo') // => the term's number
  */
-export function* buildMemoryShard<D>(fields: readonly string[], docs: readonly D[], textsOf: (doc: D) => readonly string[], cache?: { terms: TermCache }): Generator<undefined, IndexShard> {
+export function* buildMemoryShard<D>(fields: readonly string[], docs: readonly D[], textsOf: (doc: D) => readonly string[], cache: TermCache = new TermCache()): Generator<undefined, IndexShard> {
   const F = fields.length;
   const n = docs.length;
-  // Term → its postings as flat (slot, doc, tf) triples, in document order.
-  const postings = new Map<string, number[]>();
   const fieldLength = new Uint16Array(n * F);
   const totalLength = new Float64Array(F);
-  const known: TermCache = cache?.terms ?? new Map();
-  const next: TermCache = new Map();
+  // Each document's texts, cut into terms (from the cache where it has them).
+  const next = new Map<string, TextTerms>();
+  const cut: (TextTerms | undefined)[] = new Array<TextTerms | undefined>(n * F);
+  let postings = 0;
   for (let doc = 0; doc < n; doc++) {
     const texts = textsOf(docs[doc] as D);
     for (let slot = 0; slot < F; slot++) {
       const text = texts[slot];
       if (!text) continue;
-      const { terms, length } = termsOf(text, known, next);
-      fieldLength[doc * F + slot] = Math.min(length, 0xffff);
-      totalLength[slot] = (totalLength[slot] as number) + length;
-      for (let i = 0; i < terms.length; i += 2) {
-        const term = terms[i] as string;
-        let list = postings.get(term);
-        if (!list) postings.set(term, (list = []));
-        list.push(slot, doc, terms[i + 1] as number);
-      }
+      const t = termsOf(text, cache, next);
+      cut[doc * F + slot] = t;
+      fieldLength[doc * F + slot] = Math.min(t.length, 0xffff);
+      totalLength[slot] = (totalLength[slot] as number) + t.length;
+      postings += t.ids.length;
     }
     if (doc % STEP_DOCS === STEP_DOCS - 1) yield;
   }
-  if (cache) cache.terms = next;
-  // Sorted in runs of one first character (in order), so no one sort blocks for long.
+  cache.texts = next;
+  // Postings per (term number, field), and the terms in use.
+  const V = cache.terms.length;
+  const perTermSlot = new Int32Array(V * F);
+  for (let i = 0; i < cut.length; i++) {
+    const t = cut[i];
+    if (!t) continue;
+    const slot = i % F;
+    for (const id of t.ids) perTermSlot[id * F + slot] = (perTermSlot[id * F + slot] as number) + 1;
+  }
+  yield;
+  // The terms in use, sorted in runs of one first character (in order), so no one sort blocks for long.
   const byFirst = new Map<number, string[]>();
-  for (const term of postings.keys()) {
+  for (let id = 0; id < V; id++) {
+    let used = false;
+    for (let slot = 0; slot < F && !used; slot++) used = (perTermSlot[id * F + slot] as number) > 0;
+    if (!used) continue;
+    const term = cache.terms[id] as string;
     const c = term.charCodeAt(0);
     const run = byFirst.get(c);
     if (run) run.push(term);
@@ -103,33 +130,47 @@ export function* buildMemoryShard<D>(fields: readonly string[], docs: readonly D
     terms.push(...(byFirst.get(c) as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     yield;
   }
-  let total = 0;
-  for (const list of postings.values()) total += list.length / 3;
+  // Where each (term, field) list starts, in the sorted order; then each posting in its place, documents in order.
   const start = new Int32Array(terms.length * F + 1);
-  const docsOut = new Int32Array(total);
-  const tfs = new Uint8Array(total);
+  const at = new Int32Array(V * F);
   let p = 0;
-  let work = 0;
-  for (let t = 0; t < terms.length; t++) {
-    const list = postings.get(terms[t] as string) as number[];
-    // Slot-major within a term; documents stay in order within a slot.
+  terms.forEach((term, rank) => {
+    const id = cache.ids.get(term) as number;
     for (let slot = 0; slot < F; slot++) {
-      start[t * F + slot] = p;
-      for (let i = 0; i < list.length; i += 3) {
-        if (list[i] !== slot) continue;
-        docsOut[p] = list[i + 1] as number;
-        tfs[p] = Math.min(list[i + 2] as number, 0xff);
-        p++;
-      }
+      start[rank * F + slot] = p;
+      at[id * F + slot] = p;
+      p += perTermSlot[id * F + slot] as number;
     }
-    work += list.length + F;
+  });
+  start[terms.length * F] = p;
+  yield;
+  const docsOut = new Int32Array(postings);
+  const tfs = new Uint8Array(postings);
+  let work = 0;
+  for (let i = 0; i < cut.length; i++) {
+    const t = cut[i];
+    if (!t) continue;
+    const doc = (i / F) | 0;
+    const slot = i % F;
+    for (let k = 0; k < t.ids.length; k++) {
+      const q = (t.ids[k] as number) * F + slot;
+      const where = at[q] as number;
+      docsOut[where] = doc;
+      tfs[where] = t.counts[k] as number;
+      at[q] = where + 1;
+    }
+    work += t.ids.length;
     if (work > STEP_POSTINGS) {
       work = 0;
       yield;
     }
   }
-  start[terms.length * F] = p;
-  yield;
+  // A vocabulary mostly of terms no text uses any more starts over next time.
+  if (V > 4 * terms.length + 10_000) {
+    cache.terms = [];
+    cache.ids = new Map();
+    cache.texts = new Map();
+  }
   const dict = yield* radixTree(terms);
   const average = Float64Array.from(totalLength, (sum) => (n === 0 ? 0 : sum / n));
   return new IndexShard(fields, n, dict, start, docsOut, tfs, undefined, fieldLength, average);
