@@ -69,11 +69,19 @@ function namesOf(d: PaperData, complete: boolean): Map<string, string[]> | undef
   return names;
 }
 
+/** A bundled paper with the authors and year of the user's entry for it, where the paper has none. */
+function withEntryFacts(p: PaperRecord, e: LibraryEntry): PaperRecord {
+  const authors = p.authors.length === 0 && e.authors.length > 0 ? { authors: e.authors, authorsTruncated: e.authorsTruncated } : {};
+  const year = p.year === undefined && e.year !== undefined ? { year: e.year } : {};
+  return { ...p, ...authors, ...year };
+}
+
 function item(names: Map<string, string[]> | undefined, p: PaperRecord, withButtons: boolean, entry?: LibraryEntry): PaperItem {
   const techniques = [...new Set(names?.get(p.id) ?? [])].slice(0, 4);
   return {
     label: unsortableLabel(p.title),
-    description: noIcons(`${yearAndAuthors(p, { short: true })}${entry ? ` · in your library as ${entry.key}` : ''}`),
+    // The user's key first (it is what gets cited), and their entry's authors and year where the bundled paper lacks them.
+    description: noIcons(`${entry ? `your library: ${entry.key} · ` : ''}${yearAndAuthors(entry ? withEntryFacts(p, entry) : p, { short: true })}`),
     ...(entry ? { entry } : {}),
     detail: `${techniques.length ? `$(symbol-method) ${noIcons(techniques.join(', '))} · ` : ''}${noIcons(snippet(p.lead, 150))}`,
     alwaysShow: true,
