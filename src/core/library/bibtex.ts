@@ -27,6 +27,8 @@ interface RawEntry {
   key: string;
   line: number;
   fields: Map<string, string>;
+  /** The entry's text, as the cache knows it. */
+  body: string;
 }
 
 /**
@@ -68,7 +70,6 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
   const strings = blocks.filter((b) => b.type === 'string').map((b) => text.slice(b.start, b.end)).join('\u0000');
   const cached = cache && cache.macros === strings ? cache.blocks : new Map<string, CachedBlock>();
   const next = new Map<string, CachedBlock>();
-  const bodyOf = new Map<RawEntry, string>();
   for (const block of blocks) {
     if (++n % STEP_BLOCKS === 0) yield;
     if (block.type === 'comment' || block.type === 'preamble') continue;
@@ -94,8 +95,7 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
       problem(block.line, `the key "${block.key}" is used again (first on line ${first.line}); this entry is skipped`, block.key);
       continue;
     }
-    const entry = { type: block.type, key: block.key, line: block.line, fields: parsed.fields };
-    bodyOf.set(entry, body);
+    const entry = { type: block.type, key: block.key, line: block.line, fields: parsed.fields, body };
     raw.push(entry);
     byKey.set(block.key.toLowerCase(), entry);
   }
@@ -112,7 +112,7 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
       entries.push(toEntry(e, file));
       continue;
     }
-    const c = next.get(bodyOf.get(e) as string) as CachedBlock;
+    const c = next.get(e.body) as CachedBlock;
     if (c.entry?.file === file) {
       entries.push(c.entry.line === e.line ? c.entry : { ...c.entry, line: e.line });
     } else {
@@ -143,7 +143,7 @@ function* blocksWithRecovery(text: string, problem: (line: number, reason: strin
     const last = blocks[blocks.length - 1];
     for (const b of blocks) {
       if (b === last && !b.closed) break;
-      out.push({ ...b, start: b.start + offset, end: b.end + offset, line: b.line + lineBase });
+      out.push(offset === 0 ? b : { ...b, start: b.start + offset, end: b.end + offset, line: b.line + lineBase });
     }
     if (!last || last.closed) return out;
     const line = last.line + lineBase;
