@@ -77,20 +77,38 @@ export function embeddedNames(papers: readonly Paper[], coined: readonly string[
   const parts = new Set<string>();
   for (const name of coined) {
     for (const p of name.split(/[-\s]+/)) {
-      if (p.length < 4 || !/^\p{Lu}/u.test(p) || /\d/.test(p)) continue;
+      if (p.length < 4 || !/^\p{Lu}[\p{L}]*$/u.test(p)) continue;
       const lower = p.toLowerCase();
       if (everyday.has(lower) || GENERIC_STEMS.has(stem(lower)) || FUNCTION_WORDS.has(lower) || UMBRELLA_WORDS.has(lower)) continue;
       parts.add(p);
     }
   }
+  // One pass over the corpus, word by word (not a search of every paper for every part, which grew with the square of the corpus).
+  const alone = new Map<string, number>();
+  for (const q of papers) {
+    const text = `${q.title} ${q.abstract}`;
+    const seen = new Set<string>();
+    for (const m of text.matchAll(WORD)) {
+      const w = m[0];
+      if (!parts.has(w) || seen.has(w)) continue;
+      // Alone: not the tail of a hyphenated name, nor the head of one ("Mamba-2", "Vision-Mamba").
+      const end = m.index + w.length;
+      if (text[m.index - 1] === '-' || (text[end] === '-' && WORD_CHAR.test(text[end + 1] ?? ''))) continue;
+      seen.add(w);
+      alone.set(w, (alone.get(w) ?? 0) + 1);
+    }
+  }
   const out = new Map<string, number>();
   for (const p of parts) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'u');
-    const alone = papers.filter((q) => re.test(`${q.title} ${q.abstract}`)).length;
-    if (alone >= 2) out.set(p, alone);
+    const n = alone.get(p) ?? 0;
+    if (n >= 2) out.set(p, n);
   }
   return out;
 }
+
+/** A run of letters and digits: a part of a coined name is one, whole. */
+const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
 /** Words coined names are built on that name no technique of their own. */
 export const UMBRELLA_WORDS: ReadonlySet<string> = new Set(['transformer', 'transformers', 'vision', 'diffusion', 'attention', 'decoder', 'encoder']);

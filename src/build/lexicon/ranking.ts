@@ -28,14 +28,12 @@ export function rankPapers(ps: TechniquePaper[], names: readonly string[], forms
     if (word) return titleName(title) ? 2 : 3;
     return tp.inTitle ? 4 : 5;
   };
-  const tiers = new Map(ps.map((tp) => [tp.id, tier(tp)]));
-  ps.sort(
-    (a, b) =>
-      (tiers.get(a.id) ?? 5) - (tiers.get(b.id) ?? 5) ||
-      b.mentions - a.mentions ||
-      (facts.year.get(b.id) ?? 0) - (facts.year.get(a.id) ?? 0) ||
-      a.id.localeCompare(b.id),
-  );
+  // Sort keys computed once per paper, and ids compared by code unit (ids are lowercase ASCII slugs, where that is the locale's order too): a technique can have thousands of papers.
+  const keyed = ps.map((tp) => ({ tp, tier: tier(tp), year: facts.year.get(tp.id) ?? 0 }));
+  keyed.sort((a, b) => a.tier - b.tier || b.tp.mentions - a.tp.mentions || b.year - a.year || (a.tp.id < b.tp.id ? -1 : a.tp.id > b.tp.id ? 1 : 0));
+  keyed.forEach((k, i) => {
+    ps[i] = k.tp;
+  });
 }
 
 /**
