@@ -1,6 +1,7 @@
 import type { PaperMeta } from '../../schema/corpus';
 import { titleKey } from '../corpus/titles';
-import { type Candidates, Executor } from './executor';
+import { foldForSearch } from '../text/clean';
+import { type Candidates, Executor, corrections, documentFrequency, typoLimit } from './executor';
 import { processQueryTerm, tokenize } from './options';
 import { MAX_AUTHOR_BOOST, MAX_TITLE_BOOST, authorBoost, titleBoost } from './ranking';
 import type { IndexShard } from './shard';
@@ -31,6 +32,12 @@ export interface SearchQueryOptions {
 export interface EngineParts {
   /** The abstract shard, when it has loaded. */
   abstracts?: IndexShard;
+  /**
+   * Whether misspelt words are looked up (default true). Without, a query
+   * ranks exactly as MiniSearch's own search() with `fuzzy: false` would,
+   * which is how the unit tests check the scoring.
+   */
+  typos?: boolean;
 }
 
 /**
@@ -45,6 +52,7 @@ export interface EngineParts {
  */
 export class PaperSearch<P extends SearchablePaper = PaperMeta> {
   private readonly executor: Executor;
+  private readonly typos: boolean;
   private abstracts: IndexShard | undefined;
 
   private constructor(
@@ -55,7 +63,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     if (names.documentCount !== papers.length) {
       throw new Error(`search index holds ${names.documentCount} papers but the corpus has ${papers.length}; rebuild the data`);
     }
-    this.executor = new Executor(papers.length);
+    this.typos = parts.typos ?? true;
+    this.executor = new Executor(papers.length, this.typos);
     this.titleKeys = new Array<string | undefined>(papers.length).fill(undefined);
     this.shortKeys = new Array<string | undefined>(papers.length).fill(undefined);
     if (parts.abstracts) this.addAbstracts(parts.abstracts);
@@ -106,8 +115,51 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     if (terms.length === 0 || limit <= 0) return [];
     const shards = this.abstracts ? [this.names, this.abstracts] : [this.names];
     const candidates = this.executor.run(shards, terms);
-    return this.rerankTop(candidates, terms, titleKey(query), limit);
+    return this.rerankTop(candidates, terms, titleKey(query), this.typos ? this.correctedTitleKey(query, terms) : undefined, limit);
   }
+
+  /**
+   * The title tier of typo tolerance: the query's title key with each
+   * word that is in no title (nor, for the word being typed, starts one)
+   * spelt as the closest, most common title word, or undefined when no
+   * word needed it. A misspelt title then still earns the title boost,
+   * which is what lifts the paper above the many papers that share the
+   * rest of its words in a large corpus.
+   */
+  private correctedTitleKey(query: string, terms: readonly string[]): string | undefined {
+    const last = terms[terms.length - 1];
+    let changed = false;
+    const fixed = foldForSearch(query).replace(/[\p{L}\p{N}]+/gu, (w) => {
+      const t = w.toLowerCase();
+      if (typoLimit(t) === 0) return w;
+      let c = this.titleSpelling.get(t);
+      if (c === undefined) {
+        c = this.titleWordFor(t, t === last);
+        if (this.titleSpelling.size >= 4096) this.titleSpelling.clear();
+        this.titleSpelling.set(t, c);
+      }
+      if (c === t) return w;
+      changed = true;
+      return c;
+    });
+    return changed ? titleKey(fixed) : undefined;
+  }
+
+  /** `word` when a title has it (or, being typed, a word it starts); else its closest, most common title word, or itself. */
+  private titleWordFor(word: string, typing: boolean): string {
+    const { names } = this;
+    const no = names.terms.get(word);
+    if (no !== undefined && documentFrequency(names, no, TITLE_FIELDS) > 0) return word;
+    if (typing) {
+      const [from, to] = names.terms.prefixRange(word);
+      for (let k = from; k < to; k++) if (documentFrequency(names, k, TITLE_FIELDS) > 0) return word;
+    }
+    const best = corrections(names, word, typoLimit(word), TITLE_FIELDS)[0];
+    return best ? (names.terms.terms[best[0]] as string) : word;
+  }
+
+  /** Query words as the title tier spells them (see {@link correctedTitleKey}), kept across keystrokes. */
+  private readonly titleSpelling = new Map<string, string>();
 
   /**
    * The final ranking, computed only where it can change the top `limit`.
@@ -118,7 +170,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * even that cannot lift the next candidate past the `limit`-th result,
    * the rest are left alone.
    */
-  private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, limit: number): SearchHit<P>[] {
+  private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, fixedKey: string | undefined, limit: number): SearchHit<P>[] {
     const termSet = new Set(terms);
     const hits: SearchHit<P>[] = [];
     const best: number[] = [];
@@ -136,7 +188,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       }
       if (hits.length >= limit && bound * author * maxTitle < floor) continue;
       const paper = this.papers[doc] as P;
-      const score = bound * author * this.titleBoostOf(doc, paper, qKey);
+      const score = bound * author * this.titleBoostOf(doc, paper, qKey, fixedKey);
       if (hits.length >= limit && score < floor) continue;
       hits.push({ paper, score, matchedTerms: candidates.matched(doc) });
       insertDescending(best, score, limit);
@@ -173,11 +225,12 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
   /** The query terms of each author name seen: names recur across papers (and prolific authors across many). */
   private readonly nameTerms = new Map<string, string[]>();
 
-  private titleBoostOf(doc: number, paper: P, qKey: string): number {
+  private titleBoostOf(doc: number, paper: P, qKey: string, fixedKey: string | undefined): number {
     if (qKey.length < 2) return 1;
     const title = (this.titleKeys[doc] ??= titleKey(paper.title));
     const short = (this.shortKeys[doc] ??= paper.shortName ? titleKey(paper.shortName) : '');
-    return titleBoost(title, short, qKey);
+    const boost = titleBoost(title, short, qKey);
+    return fixedKey === undefined ? boost : Math.max(boost, titleBoost(title, short, fixedKey));
   }
 
   private termsOfName(name: string): string[] {
@@ -186,6 +239,9 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     return terms;
   }
 }
+
+/** The fields the title tier of typo tolerance spells words from. */
+const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];
 
 /** Keeps `list` the `limit` largest values seen, largest first. */
 function insertDescending(list: number[], x: number, limit: number): void {

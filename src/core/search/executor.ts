@@ -1,4 +1,4 @@
-import { FIELD_BOOSTS, QUERY_OPTIONS, type TermSpec, termSpecs } from './options';
+import { FIELD_BOOSTS, PREFIX_FIELDS, QUERY_OPTIONS, type TermSpec, WORD_FIELDS, fuzzyFor, termSpecs } from './options';
 import { bm25 } from './ranking';
 import type { IndexShard } from './shard';
 
@@ -33,6 +33,50 @@ export interface Candidates {
 const PREFIX_WEIGHT = QUERY_OPTIONS.weights?.prefix ?? 0.375;
 const FUZZY_WEIGHT = QUERY_OPTIONS.weights?.fuzzy ?? 0.45;
 const MAX_FUZZY = QUERY_OPTIONS.maxFuzzy ?? 6;
+/** At most this many corrections of a word count (the closest, then the most common). */
+export const MAX_CORRECTIONS = 3;
+
+/** How many typos a word may have: a fifth of its letters (MiniSearch's `fuzzy: 0.2`), at most MAX_FUZZY. */
+export function typoLimit(term: string, fuzzy: number | false = fuzzyFor(term)): number {
+  if (fuzzy === false) return 0;
+  return fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
+}
+
+/** Papers with the term in any of `fields`: its full document frequency there. */
+export function documentFrequency(shard: IndexShard, no: number, fields: readonly string[]): number {
+  const F = shard.fields.length;
+  let df = 0;
+  for (const field of fields) {
+    const slot = shard.slotOf(field);
+    if (slot < 0) continue;
+    df += shard.df ? (shard.df[no * F + slot] as number) : (shard.start[no * F + slot + 1] as number) - (shard.start[no * F + slot] as number);
+  }
+  return df;
+}
+
+/**
+ * The words `term` may be a misspelling of, in `fields` of a shard: the
+ * terms within `maxDistance` typos (not the term itself, nor the terms in
+ * `[from, to)`, which its prefix lookup already has), closest first and
+ * then the most common, at most {@link MAX_CORRECTIONS}. In a large corpus
+ * a misspelt word is near many rare words (names, misspellings in
+ * abstracts): ranking by distance and frequency keeps the word that was
+ * meant, rather than every rare neighbour, whose high inverse document
+ * frequency would outscore it.
+ *
+ * @example
+ * corrections(names, 'decodnig', 1, ['title'], 0, 0) // => [[termNo('decoding'), 1]]
+ */
+export function corrections(shard: IndexShard, term: string, maxDistance: number, fields: readonly string[], from = 0, to = 0): [number, number][] {
+  const found: [number, number, number][] = [];
+  shard.terms.typos(term, maxDistance, (no, distance) => {
+    if (distance === 0 || (no >= from && no < to)) return;
+    const df = documentFrequency(shard, no, fields);
+    if (df > 0) found.push([no, distance, df]);
+  });
+  found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0] - b[0]);
+  return found.slice(0, MAX_CORRECTIONS).map(([no, distance]) => [no, distance]);
+}
 const BOOSTS: Readonly<Record<string, number>> = FIELD_BOOSTS;
 
 /** Cached term results kept across keystrokes: earlier words of a query do not change as you type. */
@@ -64,7 +108,11 @@ export class Executor {
   private readonly cache = new Map<string, TermHits>();
   private cachedPostings = 0;
 
-  constructor(private readonly n: number) {
+  /** @param typos whether words are also looked up with typos (MiniSearch's fuzzy search, as {@link corrections} ranks it) */
+  constructor(
+    private readonly n: number,
+    private readonly typos = true,
+  ) {
     this.acc = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.total = new Float64Array(n);
@@ -154,7 +202,8 @@ export class Executor {
   }
 
   private termHits(shards: readonly IndexShard[], specs: readonly TermSpec[]): TermHits {
-    const key = JSON.stringify(specs.map((s) => [s.term, s.prefix, s.fuzzy, s.fields]));
+    let key = '';
+    for (const s of specs) key += `${s.term}\u0000${s.prefix ? 1 : 0}${s.fuzzy === false ? '' : s.fuzzy}${s.fields === PREFIX_FIELDS ? 'p' : s.fields === WORD_FIELDS ? 'w' : s.fields.join(',')}\u0001`;
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
@@ -188,21 +237,22 @@ export class Executor {
         if (fields.length === 0) continue;
         const exact = shard.terms.get(spec.term);
         if (exact !== undefined) add(shard, exact, 1, fields);
-        const prefixed = new Set<string>();
+        let from = 0;
+        let to = 0;
         if (spec.prefix) {
-          for (const [term, no] of shard.terms.atPrefix(spec.term)) {
-            const distance = term.length - spec.term.length;
-            if (distance === 0) continue;
-            prefixed.add(term);
-            add(shard, no, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), fields);
+          [from, to] = shard.terms.prefixRange(spec.term);
+          for (let no = from; no < to; no++) {
+            if (no === exact) continue;
+            const length = (shard.terms.terms[no] as string).length;
+            add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), fields);
           }
         }
-        if (spec.fuzzy !== false) {
-          const maxDistance = spec.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(spec.term.length * spec.fuzzy)) : spec.fuzzy;
+        if (spec.fuzzy !== false && this.typos) {
+          const maxDistance = typoLimit(spec.term, spec.fuzzy);
           if (maxDistance > 0) {
-            for (const [term, [no, distance]] of shard.terms.fuzzyGet(spec.term, maxDistance)) {
-              if (distance === 0 || prefixed.has(term)) continue;
-              add(shard, no, (FUZZY_WEIGHT * term.length) / (term.length + distance), fields);
+            for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields, from, to)) {
+              const length = (shard.terms.terms[no] as string).length;
+              add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), fields);
             }
           }
         }

@@ -47,22 +47,28 @@ export function authorBoost(authors: readonly { name: string }[], terms: Readonl
   return 1;
 }
 
+/** A query that spells at least this much of the start of a title (three or four words) names that paper. */
+export const LONG_TITLE_START = 12;
+
 /**
- * ×4 when the query spells out the short name or the title, ×2 for the
- * start of a title, ×1.5 for a piece of one. All three are title keys
+ * ×4 when the query spells out the short name, the title, or the start of
+ * a title of {@link LONG_TITLE_START} letters or more (a remembered title:
+ * in a large corpus many papers share its words, few its start); ×2 for a
+ * shorter start of a title, ×1.5 for a piece of one. All three are title keys
  * (corpus/titles.ts `titleKey`); `short` is '' for a paper without a short name.
  *
  * @example
  * const title = titleKey('TransMLA: Multi-Head Latent Attention Is All You Need'); // 'transmlamultiheadlatentattentionisallyouneed'
  * titleBoost(title, 'transmla', 'transmla') // => 4
- * titleBoost(title, 'transmla', 'transmlamultihead') // => 2
+ * titleBoost(title, 'transmla', 'transmlamul') // => 2
+ * titleBoost(title, 'transmla', 'transmlamultihead') // => 4
  * titleBoost(title, 'transmla', 'latentattention') // => 1.5
  */
 export function titleBoost(title: string, short: string, qKey: string): number {
   if (qKey.length < 2) return 1;
   if (short !== '' && short === qKey) return 4;
   if (title === qKey) return 4;
-  if (title.startsWith(qKey) && qKey.length >= 4) return 2;
+  if (title.startsWith(qKey) && qKey.length >= 4) return qKey.length >= LONG_TITLE_START ? 4 : 2;
   if (qKey.length >= 6 && title.includes(qKey)) return 1.5;
   return 1;
 }
