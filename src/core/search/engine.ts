@@ -1,7 +1,7 @@
 import type { PaperMeta } from '../../schema/corpus';
 import { titleKey } from '../corpus/titles';
 import { foldForSearch } from '../text/clean';
-import { type Candidates, Executor, corrections, documentFrequency, typoLimit } from './executor';
+import { type Candidates, Executor, corrections, typoLimit } from './executor';
 import { processQueryTerm, tokenize } from './options';
 import { MAX_AUTHOR_BOOST, MAX_TITLE_BOOST, authorBoost, titleBoost } from './ranking';
 import type { IndexShard } from './shard';
@@ -120,8 +120,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
 
   /**
    * The title tier of typo tolerance: the query's title key with each
-   * word that is in no title (nor, for the word being typed, starts one)
-   * spelt as the closest, most common title word, or undefined when no
+   * word that is in no title, name, author or technique (nor, for the word
+   * being typed, starts one) spelt as the closest, most common title word, or undefined when no
    * word needed it. A misspelt title then still earns the title boost,
    * which is what lifts the paper above the many papers that share the
    * rest of its words in a large corpus.
@@ -145,14 +145,16 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     return changed ? titleKey(fixed) : undefined;
   }
 
-  /** `word` when a title has it (or, being typed, a word it starts); else its closest, most common title word, or itself. */
+  /**
+   * `word` when the names shard knows it (as a word, or, being typed, as the
+   * start of one); else its closest, most common title word, or itself.
+   */
   private titleWordFor(word: string, typing: boolean): string {
     const { names } = this;
-    const no = names.terms.get(word);
-    if (no !== undefined && documentFrequency(names, no, TITLE_FIELDS) > 0) return word;
+    if (names.terms.get(word) !== undefined) return word;
     if (typing) {
       const [from, to] = names.terms.prefixRange(word);
-      for (let k = from; k < to; k++) if (documentFrequency(names, k, TITLE_FIELDS) > 0) return word;
+      if (to > from) return word;
     }
     const best = corrections(names, word, typoLimit(word), TITLE_FIELDS)[0];
     return best ? (names.terms.terms[best[0]] as string) : word;

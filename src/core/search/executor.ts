@@ -33,6 +33,14 @@ export interface Candidates {
 const PREFIX_WEIGHT = QUERY_OPTIONS.weights?.prefix ?? 0.375;
 const FUZZY_WEIGHT = QUERY_OPTIONS.weights?.fuzzy ?? 0.45;
 const MAX_FUZZY = QUERY_OPTIONS.maxFuzzy ?? 6;
+/**
+ * A word found in fewer papers than this (as typed, or as the start of a
+ * word while it is typed) is looked up with typos too; a word the corpus
+ * knows is taken as spelt. (MiniSearch looks every word up with typos,
+ * which costs a walk of the dictionary per keystroke and adds the rare
+ * neighbours of common words.)
+ */
+export const RARE_PAPERS = 3;
 /** At most this many corrections of a word count (the closest, then the most common). */
 export const MAX_CORRECTIONS = 3;
 
@@ -231,29 +239,37 @@ export class Executor {
         }
       }
     };
+    // The word as typed: exact, and as a prefix while it is being typed.
+    const ranges = new Map<string, [number, number]>();
     for (const spec of specs) {
       for (const shard of shards) {
         const fields = spec.fields.filter((f) => shard.fields.includes(f));
         if (fields.length === 0) continue;
         const exact = shard.terms.get(spec.term);
         if (exact !== undefined) add(shard, exact, 1, fields);
-        let from = 0;
-        let to = 0;
         if (spec.prefix) {
-          [from, to] = shard.terms.prefixRange(spec.term);
+          const [from, to] = shard.terms.prefixRange(spec.term);
+          ranges.set(shard.fields.join(), [from, to]);
           for (let no = from; no < to; no++) {
             if (no === exact) continue;
             const length = (shard.terms.terms[no] as string).length;
             add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), fields);
           }
         }
-        if (spec.fuzzy !== false && this.typos) {
-          const maxDistance = typoLimit(spec.term, spec.fuzzy);
-          if (maxDistance > 0) {
-            for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields, from, to)) {
-              const length = (shard.terms.terms[no] as string).length;
-              add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), fields);
-            }
+      }
+    }
+    // Then, for a word that is in (almost) no paper, the words it may be a misspelling of.
+    if (this.typos && m < RARE_PAPERS) {
+      for (const spec of specs) {
+        const maxDistance = typoLimit(spec.term, spec.fuzzy);
+        if (maxDistance === 0) continue;
+        for (const shard of shards) {
+          const fields = spec.fields.filter((f) => shard.fields.includes(f));
+          if (fields.length === 0) continue;
+          const [from, to] = (spec.prefix ? ranges.get(shard.fields.join()) : undefined) ?? [0, 0];
+          for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields, from, to)) {
+            const length = (shard.terms.terms[no] as string).length;
+            add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), fields);
           }
         }
       }

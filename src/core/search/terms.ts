@@ -17,9 +17,23 @@
 export class TermDictionary {
   /** Edit-distance rows, one per letter of the term being walked; grown as needed. */
   private rows = new Int32Array(0);
+  /** Per term, the letters it shares with the term before it (at most 255): the trie's shape, for the walk. */
+  private readonly shared: Uint8Array;
+  /** The last few typo lookups (term number, distance, …): typing asks for the same word in several fields and shards. */
+  private readonly recent = new Map<string, Int32Array>();
 
   /** @param terms distinct and sorted (JavaScript's `<`), as shards store them. */
-  constructor(readonly terms: readonly string[]) {}
+  constructor(readonly terms: readonly string[]) {
+    this.shared = new Uint8Array(terms.length);
+    for (let i = 1; i < terms.length; i++) {
+      const a = terms[i - 1] as string;
+      const b = terms[i] as string;
+      const most = Math.min(a.length, b.length, 255);
+      let k = 0;
+      while (k < most && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+      this.shared[i] = k;
+    }
+  }
 
   get size(): number {
     return this.terms.length;
@@ -57,22 +71,38 @@ export class TermDictionary {
    * found // => [['0', 1]] ('ni' for 'in' is one swap)
    */
   typos(word: string, maxDistance: number, visit: (no: number, distance: number) => void): void {
-    const { terms } = this;
+    const key = `${maxDistance}:${word}`;
+    let found = this.recent.get(key);
+    if (found === undefined) {
+      found = this.walk(word, maxDistance);
+      if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value as string);
+      this.recent.set(key, found);
+    }
+    for (let i = 0; i < found.length; i += 2) visit(found[i] as number, found[i + 1] as number);
+  }
+
+  /**
+   * The typo lookup: the sorted terms walked as the trie they spell, one
+   * row of the distance table per letter (only the band of cells within
+   * `maxDistance` of the diagonal can stay within it), every term under a
+   * prefix that is already too far skipped.
+   */
+  private walk(word: string, maxDistance: number): Int32Array {
+    const { terms, shared } = this;
+    const out: number[] = [];
     const m = word.length;
     const W = m + 1;
     const maxLength = m + maxDistance;
+    const far = maxDistance + 1;
     if (this.rows.length < (maxLength + 1) * W) this.rows = new Int32Array((maxLength + 1) * W * 2);
     const rows = this.rows;
-    for (let j = 0; j <= m; j++) rows[j] = j;
-    let prev = '';
-    /** Rows 0..valid hold the table for the first `valid` letters of `prev`. */
+    for (let j = 0; j <= m; j++) rows[j] = Math.min(j, far);
+    /** Rows 0..valid hold the table for the first `valid` letters of the term before. */
     let valid = 0;
     let i = 0;
     while (i < terms.length) {
       const t = terms[i] as string;
-      let k = 0;
-      const shared = Math.min(valid, t.length);
-      while (k < shared && t.charCodeAt(k) === prev.charCodeAt(k)) k++;
+      const k = Math.min(shared[i] as number, valid);
       let cut = -1;
       const depth = Math.min(t.length, maxLength + 1);
       for (let r = k + 1; r <= depth; r++) {
@@ -84,39 +114,47 @@ export class TermDictionary {
         const c1 = r > 1 ? t.charCodeAt(r - 2) : -1;
         const base = r * W;
         const up = base - W;
-        rows[base] = r;
-        let least = r;
-        for (let j = 1; j <= m; j++) {
+        const lo = Math.max(1, r - maxDistance);
+        const hi = Math.min(m, r + maxDistance);
+        rows[base] = Math.min(r, far);
+        if (lo > 1) rows[base + lo - 1] = far;
+        let least = r <= maxDistance ? r : far;
+        for (let j = lo; j <= hi; j++) {
           const qj = word.charCodeAt(j - 1);
           let v = (rows[up + j - 1] as number) + (qj === c ? 0 : 1);
-          const del = (rows[up + j] as number) + 1;
-          if (del < v) v = del;
+          if (j < r + maxDistance) {
+            const del = (rows[up + j] as number) + 1;
+            if (del < v) v = del;
+          }
           const ins = (rows[base + j - 1] as number) + 1;
           if (ins < v) v = ins;
           if (j > 1 && r > 1 && c === word.charCodeAt(j - 2) && c1 === qj) {
             const swap = (rows[up - W + j - 2] as number) + 1;
             if (swap < v) v = swap;
           }
+          if (v > far) v = far;
           rows[base + j] = v;
           if (v < least) least = v;
         }
+        if (hi < m) rows[base + hi + 1] = far;
         // A row's least value never falls further down the table: every term under this prefix is too far.
         if (least > maxDistance) {
           cut = r;
           break;
         }
       }
-      prev = t;
       if (cut >= 0) {
         valid = cut - 1;
-        i = this.lowerBound(`${t.slice(0, cut)}\uffff`, i + 1);
+        i++;
+        while (i < terms.length && (shared[i] as number) >= cut) i++;
         continue;
       }
       valid = t.length;
-      const d = rows[t.length * W + m] as number;
-      if (d <= maxDistance) visit(i, d);
+      const d = t.length >= m - maxDistance ? (rows[t.length * W + m] as number) : far;
+      if (d <= maxDistance) out.push(i, d);
       i++;
     }
+    return Int32Array.from(out);
   }
 
   /** The first position from `from` whose term is not below `s`. */
