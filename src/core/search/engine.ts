@@ -41,11 +41,14 @@ export interface EngineParts {
 }
 
 /**
- * The search engine over a corpus. MiniSearch builds the index and its
- * radix tree answers exact, prefix and fuzzy term lookups; scores are
- * MiniSearch's (BM25+, field boosts, prefix and fuzzy weights, one point
- * of "quality" per query term matched), computed over compact posting
- * lists and only as far as the top results need. Then our own ranking for
+ * The search engine over a corpus. MiniSearch builds the index; each
+ * shard's term dictionary (terms.ts) answers exact, prefix and typo
+ * lookups; scores are MiniSearch's (BM25+, field boosts, prefix and fuzzy
+ * weights, one point of "quality" per query term matched), computed over
+ * compact posting lists and only as far as the top results need. A word
+ * the corpus hardly knows is looked up with typos, its corrections ranked
+ * by distance and frequency (executor.ts), and the title tier spells it
+ * as the closest title word, so a misspelt title still counts as typed. Then our own ranking for
  * what people type into a citation picker: a paper whose short name or
  * title the query spells out comes first, and papers that match every
  * query word beat papers that match one word many times.
@@ -210,6 +213,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     if (slot < 0) return out;
     const F = this.names.fields.length;
     for (const term of terms) {
+      if (term.length < 2) continue; // an initial earns no author boost (ranking.ts)
       const no = this.names.terms.get(term);
       if (no === undefined) continue;
       const to = this.names.start[no * F + slot + 1] as number;

@@ -30,7 +30,8 @@ export const MAX_AUTHOR_BOOST = 2;
  * A query that names an author ("Haoyu He", "zizheng pan hilo", "pan 2022")
  * favours the papers where that author comes first: ×2 for the first author
  * when the query has the whole name, ×1.5 when it has one of its words (a
- * given name or a surname alone), and less for later authors. `termsOf`
+ * given name or a surname alone), and less for later authors; a one-letter
+ * query word (an initial) counts for nothing. `termsOf`
  * turns a name into query terms (engine.ts's `queryTerms`, or a cache of it).
  *
  * @example
@@ -41,7 +42,8 @@ export function authorBoost(authors: readonly { name: string }[], terms: Readonl
   for (let i = 0; i < authors.length; i++) {
     const nameTerms = termsOf((authors[i] as { name: string }).name);
     if (nameTerms.length === 0) continue;
-    const matched = nameTerms.filter((t) => terms.has(t)).length;
+    // A one-letter word is an initial at most: "d" names no one.
+    const matched = nameTerms.filter((t) => t.length >= 2 && terms.has(t)).length;
     if (matched > 0) return 1 + matched / nameTerms.length / (i + 1);
   }
   return 1;
