@@ -233,6 +233,15 @@ suite('search: typo tolerance', () => {
     const missed = TYPO_KINDS.flatMap((kind) => queries.filter((q) => !first(strict, q.typos[kind], q.id)));
     assert.ok(missed.length >= 8, `only ${missed.length} misspelt queries lost their paper with typos off`);
   });
+  test('the title index changes no result, only how soon the ranking stops', () => {
+    const papers = realCorpus().papers;
+    const shards = buildShards(papers, (p) => techniqueNamesByPaper(realLexicon()).get(p.id) ?? []);
+    const plain = PaperSearch.fromShards(papers, runNow(IndexShard.decode(shards.names)), { abstracts: runNow(IndexShard.decode(shards.abstracts)) });
+    const typed = [...loadRelevance().map((r) => r.query), ...queries.flatMap((q) => [q.query, ...TYPO_KINDS.map((k) => q.typos[k])])];
+    for (const q of typed.flatMap((x) => Array.from({ length: x.length }, (_, i) => x.slice(0, i + 1)))) {
+      for (const limit of [1, 10]) assert.deepEqual(realSearch().search(q, { limit }).map((h) => [h.paper.id, h.score]), plain.search(q, { limit }).map((h) => [h.paper.id, h.score]), q);
+    }
+  });
   test('a swap of two letters is one typo, so short words are found too', () => {
     assert.deepEqual(top('tokne merging', 2).sort(), top('token merging', 2).sort());
     assert.deepEqual(top('flahs attention', 2), top('flash attention', 2));

@@ -135,11 +135,13 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     const fixed = foldForSearch(query).replace(/[\p{L}\p{N}]+/gu, (w) => {
       const t = w.toLowerCase();
       if (typoLimit(t) === 0) return w;
-      let c = this.titleSpelling.get(t);
+      // A word being typed may be the start of a known word; the same word complete may be a typo.
+      const key = t === last ? `${t}…` : t;
+      let c = this.titleSpelling.get(key);
       if (c === undefined) {
         c = this.titleWordFor(t, t === last);
         if (this.titleSpelling.size >= 4096) this.titleSpelling.clear();
-        this.titleSpelling.set(t, c);
+        this.titleSpelling.set(key, c);
       }
       if (c === t) return w;
       changed = true;
@@ -183,25 +185,88 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     const byAuthor = this.authorWordDocs(termSet, candidates);
     let authorsLeft = byAuthor.size;
     const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
-    for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
+    const consider = (doc: number, maxBoost: number): void => {
       const bound = candidates.bound(doc);
-      if (hits.length >= limit && bound * maxTitle * (authorsLeft > 0 ? MAX_AUTHOR_BOOST : 1) < floor) break;
       let author = 1;
       if (byAuthor.has(doc)) {
         authorsLeft--;
         author = authorBoost((this.papers[doc] as P).authors, termSet, (name) => this.termsOfName(name));
       }
-      if (hits.length >= limit && bound * author * maxTitle < floor) continue;
+      if (hits.length >= limit && bound * author * maxBoost < floor) return;
       const paper = this.papers[doc] as P;
       const score = bound * author * this.titleBoostOf(doc, paper, qKey, fixedKey);
-      if (hits.length >= limit && score < floor) continue;
+      if (hits.length >= limit && score < floor) return;
       hits.push({ paper, score, matchedTerms: candidates.matched(doc) });
       insertDescending(best, score, limit);
       if (best.length >= limit) floor = best[limit - 1] as number;
+    };
+    // The title tier first: the papers whose title or short name starts with what was typed (as typed, or
+    // with its typos corrected), the only ones a title boost above 1.5 can apply to.
+    const first = this.titleStarts(qKey, fixedKey, candidates);
+    for (const doc of first ?? []) consider(doc, maxTitle);
+    const maxRest = first === undefined ? maxTitle : Math.min(maxTitle, Math.max(qKey.length, fixedKey?.length ?? 0) >= 6 ? 1.5 : 1);
+    for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
+      if (first?.has(doc)) continue;
+      if (hits.length >= limit && candidates.bound(doc) * maxRest * (authorsLeft > 0 ? MAX_AUTHOR_BOOST : 1) < floor) break;
+      consider(doc, maxRest);
     }
     hits.sort((x, y) => y.score - x.score || x.paper.id.localeCompare(y.paper.id));
     return hits.slice(0, limit);
   }
+
+  /**
+   * The candidates whose title or short name (as title keys) starts with
+   * `qKey` or `fixedKey`, from the title index; undefined when there is
+   * no index yet, the key is too short, or too many titles start with it
+   * to be worth taking apart (the ranking then bounds every paper's title
+   * boost by the largest).
+   */
+  private titleStarts(qKey: string, fixedKey: string | undefined, candidates: Candidates): Set<number> | undefined {
+    const index = this.titleIndex;
+    if (index === undefined || qKey.length < 2) return undefined;
+    const out = new Set<number>();
+    for (const key of fixedKey === undefined ? [qKey] : [qKey, fixedKey]) {
+      const bucket = index.get(key.slice(0, 2));
+      if (bucket === undefined) continue;
+      if (bucket.length > MAX_TITLE_BUCKET) return undefined;
+      for (const doc of bucket) {
+        if (candidates.bound(doc) <= 0) continue;
+        if ((this.titleKeys[doc] as string).startsWith(key) || (this.shortKeys[doc] as string).startsWith(key)) out.add(doc);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Computes every paper's title key and indexes the papers by the first
+   * two letters of their title and short name keys, pausing (yield) every
+   * thousand papers: the loader runs it after search is ready. Until it
+   * has run, the ranking takes no shortcut through titles (the results are
+   * the same, only slower for short queries in a large corpus).
+   *
+   * @example
+   * runNow(search.indexTitles());
+   */
+  *indexTitles(): Generator<undefined, void> {
+    const index = new Map<string, number[]>();
+    const put = (key: string, doc: number): void => {
+      if (key.length < 2) return;
+      const head = key.slice(0, 2);
+      const bucket = index.get(head);
+      if (bucket === undefined) index.set(head, [doc]);
+      else if (bucket[bucket.length - 1] !== doc) bucket.push(doc);
+    };
+    for (let doc = 0; doc < this.papers.length; doc++) {
+      const paper = this.papers[doc] as P;
+      put((this.titleKeys[doc] ??= titleKey(paper.title)), doc);
+      put((this.shortKeys[doc] ??= paper.shortName ? titleKey(paper.shortName) : ''), doc);
+      if (doc % 1000 === 999) yield;
+    }
+    this.titleIndex = index;
+  }
+
+  /** Papers by the first two letters of their title and short name keys, once {@link indexTitles} has run. */
+  private titleIndex: Map<string, number[]> | undefined;
 
   /**
    * The candidates with a query word in an author's name, from the names
@@ -245,6 +310,9 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     return terms;
   }
 }
+
+/** A title key start shared by more papers than this is not taken apart (a two-letter query in a large corpus). */
+const MAX_TITLE_BUCKET = 4000;
 
 /** The fields the title tier of typo tolerance spells words from. */
 const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];

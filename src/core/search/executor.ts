@@ -139,18 +139,20 @@ export class Executor {
 
   /** The papers that match `terms` (query terms, as `queryTerms` makes them) in any of `shards`, best bound first. */
   run(shards: readonly IndexShard[], terms: readonly string[]): Candidates {
+    // Clear what the previous query left in the per-paper buffers, before termHits reuses `touched` as
+    // scratch: cleared after, a paper of the last query would keep its bound, and count as a candidate.
+    for (let i = 0; i < this.lastCount; i++) {
+      const doc = this.touched[i] as number;
+      this.bound[doc] = 0;
+      this.mask[doc] = 0;
+    }
+    this.lastCount = 0;
     // Query positions with the same term count once for "quality" (MiniSearch's unique query terms).
     const specs = termSpecs(terms);
     const unique = [...new Set(terms)];
     const perTerm = unique.map((u) => this.termHits(shards, specs.flatMap((s, i) => (terms[i] === u ? s : []))));
 
-    // Clear what the previous query left in the per-paper buffers.
     const { total, matchedCount, matchedMask, touched, bound, mask, heap } = this;
-    for (let i = 0; i < this.lastCount; i++) {
-      const doc = touched[i] as number;
-      bound[doc] = 0;
-      mask[doc] = 0;
-    }
     let m = 0;
     perTerm.forEach((hits, u) => {
       const bit = u < 31 ? 1 << u : 0;
