@@ -101,14 +101,14 @@ const CACHE_POSTINGS = 4_000_000;
  * const candidates = executor.run([names, abstracts], queryTerms('kv cache'));
  * candidates.next() // => the corpus position of the paper with the highest bound, or -1
  */
-export class Executor {
+export class Executor implements Candidates {
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
   private readonly total: Float64Array;
   private readonly matchedCount: Uint16Array;
   private readonly matchedMask: Int32Array;
   /** Per paper, for the last query: its bound and the terms it matched (bit per unique term). */
-  private readonly bound: Float64Array;
+  private readonly boundOf: Float64Array;
   private readonly mask: Int32Array;
   private readonly heap: Int32Array;
   /** Papers the last query touched (the first ones of `touched`). */
@@ -126,7 +126,7 @@ export class Executor {
     this.total = new Float64Array(n);
     this.matchedCount = new Uint16Array(n);
     this.matchedMask = new Int32Array(n);
-    this.bound = new Float64Array(n);
+    this.boundOf = new Float64Array(n);
     this.mask = new Int32Array(n);
     this.heap = new Int32Array(n);
   }
@@ -143,18 +143,27 @@ export class Executor {
     // scratch: cleared after, a paper of the last query would keep its bound, and count as a candidate.
     for (let i = 0; i < this.lastCount; i++) {
       const doc = this.touched[i] as number;
-      this.bound[doc] = 0;
+      this.boundOf[doc] = 0;
       this.mask[doc] = 0;
     }
     this.lastCount = 0;
     // Query positions with the same term count once for "quality" (MiniSearch's unique query terms).
     const specs = termSpecs(terms);
-    const unique = [...new Set(terms)];
-    const perTerm = unique.map((u) => this.termHits(shards, specs.flatMap((s, i) => (terms[i] === u ? s : []))));
+    const unique: string[] = [];
+    const perTerm: TermHits[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const u = terms[i] as string;
+      if (unique.includes(u)) continue;
+      unique.push(u);
+      const its: TermSpec[] = [];
+      for (let j = i; j < terms.length; j++) if (terms[j] === u) its.push(...(specs[j] as TermSpec[]));
+      perTerm.push(this.termHits(shards, its));
+    }
 
-    const { total, matchedCount, matchedMask, touched, bound, mask, heap } = this;
+    const { total, matchedCount, matchedMask, touched, boundOf: bound, mask, heap } = this;
     let m = 0;
-    perTerm.forEach((hits, u) => {
+    for (let u = 0; u < perTerm.length; u++) {
+      const hits = perTerm[u] as TermHits;
       const bit = u < 31 ? 1 << u : 0;
       for (let i = 0; i < hits.docs.length; i++) {
         const doc = hits.docs[i] as number;
@@ -163,7 +172,7 @@ export class Executor {
         matchedCount[doc] = (matchedCount[doc] as number) + 1;
         matchedMask[doc] = (matchedMask[doc] as number) | bit;
       }
-    });
+    }
     this.lastCount = m;
     // MiniSearch multiplies by the number of query terms matched; the coverage factor squares their share.
     const termCount = terms.length;
@@ -178,37 +187,60 @@ export class Executor {
       heap[i] = doc;
     }
     // Max-heap of papers on bound, ties to the earlier corpus position.
-    const above = (a: number, b: number): boolean => (bound[a] as number) > (bound[b] as number) || ((bound[a] as number) === (bound[b] as number) && a < b);
-    let size = m;
-    const down = (i: number): void => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let top = i;
-        if (l < size && above(heap[l] as number, heap[top] as number)) top = l;
-        if (r < size && above(heap[r] as number, heap[top] as number)) top = r;
-        if (top === i) return;
-        const t = heap[i] as number;
-        heap[i] = heap[top] as number;
-        heap[top] = t;
-        i = top;
+    this.size = m;
+    this.unique = unique;
+    this.perTerm = perTerm;
+    for (let i = (m >> 1) - 1; i >= 0; i--) this.down(i);
+    return this;
+  }
+
+  // Candidates, for the last query: the executor hands itself out (no closures per keystroke).
+  private size = 0;
+  private unique: string[] = [];
+  private perTerm: TermHits[] = [];
+
+  next(): number {
+    if (this.size === 0) return -1;
+    const heap = this.heap;
+    const doc = heap[0] as number;
+    heap[0] = heap[--this.size] as number;
+    this.down(0);
+    return doc;
+  }
+
+  bound(doc: number): number {
+    return this.boundOf[doc] as number;
+  }
+
+  matched(doc: number): string[] {
+    const { unique, perTerm } = this;
+    if (unique.length <= 31) return unique.filter((_, u) => ((this.mask[doc] as number) & (1 << u)) !== 0);
+    return unique.filter((_, u) => (perTerm[u] as TermHits).docs.includes(doc));
+  }
+
+  private down(at: number): void {
+    const { heap, boundOf: b, size } = this;
+    let i = at;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < size) {
+        const x = heap[l] as number;
+        const y = heap[top] as number;
+        if ((b[x] as number) > (b[y] as number) || ((b[x] as number) === (b[y] as number) && x < y)) top = l;
       }
-    };
-    for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
-    return {
-      next: () => {
-        if (size === 0) return -1;
-        const doc = heap[0] as number;
-        heap[0] = heap[--size] as number;
-        down(0);
-        return doc;
-      },
-      bound: (doc) => bound[doc] as number,
-      matched: (doc) => {
-        if (unique.length <= 31) return unique.filter((_, u) => ((mask[doc] as number) & (1 << u)) !== 0);
-        return unique.filter((_, u) => (perTerm[u] as TermHits).docs.includes(doc));
-      },
-    };
+      if (r < size) {
+        const x = heap[r] as number;
+        const y = heap[top] as number;
+        if ((b[x] as number) > (b[y] as number) || ((b[x] as number) === (b[y] as number) && x < y)) top = r;
+      }
+      if (top === i) return;
+      const t = heap[i] as number;
+      heap[i] = heap[top] as number;
+      heap[top] = t;
+      i = top;
+    }
   }
 
   private termHits(shards: readonly IndexShard[], specs: readonly TermSpec[]): TermHits {
