@@ -113,7 +113,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    */
   search(text: string, opts: SearchQueryOptions = {}): SearchHit<P>[] {
     const limit = opts.limit ?? 20;
-    const query = boundQuery(text).query;
+    // boundQuery's cut, without the words it counts for its note.
+    const query = text.length > QUERY_LIMITS.chars ? text.slice(0, QUERY_LIMITS.chars) : text;
     const terms = queryTerms(query);
     if (terms.length === 0 || limit <= 0) return [];
     const shards = this.abstracts ? [this.names, this.abstracts] : [this.names];
@@ -190,7 +191,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       let author = 1;
       if (byAuthor.has(doc)) {
         authorsLeft--;
-        author = authorBoost((this.papers[doc] as P).authors, termSet, (name) => this.termsOfName(name));
+        author = authorBoost((this.papers[doc] as P).authors, termSet, this.nameTermsOf);
       }
       if (hits.length >= limit && bound * author * maxBoost < floor) return;
       const paper = this.papers[doc] as P;
@@ -303,6 +304,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     const boost = titleBoost(title, short, qKey);
     return fixedKey === undefined ? boost : Math.max(boost, titleBoost(title, short, fixedKey));
   }
+
+  private readonly nameTermsOf = (name: string): string[] => this.termsOfName(name);
 
   private termsOfName(name: string): string[] {
     let terms = this.nameTerms.get(name);
