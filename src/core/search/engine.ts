@@ -3,7 +3,7 @@ import { titleKey } from '../corpus/titles';
 import { foldForSearch } from '../text/clean';
 import { type Candidates, Executor, corrections, typoLimit } from './executor';
 import { processQueryTerm, tokenize } from './options';
-import { MAX_AUTHOR_BOOST, MAX_TITLE_BOOST, authorBoost, titleBoost } from './ranking';
+import { MAX_TITLE_BOOST, authorBoost, titleBoost } from './ranking';
 import type { IndexShard } from './shard';
 
 /**
@@ -171,12 +171,14 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
 
   /**
    * The final ranking, computed only where it can change the top `limit`.
-   * Candidates come in order of MiniSearch's score times the coverage
-   * factor (their bound), which the title boost can raise at most
-   * four-fold, and the author boost two-fold more for the papers with a
-   * query word in an author's name (found from the author postings). Once
-   * even that cannot lift the next candidate past the `limit`-th result,
-   * the rest are left alone.
+   * A candidate's bound is MiniSearch's score times the coverage factor;
+   * the title boost can raise it four-fold, but only for the papers whose
+   * title or short name starts with the query (the title tier, scored
+   * first; any other paper's at most 1.5-fold), and the author boost
+   * two-fold, but only for the papers with a query word in an author's
+   * name (found from the author postings, scored next). The rest come in
+   * order of their bound; once even the largest title boost left cannot
+   * lift the next one past the `limit`-th result, they are left alone.
    */
   private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, fixedKey: string | undefined, limit: number): SearchHit<P>[] {
     const termSet = new Set(terms);
@@ -184,13 +186,11 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     const best: number[] = [];
     let floor = -Infinity;
     const byAuthor = this.authorWordDocs(termSet, candidates);
-    let authorsLeft = byAuthor.size;
     const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
     const consider = (doc: number, maxBoost: number): void => {
       const bound = candidates.bound(doc);
       let author = 1;
       if (byAuthor.has(doc)) {
-        authorsLeft--;
         author = authorBoost((this.papers[doc] as P).authors, termSet, this.nameTermsOf);
       }
       if (hits.length >= limit && bound * author * maxBoost < floor) return;
@@ -206,9 +206,12 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     const first = this.titleStarts(qKey, fixedKey, candidates);
     for (const doc of first ?? []) consider(doc, maxTitle);
     const maxRest = first === undefined ? maxTitle : Math.min(maxTitle, Math.max(qKey.length, fixedKey?.length ?? 0) >= 6 ? 1.5 : 1);
+    // Then the papers with a query word in an author's name, the only ones an author boost applies to; the
+    // rest in order of their bound, until even the largest title boost left cannot lift one into the top.
+    for (const doc of byAuthor) if (!first?.has(doc)) consider(doc, maxRest);
     for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
-      if (first?.has(doc)) continue;
-      if (hits.length >= limit && candidates.bound(doc) * maxRest * (authorsLeft > 0 ? MAX_AUTHOR_BOOST : 1) < floor) break;
+      if (first?.has(doc) || byAuthor.has(doc)) continue;
+      if (hits.length >= limit && candidates.bound(doc) * maxRest < floor) break;
       consider(doc, maxRest);
     }
     hits.sort((x, y) => y.score - x.score || x.paper.id.localeCompare(y.paper.id));
