@@ -3,7 +3,7 @@ import { titleKey } from '../corpus/titles';
 import { foldForSearch } from '../text/clean';
 import { type Candidates, Executor, corrections, typoLimit } from './executor';
 import { processQueryTerm, tokenize } from './options';
-import { MAX_TITLE_BOOST, authorBoost, titleBoost } from './ranking';
+import { MAX_TITLE_BOOST, authorBoostOfNames, titleBoost } from './ranking';
 import type { IndexShard } from './shard';
 
 /**
@@ -191,7 +191,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       const bound = candidates.bound(doc);
       let author = 1;
       if (byAuthor.has(doc)) {
-        author = authorBoost((this.papers[doc] as P).authors, termSet, this.nameTermsOf);
+        author = authorBoostOfNames((this.authorNames[doc] ??= (this.papers[doc] as P).authors.map((a) => this.termsOfName(a.name))), termSet);
       }
       if (hits.length >= limit && bound * author * maxBoost < floor) return;
       const paper = this.papers[doc] as P;
@@ -308,7 +308,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     return fixedKey === undefined ? boost : Math.max(boost, titleBoost(title, short, fixedKey));
   }
 
-  private readonly nameTermsOf = (name: string): string[] => this.termsOfName(name);
+  /** Each paper's authors as query terms, for the papers the ranking has boosted. */
+  private readonly authorNames: (string[][] | undefined)[] = [];
 
   private termsOfName(name: string): string[] {
     let terms = this.nameTerms.get(name);

@@ -39,11 +39,22 @@ export const MAX_AUTHOR_BOOST = 2;
  * authorBoost([{ name: 'Haoyu He' }, { name: 'Zizheng Pan' }], new Set(['pan']), queryTerms) // => 1.25 (half the name, second author)
  */
 export function authorBoost(authors: readonly { name: string }[], terms: ReadonlySet<string>, termsOf: (name: string) => readonly string[]): number {
-  for (let i = 0; i < authors.length; i++) {
-    const nameTerms = termsOf((authors[i] as { name: string }).name);
-    if (nameTerms.length === 0) continue;
+  return authorBoostOfNames(authors.map((a) => termsOf(a.name)), terms);
+}
+
+/**
+ * {@link authorBoost} from each author's name as query terms, in author
+ * order (the engine keeps them per paper, so a keystroke only counts).
+ *
+ * @example
+ * authorBoostOfNames([['haoyu', 'he'], ['zizheng', 'pan']], new Set(['pan'])) // => 1.25
+ */
+export function authorBoostOfNames(names: readonly (readonly string[])[], terms: ReadonlySet<string>): number {
+  for (let i = 0; i < names.length; i++) {
+    const nameTerms = names[i] as readonly string[];
     // A one-letter word is an initial at most: "d" names no one.
-    const matched = nameTerms.filter((t) => t.length >= 2 && terms.has(t)).length;
+    let matched = 0;
+    for (const t of nameTerms) if (t.length >= 2 && terms.has(t)) matched++;
     if (matched > 0) return 1 + matched / nameTerms.length / (i + 1);
   }
   return 1;
