@@ -1,162 +1,300 @@
 /**
- * `npm run bench:alternatives`: the designs docs/performance.md compares,
- * measured on the same corpora as `npm run bench` (run that first; it
- * builds bench/.generated/):
+ * `npm run bench:alternatives`: PaperLens against the search libraries a
+ * user would reach for, side by side in one run, on the same corpora and
+ * the same typing: load time, heap, keystroke latency, and hit@10 of title
+ * queries with and without typos (bench/typos.ts).
  *
- * - MiniSearch as PaperLens used it before: every field in one index,
- *   saved with toJSON and loaded with loadJSON (or loadJSONAsync), the
- *   whole corpus parsed and validated with zod, search() then re-ranking;
- * - the same index without the abstracts (what the issue measured for
- *   "title and authors only");
- * - how many abstract terms to keep per paper: relevance on the real
- *   corpus (npm run eval's queries) and postings kept.
+ * - PaperLens: the shipped loader (src/core/data/load.ts) over the data
+ *   files `npm run bench` builds; ready is when search works (titles,
+ *   names, authors), complete when the abstracts are searched too.
+ * - MiniSearch 7 as its README configures it: fields title, authors,
+ *   abstract; search options `{ prefix: true, fuzzy: 0.2, boost: { title: 2 } }`.
+ * - FlexSearch 0.8: a `Document` over the same fields, `tokenize: 'forward'`,
+ *   searched with `{ suggest: true, merge: true }`.
  *
- *   npm run bench:alternatives                      real and 10k
+ * The libraries load as their users would: parse the papers (JSON, with
+ * abstracts) and index them; they keep each paper's id, title and
+ * authors to show. Each system and repetition runs in a fresh child
+ * process, so one system's garbage never counts in another's heap.
+ *
+ *   npm run bench:alternatives                       real and 10k (100k too when bench/.generated/100k exists)
  *   npm run bench:alternatives -- --sizes real,100k
+ *   npm run bench:alternatives -- --reps 3
+ *   npm run bench:alternatives -- --systems PaperLens,FlexSearch
+ *   npm run bench:alternatives -- --keep-data     use bench/.generated/<size> as it is, even if built by older sources
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Document } from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { type Corpus, CorpusSchema, type Paper } from '../src/schema/corpus';
-import { titleKey } from '../src/core/corpus/titles';
-import { loadPaperDataSync } from '../src/core/data/load';
-import { buildSearch, buildShards } from '../src/build/search/buildShards';
-import { queryTerms } from '../src/core/search/engine';
-import { type IndexedPaper, NAME_FIELDS, SEARCH_OPTIONS, toIndexedPaper, toQuery } from '../src/core/search/options';
-import { buildLexicon } from '../src/build/lexicon/buildLexicon';
-import { TechniqueMatcher } from '../src/core/techniques/matcher';
-import { techniqueNamesByPaper } from '../src/core/techniques/papers';
-import { LexiconSchema } from '../src/schema/lexicon';
-import { figures, runSearchEval } from '../test/eval/searchEval';
-import { rerank } from '../test/support/rerank';
-import { itemMedians, mb, ms, summarize, table } from './stats';
-import { syntheticCorpus } from './synthetic';
+import { DATA_FILES } from '../src/core/data/files';
+import { type LoadStats, emptyLoadStats, loadPaperData, loadPaperDataSync } from '../src/core/data/load';
+import { GENERATED, SEEDS, type SizeSpec, buildSize } from './generated';
+import { itemMedians, mb, ms, ratio, summarize, table } from './stats';
+import { TYPO_KINDS, type TitleQuery, titleQueries } from './typos';
 import { gc, heapNow, realCorpus, typingTrace } from './workload';
 
-const REPO = join(__dirname, '..');
-const SEEDS = join(REPO, 'seeds');
-const GENERATED = join(__dirname, '.generated');
-const SIZES: Record<string, number | undefined> = { real: undefined, '1k': 1_000, '10k': 10_000, '100k': 100_000 };
+const SYSTEMS = ['PaperLens', 'MiniSearch', 'FlexSearch'] as const;
+type System = (typeof SYSTEMS)[number];
+/** MiniSearch is left out at 100k by default: a keystroke takes about half a second there, so one repetition takes many minutes. */
+const SIZES: (SizeSpec & { reps: number; systems: readonly System[] })[] = [
+  { label: 'real', builds: 1, reps: 5, systems: SYSTEMS },
+  { label: '1k', papers: 1_000, builds: 1, reps: 5, systems: SYSTEMS },
+  { label: '10k', papers: 10_000, builds: 1, reps: 3, systems: SYSTEMS },
+  { label: '100k', papers: 100_000, builds: 1, reps: 2, systems: ['PaperLens', 'FlexSearch'] },
+];
+/** Times the typing trace runs in each child (each keystroke's median counts). */
+const TRACE_RUNS = 3;
+/** Results per keystroke, as the quick pick asks for. */
+const LIMIT = 40;
+/** Title queries per size. */
+const QUERIES = 20;
 
+/** What the libraries index: a paper as a user's own code would hold it. */
+interface PeerDoc {
+  id: string;
+  title: string;
+  authors: string;
+  abstract: string;
+}
 
-interface Row {
-  size: string;
-  design: string;
-  loadMs: number;
-  blockMs: number;
+interface Workload {
+  keystrokes: string[];
+  queries: TitleQuery[];
+}
+
+/** What one child measures. */
+interface ChildResult {
+  readyMs: number;
+  completeMs: number;
   heapMB: number;
-  indexMB: number;
-  p50: number;
-  p95: number;
+  /** Each keystroke's median over TRACE_RUNS. */
+  keys: number[];
+  /** Title queries found in the top 10, without typos ('none') and by typo kind. */
+  hits: Record<string, number>;
+  /** Misses, for reading. */
+  missed: string[];
 }
 
-/** The pre-shard engine: MiniSearch's search(), then the same re-ranking, over every match. */
-function stockSearch(ms: MiniSearch<IndexedPaper>, byId: Map<string, Paper>, q: string): string[] {
-  const terms = queryTerms(q);
-  if (terms.length === 0) return [];
-  const set = new Set(terms);
-  const key = titleKey(q);
-  return ms
-    .search(toQuery(terms))
-    .map((r) => ({ id: r.id as string, score: rerank(r.score, r.queryTerms.length, byId.get(r.id) as Paper, terms, set, key) }))
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-    .slice(0, 40)
-    .map((h) => h.id);
+const workloadFile = (size: string): string => join(GENERATED, `${size}.workload.json`);
+const peersFile = (size: string): string => join(GENERATED, `${size}.peers.json`);
+
+const settle = async (): Promise<number> => {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gc();
+  return heapNow();
+};
+
+/** What a library's user keeps to show results (and the heap counts). */
+const kept: unknown[] = [];
+
+/** A loaded system: search returns paper ids, best first. */
+type Searcher = (q: string, limit: number) => string[];
+
+async function loadPaperLens(size: string): Promise<{ search: Searcher; readyMs: number; completeMs: number }> {
+  const dir = join(GENERATED, size);
+  const texts = new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  const reader = { read: async (name: string): Promise<string> => texts.get(name) ?? Promise.reject(new Error(`no ${name}`)) };
+  const stats: LoadStats = emptyLoadStats();
+  const data = await loadPaperData(reader, { stats });
+  await data.complete;
+  return { search: (q, limit) => data.search.search(q, { limit }).map((h) => h.paper.id), readyMs: stats.readyMs, completeMs: stats.completeMs };
 }
 
-async function stockDesign(size: string, design: string, corpus: Corpus, lexiconJson: string, fields: readonly string[]): Promise<Row> {
-  const names = techniqueNamesByPaper(LexiconSchema.parse(JSON.parse(lexiconJson)));
-  const options = { ...SEARCH_OPTIONS, fields: [...fields] };
-  const built = new MiniSearch<IndexedPaper>(options);
-  built.addAll(corpus.papers.map((p) => toIndexedPaper(p, names.get(p.id) ?? [])));
-  const indexJson = JSON.stringify(built);
-  const corpusJson = JSON.stringify(corpus);
-  const runs = corpus.papers.length > 50_000 ? 2 : 3;
-  const load = (): { ms: MiniSearch<IndexedPaper>; corpus: Corpus; matcher: TechniqueMatcher } => {
-    const c = CorpusSchema.parse(JSON.parse(corpusJson));
-    return { ms: MiniSearch.loadJSON<IndexedPaper>(indexJson, options), corpus: c, matcher: new TechniqueMatcher(LexiconSchema.parse(JSON.parse(lexiconJson))) };
+function loadMiniSearch(json: string): { search: Searcher; ms: number } {
+  const t0 = performance.now();
+  const docs = JSON.parse(json) as PeerDoc[];
+  const index = new MiniSearch<PeerDoc>({ fields: ['title', 'authors', 'abstract'], searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 2 } } });
+  index.addAll(docs);
+  kept.push(docs.map(({ id, title, authors }) => ({ id, title, authors })));
+  const took = performance.now() - t0;
+  return { search: (q, limit) => index.search(q).slice(0, limit).map((r) => String(r.id)), ms: took };
+}
+
+function loadFlexSearch(json: string): { search: Searcher; ms: number } {
+  const t0 = performance.now();
+  const docs = JSON.parse(json) as PeerDoc[];
+  const index = new Document({ document: { id: 'n', index: ['title', 'authors', 'abstract'] }, tokenize: 'forward' });
+  docs.forEach((d, n) => index.add({ n, title: d.title, authors: d.authors, abstract: d.abstract }));
+  const shown = docs.map(({ id, title, authors }) => ({ id, title, authors }));
+  const took = performance.now() - t0;
+  return {
+    search: (q, limit) => (index.search(q, { limit, suggest: true, merge: true }) as unknown as { id: number }[]).map((r) => shown[r.id]?.id ?? ''),
+    ms: took,
   };
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    load();
-    times.push(performance.now() - t0);
+}
+
+/** The child: loads one system on one size, measures, prints one JSON line. */
+async function child(system: System, size: string): Promise<void> {
+  const work = JSON.parse(readFileSync(workloadFile(size), 'utf8')) as Workload;
+  const json = system === 'PaperLens' ? '' : readFileSync(peersFile(size), 'utf8');
+  const h0 = await settle();
+  let search: Searcher;
+  let readyMs: number;
+  let completeMs: number;
+  if (system === 'PaperLens') ({ search, readyMs, completeMs } = await loadPaperLens(size));
+  else {
+    const loaded = system === 'MiniSearch' ? loadMiniSearch(json) : loadFlexSearch(json);
+    search = loaded.search;
+    readyMs = completeMs = loaded.ms;
   }
-  gc();
-  const h0 = heapNow();
-  const loaded = load();
-  gc();
-  const heapMB = (heapNow() - h0) / 1e6;
-  // loadJSONAsync: how long it still blocks at once.
-  const monitor = monitorEventLoopDelay({ resolution: 1 });
-  monitor.enable();
-  await MiniSearch.loadJSONAsync<IndexedPaper>(indexJson, options);
-  monitor.disable();
-  const byId = new Map(loaded.corpus.papers.map((p) => [p.id, p]));
-  const trace = typingTrace(loaded.corpus.papers).keystrokes;
-  const keyRuns = Array.from({ length: runs }, () =>
-    trace.map((q) => {
+  const heapMB = ((await settle()) - h0) / 1e6;
+  const runs = Array.from({ length: TRACE_RUNS }, () =>
+    work.keystrokes.map((q) => {
       const t0 = performance.now();
-      stockSearch(loaded.ms, byId, q);
+      search(q, LIMIT);
       return performance.now() - t0;
     }),
   );
-  const keys = summarize(itemMedians(keyRuns));
-  return { size, design, loadMs: summarize(times).median, blockMs: monitor.max / 1e6, heapMB, indexMB: indexJson.length / 1e6, p50: keys.median, p95: keys.p95 };
+  const hits: Record<string, number> = { none: 0, ...Object.fromEntries(TYPO_KINDS.map((k) => [k, 0])) };
+  const missed: string[] = [];
+  for (const tq of work.queries) {
+    for (const [kind, q] of [['none', tq.query], ...TYPO_KINDS.map((k) => [k, tq.typos[k]])] as [string, string][]) {
+      if (search(q, 10).includes(tq.id)) hits[kind] = (hits[kind] ?? 0) + 1;
+      else missed.push(`${kind}: ${q}`);
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ readyMs, completeMs, heapMB, keys: itemMedians(runs), hits, missed } satisfies ChildResult)}\n`);
+}
+
+/** Writes what the children read: the workload, and the papers as the libraries index them. */
+function prepare(size: SizeSpec, real: ReturnType<typeof realCorpus>, keepData: boolean): void {
+  // The data format does not depend on the search code; --keep-data saves rebuilding 100k after a change to it.
+  if (!(keepData && existsSync(join(GENERATED, size.label, DATA_FILES.manifest)))) buildSize(size, real, false);
+  const dir = join(GENERATED, size.label);
+  const data = loadPaperDataSync({ readSync: (name) => readFileSync(join(dir, name), 'utf8') });
+  const papers = data.corpus.papers;
+  const docs: PeerDoc[] = papers.map((p) => ({ id: p.id, title: p.title, authors: p.authors.map((a) => a.name).join(', '), abstract: data.details.getSync(p.id)?.abstract ?? '' }));
+  writeFileSync(peersFile(size.label), JSON.stringify(docs));
+  const work: Workload = { keystrokes: typingTrace(papers).keystrokes, queries: titleQueries(papers, QUERIES) };
+  writeFileSync(workloadFile(size.label), JSON.stringify(work));
+}
+
+interface Measured {
+  size: string;
+  system: System;
+  reps: number;
+  ready: number;
+  complete: number;
+  heap: number;
+  p50: number;
+  p95: number;
+  max: number;
+  hits: Record<string, number>;
+  queries: number;
+  missed: string[];
+}
+
+function runChild(system: System, size: string): ChildResult {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', __filename, '--child', system, size], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as ChildResult;
 }
 
 async function main(): Promise<void> {
+  const at = process.argv.indexOf('--child');
+  if (at >= 0) return child(process.argv[at + 1] as System, process.argv[at + 2] as string);
   const arg = process.argv.indexOf('--sizes');
-  const sizes = (arg >= 0 ? (process.argv[arg + 1] ?? '') : 'real,10k').split(',').filter((s) => s in SIZES);
+  const repsArg = process.argv.indexOf('--reps');
+  const systemsArg = process.argv.indexOf('--systems');
+  const defaults = ['real', '10k', ...(existsSync(join(GENERATED, '100k', DATA_FILES.manifest)) ? ['100k'] : [])];
+  const wanted = arg >= 0 ? (process.argv[arg + 1] ?? '').split(',') : defaults;
+  const sizes = SIZES.filter((s) => wanted.includes(s.label));
+  if (sizes.length === 0) throw new Error(`--sizes takes some of ${SIZES.map((s) => s.label).join(',')}`);
+  console.log(`PaperLens against the alternatives: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
   const real = realCorpus(SEEDS);
-  const rows: Row[] = [];
+  const rows: Measured[] = [];
   for (const size of sizes) {
-    const n = SIZES[size];
-    const corpus = n === undefined ? real : syntheticCorpus(real, n);
-    // The lexicon as npm run bench built it (building one for 100,000 papers takes minutes).
-    const dir = join(GENERATED, size);
-    let lexiconJson: string;
-    try {
-      const data = loadPaperDataSync({ readSync: (name) => readFileSync(join(dir, name), 'utf8') });
-      lexiconJson = JSON.stringify({ version: data.lexicon.version, techniques: data.lexicon.techniques });
-    } catch {
-      if (n !== undefined) throw new Error(`no bench/.generated/${size}: run npm run bench -- --sizes ${size} first`);
-      lexiconJson = JSON.stringify(buildLexicon(real.papers));
+    const t0 = performance.now();
+    prepare(size, real, process.argv.includes('--keep-data'));
+    const reps = repsArg >= 0 ? Number(process.argv[repsArg + 1]) : size.reps;
+    const systems = systemsArg >= 0 ? SYSTEMS.filter((s) => (process.argv[systemsArg + 1] ?? '').split(',').includes(s)) : size.systems;
+    const results = new Map<System, ChildResult[]>(systems.map((s) => [s, []]));
+    // Systems take turns in each repetition, so a busy spell on the machine does not fall on one of them.
+    for (let r = 0; r < reps; r++) for (const system of systems) results.get(system)?.push(runChild(system, size.label));
+    const queries = (JSON.parse(readFileSync(workloadFile(size.label), 'utf8')) as Workload).queries.length;
+    for (const system of systems) {
+      const rs = results.get(system) ?? [];
+      const keys = summarize(itemMedians(rs.map((x) => x.keys)));
+      const first = rs[0] as ChildResult;
+      rows.push({
+        size: size.label,
+        system,
+        reps: rs.length,
+        ready: summarize(rs.map((x) => x.readyMs)).median,
+        complete: summarize(rs.map((x) => x.completeMs)).median,
+        heap: summarize(rs.map((x) => x.heapMB)).median,
+        p50: keys.median,
+        p95: keys.p95,
+        max: keys.max,
+        hits: first.hits,
+        queries,
+        missed: first.missed,
+      });
     }
-    for (const [design, fields] of [
-      ['MiniSearch, every field (before)', SEARCH_OPTIONS.fields],
-      ['MiniSearch, short fields only', NAME_FIELDS],
-    ] as const) {
-      rows.push(await stockDesign(size, design, corpus, lexiconJson, fields));
-      console.log(`  ${size}: ${design} measured`);
-    }
+    console.log(`  ${size.label}: measured in ${Math.round((performance.now() - t0) / 1000)} s`);
   }
-  console.log('\nMiniSearch as it comes: load (corpus parsed and validated, index loadJSON), heap, keystrokes (search() and re-ranking).\n');
-  console.log(
-    table(
-      ['size', 'design', 'index MB', 'load ms', 'loadJSONAsync block ms', 'heap MB', 'keystroke p50 ms', 'p95 ms'],
-      rows.map((r) => [r.size, r.design, mb(r.indexMB * 1e6), ms(r.loadMs), ms(r.blockMs), mb(r.heapMB * 1e6), ms(r.p50), ms(r.p95)]),
-    ),
-  );
+  report(rows);
+}
 
-  // How many abstract terms to keep.
-  const names = techniqueNamesByPaper(buildLexicon(real.papers));
-  const techniquesOf = (p: Paper): string[] => names.get(p.id) ?? [];
-  const tenK = sizes.includes('10k') ? syntheticCorpus(real, 10_000).papers : undefined;
-  const keep = [8, 16, 24, 32, 64, null] as const;
-  console.log('\nAbstract terms kept per paper: relevance on the real corpus (npm run eval), postings kept.\n');
+function report(rows: Measured[]): void {
+  const pl = (size: string): Measured | undefined => rows.find((r) => r.size === size && r.system === 'PaperLens');
+  const fx = (size: string): Measured | undefined => rows.find((r) => r.size === size && r.system === 'FlexSearch');
+  console.log(`
+Load, heap and keystrokes. Load: PaperLens's ready (search works) and complete (abstracts searched too); the libraries
+parse the papers and index them (both columns). Heap: after the load, between full collections. Keystrokes: the typing
+trace of npm run bench, ${LIMIT} results; p50/p95/max over keystrokes of each keystroke's median (${TRACE_RUNS} runs in each of the
+repetitions, each a fresh process). Ratios: the system's figure over PaperLens's (complete load).
+`);
   console.log(
     table(
-      ['kept per paper', 'hit@1', 'hit@5', 'MRR', 'real postings', ...(tenK ? ['10k postings'] : [])],
-      keep.map((k) => {
-        const salient = k === null ? null : { perDocument: k };
-        const f = figures(runSearchEval(buildSearch(real.papers, techniquesOf, salient)));
-        const postings = (papers: readonly Paper[]): string => String(buildShards(papers, () => [], salient).abstracts.postingCount);
-        return [k === null ? 'all' : String(k), f.hit1.toFixed(3), f.hit5.toFixed(3), f.mrr.toFixed(3), postings(real.papers), ...(tenK ? [postings(tenK)] : [])];
+      ['size', 'system', 'reps', 'ready ms', 'complete ms', 'heap MB', 'p50 ms', 'p95 ms', 'max ms', 'load ×PL', 'heap ×PL', 'p95 ×PL'],
+      rows.map((r) => {
+        const base = pl(r.size);
+        return [r.size, r.system, String(r.reps), ms(r.ready), ms(r.complete), mb(r.heap * 1e6), ms(r.p50), ms(r.p95), ms(r.max), base ? ratio(r.complete, base.complete) : '-', base ? ratio(r.heap, base.heap) : '-', base ? ratio(r.p95, base.p95) : '-'];
       }),
     ),
   );
+  console.log(`
+Title queries from the corpus itself (bench/typos.ts): the first four words of ${QUERIES} titles picked by a fixed seed, as typed,
+and with one word of five or more letters misspelt each way. hit@10: the paper is among the first 10 results.
+`);
+  console.log(
+    table(
+      ['size', 'system', 'no typo', ...TYPO_KINDS, 'all typos'],
+      rows.map((r) => {
+        const typos = TYPO_KINDS.reduce((n, k) => n + (r.hits[k] ?? 0), 0);
+        return [r.size, r.system, `${r.hits.none ?? 0}/${r.queries}`, ...TYPO_KINDS.map((k) => `${r.hits[k] ?? 0}/${r.queries}`), `${typos}/${r.queries * TYPO_KINDS.length}`];
+      }),
+    ),
+  );
+  // The targets of issue 16, against FlexSearch in the same run.
+  const checks: string[][] = [];
+  let pass = 0;
+  let fail = 0;
+  const check = (size: string, what: string, budget: string, value: string, ok: boolean): void => {
+    checks.push([size, what, budget, value, ok ? 'PASS' : 'FAIL']);
+    if (ok) pass++;
+    else fail++;
+  };
+  for (const size of [...new Set(rows.map((r) => r.size))]) {
+    const p = pl(size);
+    const f = fx(size);
+    if (!p || !f) continue;
+    check(size, 'hit@10 without typos', `${p.queries}/${p.queries}`, `${p.hits.none ?? 0}/${p.queries}`, (p.hits.none ?? 0) === p.queries);
+    for (const k of TYPO_KINDS) check(size, `typo hit@10, ${k}`, `≥ FlexSearch ${f.hits[k] ?? 0}`, String(p.hits[k] ?? 0), (p.hits[k] ?? 0) >= (f.hits[k] ?? 0));
+    check(size, 'keystroke p95', `≤ FlexSearch ${ms(f.p95)} ms`, `${ms(p.p95)} ms`, p.p95 <= f.p95);
+    check(size, 'load (complete)', `≤ 0.3× FlexSearch ${ms(f.complete)} ms`, `${ms(p.complete)} ms (${ratio(p.complete, f.complete)})`, p.complete <= 0.3 * f.complete);
+    check(size, 'heap', `≤ 0.5× FlexSearch ${mb(f.heap * 1e6)} MB`, `${mb(p.heap * 1e6)} MB (${ratio(p.heap, f.heap)})`, p.heap <= 0.5 * f.heap);
+  }
+  console.log('\nTargets (issue 16), PaperLens against FlexSearch in this run:\n');
+  console.log(table(['size', 'figure', 'target', 'PaperLens', 'result'], checks));
+  const misses = rows.filter((r) => r.system === 'PaperLens' && r.missed.length > 0);
+  if (misses.length > 0) console.log(`\nPaperLens misses:\n${misses.map((r) => r.missed.map((m) => `  ${r.size} ${m}`).join('\n')).join('\n')}`);
+  console.log(`\n${pass} PASS, ${fail} FAIL`);
 }
 
 main().catch((e: unknown) => {

@@ -12,32 +12,24 @@
  * Generated data goes to bench/.generated/ (git-ignored). Timings on a
  * shared machine are noisy: read the ratios, and the spread.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { buildData, writeData } from '../src/build/buildData';
 import type { Corpus } from '../src/schema/corpus';
 import type { DataFile } from '../src/build/data/encode';
 import { DATA_FILES } from '../src/core/data/files';
 import type { Manifest } from '../src/core/data/format';
 import { type LoadStats, emptyLoadStats, type PaperData, loadPaperData, loadPaperDataSync } from '../src/core/data/load';
-import { buildLexicon } from '../src/build/lexicon/buildLexicon';
 import { paperCountOf } from '../src/core/techniques/papers';
-import { fnv1a } from '../src/core/util/hash';
 import { type Summary, itemMedians, mb, ms, ratio, spread, summarize, table, time } from './stats';
 import { inputTable, measureInputs } from './inputs';
-import { syntheticCorpus } from './synthetic';
+import { GENERATED, REPO, SEEDS, buildSize } from './generated';
 import { loadNodeData } from '../src/cli/data';
 import { gc, heapNow, hoverPositions, modelCode, realCorpus, typingTrace } from './workload';
 
-const REPO = join(__dirname, '..');
-const SEEDS = join(REPO, 'seeds');
-const GENERATED = join(__dirname, '.generated');
-/** The generator's seed: the same corpora every run. */
-const SYNTHETIC_SEED = 20240611;
 
 interface Size {
   label: string;
@@ -109,45 +101,6 @@ interface SizeResult {
   readyGz: number;
 }
 
-
-/** Everything the data files were built from: a change to any of them invalidates cached builds. */
-function sourceKey(size: Size): string {
-  const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-  const all = [join(__dirname, 'synthetic.ts'), ...files(join(REPO, 'src', 'core')), ...files(join(REPO, 'src', 'build')), ...readdirSync(SEEDS).map((f) => join(SEEDS, f))].sort();
-  return `${size.label}-${SYNTHETIC_SEED}-${fnv1a(all.map((f) => `${relative(REPO, f)}\n${readFileSync(f, 'utf8')}`).join('\n'))}`;
-}
-
-interface BuildRecord {
-  key: string;
-  date: string;
-  build: number[];
-  stringify: number[];
-}
-
-/**
- * Builds the data for a size, timing it, unless a build of the same sources
- * is on disk (synthetic sizes; pass --rebuild to build again). Building
- * 100,000 papers takes minutes; its timing is kept with the files.
- */
-function buildSize(size: Size, real: Corpus, rebuild: boolean): { record: BuildRecord; cached: boolean } {
-  const out = join(GENERATED, size.label);
-  const recordFile = join(GENERATED, `${size.label}.build.json`);
-  const key = sourceKey(size);
-  if (size.papers !== undefined && !rebuild && existsSync(recordFile)) {
-    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as BuildRecord;
-    if (record.key === key && existsSync(join(out, DATA_FILES.manifest))) return { record, cached: true };
-  }
-  const corpus = size.papers === undefined ? real : syntheticCorpus(real, size.papers, SYNTHETIC_SEED);
-  const buildOnce = (): void => {
-    if (size.papers === undefined) buildData(SEEDS, out);
-    else writeData(corpus, buildLexicon(corpus.papers), out);
-  };
-  const record: BuildRecord = { key, date: new Date().toISOString().slice(0, 16).replace('T', ' '), build: time(buildOnce, size.builds, 0), stringify: time(() => JSON.stringify(corpus), size.builds, 0) };
-  mkdirSync(GENERATED, { recursive: true });
-  writeFileSync(recordFile, JSON.stringify(record));
-  return { record, cached: false };
-}
 
 async function measure(size: Size, real: Corpus, rebuild: boolean): Promise<SizeResult> {
   const out = join(GENERATED, size.label);

@@ -5,7 +5,7 @@ import { authorBoost, titleBoost } from '../../src/core/search/ranking';
 /**
  * The final score of a paper from its MiniSearch score: author position,
  * query coverage, and a query that spells out the title or short name.
- * The oracle the tests (and bench/alternatives.ts) check PaperSearch
+ * The oracle the tests (and bench/designs.ts) check PaperSearch
  * against: MiniSearch's own search() followed by this, paper by paper,
  * must rank as PaperSearch ranks.
  *

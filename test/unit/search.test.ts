@@ -5,8 +5,9 @@ import { titleKey } from '../../src/core/corpus/titles';
 import { buildSearch, buildShards } from '../../src/build/search/buildShards';
 import { PaperSearch, queryTerms } from '../../src/core/search/engine';
 import { SEARCH_OPTIONS, camelParts, processIndexTerm, toIndexedPaper, toQuery, tokenize } from '../../src/core/search/options';
-import SearchableMap from 'minisearch/SearchableMap';
-import { radixTree } from '../../src/core/search/radixTree';
+import fc from 'fast-check';
+import { TermDictionary, typoDistance } from '../../src/core/search/terms';
+import { TYPO_KINDS, titleQueries } from '../../bench/typos';
 import { IndexShard, type ShardJson, type ShardPart } from '../../src/core/search/shard';
 import { techniqueNamesByPaper } from '../../src/core/techniques/papers';
 import { runNow } from '../../src/core/util/sliced';
@@ -36,7 +37,9 @@ suite('search: tokens', () => {
 });
 
 suite('search: MiniSearch semantics', () => {
-  // The executor must rank exactly as MiniSearch's own search() (plus our re-ranking) would.
+  // With typos off, the executor must rank exactly as MiniSearch's own search() (plus our re-ranking) would;
+  // typo tolerance is PaperLens's own (corrections ranked by distance and frequency, and the title tier),
+  // and is checked by what users see below.
   const papers = realCorpus().papers;
   const names = techniqueNamesByPaper(realLexicon());
   const techniquesOf = (p: Paper): string[] => names.get(p.id) ?? [];
@@ -48,16 +51,17 @@ suite('search: MiniSearch semantics', () => {
     if (terms.length === 0) return [];
     const set = new Set(terms);
     return stock
-      .search(toQuery(terms))
+      .search(toQuery(terms, { typos: false }))
       .map((r): [string, number, string[]] => [r.id as string, rerank(r.score, r.queryTerms.length, byId.get(r.id) as Paper, terms, set, titleKey(q)), [...r.queryTerms].sort()])
       .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
       .slice(0, limit);
   };
-  const unpruned = buildSearch(papers, techniquesOf, null);
+  const unprunedShards = buildShards(papers, techniquesOf, null);
+  const unpruned = PaperSearch.fromShards(papers, runNow(IndexShard.decode(unprunedShards.names)), { abstracts: runNow(IndexShard.decode(unprunedShards.abstracts)), typos: false });
   const queries = [...loadRelevance().map((r) => r.query), 'pan pan', 'vision transformer pruning', 'a b c d e f'];
   const typed = queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
 
-  test('every prefix of every relevance query ranks as MiniSearch would, with the same scores', function () {
+  test('with typos off, every prefix of every relevance query ranks as MiniSearch would, with the same scores', function () {
     // About 2,000 queries through MiniSearch itself, three times each: 10 to 20 s on a loaded 2-core machine.
     this.timeout(120_000);
     for (const q of typed) {
@@ -121,14 +125,34 @@ suite('search: shards', () => {
     assert.ok(salient.postingCount <= 24 * papers.length, `${salient.postingCount} postings`);
     assert.ok(salient.postingCount < full.postingCount / 3);
   });
-  test('the radix tree built in one pass is the tree SearchableMap.set builds', () => {
+  test('the term dictionary finds exactly the terms within the typo limit, swaps counted as one typo', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 0, maxLength: 7 });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 60 }), word, fc.integer({ min: 0, max: 2 }), (terms, q, max) => {
+        const sorted = [...terms].sort();
+        const dict = new TermDictionary(sorted);
+        const found: string[] = [];
+        dict.typos(q, max, (no, d) => found.push(`${sorted[no]}:${d}`));
+        assert.deepEqual(found, sorted.flatMap((t) => (typoDistance(q, t) <= max ? [`${t}:${typoDistance(q, t)}`] : [])));
+        const [from, to] = dict.prefixRange(q);
+        assert.deepEqual(sorted.slice(from, to), sorted.filter((t) => t.startsWith(q)));
+        assert.equal(dict.get(q), sorted.includes(q) ? sorted.indexOf(q) : undefined);
+      }),
+      { numRuns: 300 },
+    );
+    assert.equal(typoDistance('decoding', 'decodnig'), 1);
+    assert.equal(typoDistance('decoding', 'edcoding'), 1);
+    assert.equal(typoDistance('decoding', 'decodng'), 1);
+    assert.equal(typoDistance('ab', 'ba'), 1);
+    assert.equal(typoDistance('abc', 'ca'), 3);
+  });
+  test('the shipped shards load into a term dictionary of their own terms', () => {
     const shards = buildShards(papers);
-    const plain = (node: unknown): unknown =>
-      node instanceof Map ? [...node].map(([k, v]) => [k, plain(v)]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))) : node;
-    for (const terms of [termsOf(shards.names), termsOf(shards.abstracts)]) {
-      const byInsertion = new SearchableMap<number>();
-      terms.forEach((t, i) => byInsertion.set(t, i));
-      assert.deepEqual(plain(runNow(radixTree(terms))._tree), plain(byInsertion._tree));
+    for (const json of [shards.names, shards.abstracts]) {
+      const shard = runNow(IndexShard.decode(json));
+      const terms = termsOf(json);
+      assert.equal(shard.terms.size, terms.length);
+      terms.forEach((t, i) => assert.equal(shard.terms.get(t), i, t));
     }
   });
   test('an index built for a different corpus is refused', () => {
@@ -180,6 +204,47 @@ suite('search: ranking what people type', () => {
   });
   test('results are deterministic for equal scores', () => {
     assert.deepEqual(top('transformer', 20), top('transformer', 20));
+  });
+});
+
+suite('search: typo tolerance', () => {
+  // Title queries made from the corpus (bench/typos.ts, as bench:alternatives types them): the first four
+  // words of a title, with one word of five or more letters misspelt each way, anywhere in the query.
+  const queries = titleQueries(realCorpus().papers, 40);
+  const first = (search: PaperSearch, q: string, id: string): boolean => search.search(q, { limit: 1 })[0]?.paper.id === id;
+
+  test('the queries misspell words in every position, each kind of typo', () => {
+    assert.equal(queries.length, 40);
+    const positions = new Set(queries.map((q) => q.query.split(' ').findIndex((w, i) => w !== q.typos.wrong.split(' ')[i])));
+    assert.deepEqual([...positions].sort(), [0, 1, 2, 3]);
+    for (const q of queries) for (const kind of TYPO_KINDS) assert.notEqual(q.typos[kind], q.query);
+  });
+  for (const kind of TYPO_KINDS) {
+    test(`a${kind === 'extra' ? 'n' : ''} ${kind} letter still finds the paper first`, () => {
+      const missed = queries.filter((q) => !first(realSearch(), q.typos[kind], q.id)).map((q) => q.typos[kind]);
+      assert.deepEqual(missed, []);
+    });
+  }
+  test('the same queries without typos find their paper first, and without typo tolerance the misspelt ones often do not', () => {
+    for (const q of queries) assert.ok(first(realSearch(), q.query, q.id), q.query);
+    const papers = realCorpus().papers;
+    const shards = buildShards(papers, (p) => techniqueNamesByPaper(realLexicon()).get(p.id) ?? []);
+    const strict = PaperSearch.fromShards(papers, runNow(IndexShard.decode(shards.names)), { abstracts: runNow(IndexShard.decode(shards.abstracts)), typos: false });
+    const missed = TYPO_KINDS.flatMap((kind) => queries.filter((q) => !first(strict, q.typos[kind], q.id)));
+    assert.ok(missed.length >= 8, `only ${missed.length} misspelt queries lost their paper with typos off`);
+  });
+  test('the title index changes no result, only how soon the ranking stops', () => {
+    const papers = realCorpus().papers;
+    const shards = buildShards(papers, (p) => techniqueNamesByPaper(realLexicon()).get(p.id) ?? []);
+    const plain = PaperSearch.fromShards(papers, runNow(IndexShard.decode(shards.names)), { abstracts: runNow(IndexShard.decode(shards.abstracts)) });
+    const typed = [...loadRelevance().map((r) => r.query), ...queries.flatMap((q) => [q.query, ...TYPO_KINDS.map((k) => q.typos[k])])];
+    for (const q of typed.flatMap((x) => Array.from({ length: x.length }, (_, i) => x.slice(0, i + 1)))) {
+      for (const limit of [1, 10]) assert.deepEqual(realSearch().search(q, { limit }).map((h) => [h.paper.id, h.score]), plain.search(q, { limit }).map((h) => [h.paper.id, h.score]), q);
+    }
+  });
+  test('a swap of two letters is one typo, so short words are found too', () => {
+    assert.deepEqual(top('tokne merging', 2).sort(), top('token merging', 2).sort());
+    assert.deepEqual(top('flahs attention', 2), top('flash attention', 2));
   });
 });
 

@@ -63,5 +63,7 @@ export function buildShards(
  */
 export function buildSearch<Q extends Paper>(papers: readonly Q[], techniquesOf: (p: Paper) => readonly string[] = () => [], salient?: SalientTerms | null): PaperSearch<Q> {
   const shards = buildShards(papers, techniquesOf, salient);
-  return PaperSearch.fromShards(papers, runNow(IndexShard.decode(shards.names)), { abstracts: runNow(IndexShard.decode(shards.abstracts)) });
+  const search = PaperSearch.fromShards(papers, runNow(IndexShard.decode(shards.names)), { abstracts: runNow(IndexShard.decode(shards.abstracts)) });
+  runNow(search.indexTitles());
+  return search;
 }

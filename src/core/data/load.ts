@@ -152,4 +152,5 @@ function* completePhase<W>(files: FileSource<W>, { manifest, data }: Ready): Loa
   yield* readTechniques(files, manifest, papers, data.lexicon, data.techniques);
   yield* readLeads(files, manifest, papers);
   data.search.addAbstracts(yield* readShard(files, manifest.searchAbstracts, manifest));
+  yield* data.search.indexTitles();
 }

@@ -98,9 +98,12 @@ export class LibrarySearch {
     const docs: Searchable[] = entries.map((entry, i) => ({ id: i.toString(36).padStart(4, '0'), title: entry.title, authors: entry.authors, entry }));
     const terms = this.byFile.get(f.file)?.terms ?? new TermCache();
     const shard = yield* buildMemoryShard(FIELDS, entries, fieldTexts, terms);
+    const search = PaperSearch.fromShards(docs, shard);
+    // The title tier (each title's key, by its first letters), as the corpus has it after its load.
+    yield* search.indexTitles();
     // The swap is one step: a search never sees half a file.
     this.removeFile(f.file);
-    this.byFile.set(f.file, { entries, search: PaperSearch.fromShards(docs, shard), terms });
+    this.byFile.set(f.file, { entries, search, terms });
     this.count += entries.length;
     for (const e of entries) {
       const same = this.keys.get(e.key);

@@ -1,8 +1,9 @@
 import type { PaperMeta } from '../../schema/corpus';
 import { titleKey } from '../corpus/titles';
-import { type Candidates, Executor } from './executor';
+import { foldForSearch } from '../text/clean';
+import { type Candidates, Executor, corrections, typoLimit } from './executor';
 import { processQueryTerm, tokenize } from './options';
-import { MAX_AUTHOR_BOOST, MAX_TITLE_BOOST, authorBoost, titleBoost } from './ranking';
+import { MAX_TITLE_BOOST, authorBoostOfNames, titleBoost } from './ranking';
 import type { IndexShard } from './shard';
 
 /**
@@ -31,20 +32,30 @@ export interface SearchQueryOptions {
 export interface EngineParts {
   /** The abstract shard, when it has loaded. */
   abstracts?: IndexShard;
+  /**
+   * Whether misspelt words are looked up (default true). Without, a query
+   * ranks exactly as MiniSearch's own search() with `fuzzy: false` would,
+   * which is how the unit tests check the scoring.
+   */
+  typos?: boolean;
 }
 
 /**
- * The search engine over a corpus. MiniSearch builds the index and its
- * radix tree answers exact, prefix and fuzzy term lookups; scores are
- * MiniSearch's (BM25+, field boosts, prefix and fuzzy weights, one point
- * of "quality" per query term matched), computed over compact posting
- * lists and only as far as the top results need. Then our own ranking for
+ * The search engine over a corpus. MiniSearch builds the index; each
+ * shard's term dictionary (terms.ts) answers exact, prefix and typo
+ * lookups; scores are MiniSearch's (BM25+, field boosts, prefix and fuzzy
+ * weights, one point of "quality" per query term matched), computed over
+ * compact posting lists and only as far as the top results need. A word
+ * the corpus hardly knows is looked up with typos, its corrections ranked
+ * by distance and frequency (executor.ts), and the title tier spells it
+ * as the closest title word, so a misspelt title still counts as typed. Then our own ranking for
  * what people type into a citation picker: a paper whose short name or
  * title the query spells out comes first, and papers that match every
  * query word beat papers that match one word many times.
  */
 export class PaperSearch<P extends SearchablePaper = PaperMeta> {
   private readonly executor: Executor;
+  private readonly typos: boolean;
   private abstracts: IndexShard | undefined;
 
   private constructor(
@@ -55,7 +66,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     if (names.documentCount !== papers.length) {
       throw new Error(`search index holds ${names.documentCount} papers but the corpus has ${papers.length}; rebuild the data`);
     }
-    this.executor = new Executor(papers.length);
+    this.typos = parts.typos ?? true;
+    this.executor = new Executor(papers.length, this.typos);
     this.titleKeys = new Array<string | undefined>(papers.length).fill(undefined);
     this.shortKeys = new Array<string | undefined>(papers.length).fill(undefined);
     if (parts.abstracts) this.addAbstracts(parts.abstracts);
@@ -101,50 +113,164 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    */
   search(text: string, opts: SearchQueryOptions = {}): SearchHit<P>[] {
     const limit = opts.limit ?? 20;
-    const query = boundQuery(text).query;
+    // boundQuery's cut, without the words it counts for its note.
+    const query = text.length > QUERY_LIMITS.chars ? text.slice(0, QUERY_LIMITS.chars) : text;
     const terms = queryTerms(query);
     if (terms.length === 0 || limit <= 0) return [];
     const shards = this.abstracts ? [this.names, this.abstracts] : [this.names];
     const candidates = this.executor.run(shards, terms);
-    return this.rerankTop(candidates, terms, titleKey(query), limit);
+    return this.rerankTop(candidates, terms, titleKey(query), this.typos ? this.correctedTitleKey(query, terms) : undefined, limit);
   }
 
   /**
-   * The final ranking, computed only where it can change the top `limit`.
-   * Candidates come in order of MiniSearch's score times the coverage
-   * factor (their bound), which the title boost can raise at most
-   * four-fold, and the author boost two-fold more for the papers with a
-   * query word in an author's name (found from the author postings). Once
-   * even that cannot lift the next candidate past the `limit`-th result,
-   * the rest are left alone.
+   * The title tier of typo tolerance: the query's title key with each
+   * word that is in no title, name, author or technique (nor, for the word
+   * being typed, starts one) spelt as the closest, most common title word, or undefined when no
+   * word needed it. A misspelt title then still earns the title boost,
+   * which is what lifts the paper above the many papers that share the
+   * rest of its words in a large corpus.
    */
-  private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, limit: number): SearchHit<P>[] {
+  private correctedTitleKey(query: string, terms: readonly string[]): string | undefined {
+    const last = terms[terms.length - 1];
+    let changed = false;
+    const fixed = foldForSearch(query).replace(/[\p{L}\p{N}]+/gu, (w) => {
+      const t = w.toLowerCase();
+      if (typoLimit(t) === 0) return w;
+      // A word being typed may be the start of a known word; the same word complete may be a typo.
+      const key = t === last ? `${t}…` : t;
+      let c = this.titleSpelling.get(key);
+      if (c === undefined) {
+        c = this.titleWordFor(t, t === last);
+        if (this.titleSpelling.size >= 4096) this.titleSpelling.clear();
+        this.titleSpelling.set(key, c);
+      }
+      if (c === t) return w;
+      changed = true;
+      return c;
+    });
+    return changed ? titleKey(fixed) : undefined;
+  }
+
+  /**
+   * `word` when the names shard knows it (as a word, or, being typed, as the
+   * start of one); else its closest, most common title word, or itself.
+   */
+  private titleWordFor(word: string, typing: boolean): string {
+    const { names } = this;
+    if (names.terms.get(word) !== undefined) return word;
+    if (typing) {
+      const [from, to] = names.terms.prefixRange(word);
+      if (to > from) return word;
+    }
+    const best = corrections(names, word, typoLimit(word), TITLE_FIELDS)[0];
+    return best ? (names.terms.terms[best[0]] as string) : word;
+  }
+
+  /** Query words as the title tier spells them (see {@link correctedTitleKey}), kept across keystrokes. */
+  private readonly titleSpelling = new Map<string, string>();
+
+  /**
+   * The final ranking, computed only where it can change the top `limit`.
+   * A candidate's bound is MiniSearch's score times the coverage factor;
+   * the title boost can raise it four-fold, but only for the papers whose
+   * title or short name starts with the query (the title tier, scored
+   * first; any other paper's at most 1.5-fold), and the author boost
+   * two-fold, but only for the papers with a query word in an author's
+   * name (found from the author postings, scored next). The rest come in
+   * order of their bound; once even the largest title boost left cannot
+   * lift the next one past the `limit`-th result, they are left alone.
+   */
+  private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, fixedKey: string | undefined, limit: number): SearchHit<P>[] {
     const termSet = new Set(terms);
     const hits: SearchHit<P>[] = [];
     const best: number[] = [];
     let floor = -Infinity;
     const byAuthor = this.authorWordDocs(termSet, candidates);
-    let authorsLeft = byAuthor.size;
     const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
-    for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
+    const consider = (doc: number, maxBoost: number): void => {
       const bound = candidates.bound(doc);
-      if (hits.length >= limit && bound * maxTitle * (authorsLeft > 0 ? MAX_AUTHOR_BOOST : 1) < floor) break;
       let author = 1;
       if (byAuthor.has(doc)) {
-        authorsLeft--;
-        author = authorBoost((this.papers[doc] as P).authors, termSet, (name) => this.termsOfName(name));
+        author = authorBoostOfNames((this.authorNames[doc] ??= (this.papers[doc] as P).authors.map((a) => this.termsOfName(a.name))), termSet);
       }
-      if (hits.length >= limit && bound * author * maxTitle < floor) continue;
+      if (hits.length >= limit && bound * author * maxBoost < floor) return;
       const paper = this.papers[doc] as P;
-      const score = bound * author * this.titleBoostOf(doc, paper, qKey);
-      if (hits.length >= limit && score < floor) continue;
+      const score = bound * author * this.titleBoostOf(doc, paper, qKey, fixedKey);
+      if (hits.length >= limit && score < floor) return;
       hits.push({ paper, score, matchedTerms: candidates.matched(doc) });
       insertDescending(best, score, limit);
       if (best.length >= limit) floor = best[limit - 1] as number;
+    };
+    // The title tier first: the papers whose title or short name starts with what was typed (as typed, or
+    // with its typos corrected), the only ones a title boost above 1.5 can apply to.
+    const first = this.titleStarts(qKey, fixedKey, candidates);
+    for (const doc of first ?? []) consider(doc, maxTitle);
+    const maxRest = first === undefined ? maxTitle : Math.min(maxTitle, Math.max(qKey.length, fixedKey?.length ?? 0) >= 6 ? 1.5 : 1);
+    // Then the papers with a query word in an author's name, the only ones an author boost applies to; the
+    // rest in order of their bound, until even the largest title boost left cannot lift one into the top.
+    for (const doc of byAuthor) if (!first?.has(doc)) consider(doc, maxRest);
+    for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
+      if (first?.has(doc) || byAuthor.has(doc)) continue;
+      if (hits.length >= limit && candidates.bound(doc) * maxRest < floor) break;
+      consider(doc, maxRest);
     }
     hits.sort((x, y) => y.score - x.score || x.paper.id.localeCompare(y.paper.id));
     return hits.slice(0, limit);
   }
+
+  /**
+   * The candidates whose title or short name (as title keys) starts with
+   * `qKey` or `fixedKey`, from the title index; undefined when there is
+   * no index yet, the key is too short, or too many titles start with it
+   * to be worth taking apart (the ranking then bounds every paper's title
+   * boost by the largest).
+   */
+  private titleStarts(qKey: string, fixedKey: string | undefined, candidates: Candidates): Set<number> | undefined {
+    const index = this.titleIndex;
+    if (index === undefined || qKey.length < 2) return undefined;
+    const out = new Set<number>();
+    for (const key of fixedKey === undefined ? [qKey] : [qKey, fixedKey]) {
+      const bucket = index.get(key.slice(0, 2));
+      if (bucket === undefined) continue;
+      if (bucket.length > MAX_TITLE_BUCKET) return undefined;
+      for (const doc of bucket) {
+        if (candidates.bound(doc) <= 0) continue;
+        if ((this.titleKeys[doc] as string).startsWith(key) || (this.shortKeys[doc] as string).startsWith(key)) out.add(doc);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Computes every paper's title key and indexes the papers by the first
+   * two letters of their title and short name keys, pausing (yield) every
+   * thousand papers: the loader runs it after search is ready. Until it
+   * has run, the ranking takes no shortcut through titles (the results are
+   * the same, only slower for short queries in a large corpus).
+   *
+   * @example
+   * runNow(search.indexTitles());
+   */
+  *indexTitles(): Generator<undefined, void> {
+    const index = new Map<string, number[]>();
+    const put = (key: string, doc: number): void => {
+      if (key.length < 2) return;
+      const head = key.slice(0, 2);
+      const bucket = index.get(head);
+      if (bucket === undefined) index.set(head, [doc]);
+      else if (bucket[bucket.length - 1] !== doc) bucket.push(doc);
+    };
+    for (let doc = 0; doc < this.papers.length; doc++) {
+      const paper = this.papers[doc] as P;
+      put((this.titleKeys[doc] ??= titleKey(paper.title)), doc);
+      put((this.shortKeys[doc] ??= paper.shortName ? titleKey(paper.shortName) : ''), doc);
+      if (doc % 1000 === 999) yield;
+    }
+    this.titleIndex = index;
+  }
+
+  /** Papers by the first two letters of their title and short name keys, once {@link indexTitles} has run. */
+  private titleIndex: Map<string, number[]> | undefined;
 
   /**
    * The candidates with a query word in an author's name, from the names
@@ -156,6 +282,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     if (slot < 0) return out;
     const F = this.names.fields.length;
     for (const term of terms) {
+      if (term.length < 2) continue; // an initial earns no author boost (ranking.ts)
       const no = this.names.terms.get(term);
       if (no === undefined) continue;
       const to = this.names.start[no * F + slot + 1] as number;
@@ -173,12 +300,16 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
   /** The query terms of each author name seen: names recur across papers (and prolific authors across many). */
   private readonly nameTerms = new Map<string, string[]>();
 
-  private titleBoostOf(doc: number, paper: P, qKey: string): number {
+  private titleBoostOf(doc: number, paper: P, qKey: string, fixedKey: string | undefined): number {
     if (qKey.length < 2) return 1;
     const title = (this.titleKeys[doc] ??= titleKey(paper.title));
     const short = (this.shortKeys[doc] ??= paper.shortName ? titleKey(paper.shortName) : '');
-    return titleBoost(title, short, qKey);
+    const boost = titleBoost(title, short, qKey);
+    return fixedKey === undefined ? boost : Math.max(boost, titleBoost(title, short, fixedKey));
   }
+
+  /** Each paper's authors as query terms, for the papers the ranking has boosted. */
+  private readonly authorNames: (string[][] | undefined)[] = [];
 
   private termsOfName(name: string): string[] {
     let terms = this.nameTerms.get(name);
@@ -186,6 +317,12 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     return terms;
   }
 }
+
+/** A title key start shared by more papers than this is not taken apart (a two-letter query in a large corpus). */
+const MAX_TITLE_BUCKET = 4000;
+
+/** The fields the title tier of typo tolerance spells words from. */
+const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];
 
 /** Keeps `list` the `limit` largest values seen, largest first. */
 function insertDescending(list: number[], x: number, limit: number): void {

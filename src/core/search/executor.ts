@@ -1,4 +1,4 @@
-import { FIELD_BOOSTS, QUERY_OPTIONS, type TermSpec, termSpecs } from './options';
+import { FIELD_BOOSTS, PREFIX_FIELDS, QUERY_OPTIONS, type TermSpec, WORD_FIELDS, fuzzyFor, termSpecs } from './options';
 import { bm25 } from './ranking';
 import type { IndexShard } from './shard';
 
@@ -33,6 +33,58 @@ export interface Candidates {
 const PREFIX_WEIGHT = QUERY_OPTIONS.weights?.prefix ?? 0.375;
 const FUZZY_WEIGHT = QUERY_OPTIONS.weights?.fuzzy ?? 0.45;
 const MAX_FUZZY = QUERY_OPTIONS.maxFuzzy ?? 6;
+/**
+ * A word found in fewer papers than this (as typed, or as the start of a
+ * word while it is typed) is looked up with typos too; a word the corpus
+ * knows is taken as spelt. (MiniSearch looks every word up with typos,
+ * which costs a walk of the dictionary per keystroke and adds the rare
+ * neighbours of common words.)
+ */
+export const RARE_PAPERS = 3;
+/** At most this many corrections of a word count (the closest, then the most common). */
+export const MAX_CORRECTIONS = 3;
+
+/** How many typos a word may have: a fifth of its letters (MiniSearch's `fuzzy: 0.2`), at most MAX_FUZZY. */
+export function typoLimit(term: string, fuzzy: number | false = fuzzyFor(term)): number {
+  if (fuzzy === false) return 0;
+  return fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
+}
+
+/** Papers with the term in any of `fields`: its full document frequency there. */
+export function documentFrequency(shard: IndexShard, no: number, fields: readonly string[]): number {
+  const F = shard.fields.length;
+  let df = 0;
+  for (const field of fields) {
+    const slot = shard.slotOf(field);
+    if (slot < 0) continue;
+    df += shard.df ? (shard.df[no * F + slot] as number) : (shard.start[no * F + slot + 1] as number) - (shard.start[no * F + slot] as number);
+  }
+  return df;
+}
+
+/**
+ * The words `term` may be a misspelling of, in `fields` of a shard: the
+ * terms within `maxDistance` typos (not the term itself, nor the terms in
+ * `[from, to)`, which its prefix lookup already has), closest first and
+ * then the most common, at most {@link MAX_CORRECTIONS}. In a large corpus
+ * a misspelt word is near many rare words (names, misspellings in
+ * abstracts): ranking by distance and frequency keeps the word that was
+ * meant, rather than every rare neighbour, whose high inverse document
+ * frequency would outscore it.
+ *
+ * @example
+ * corrections(names, 'decodnig', 1, ['title'], 0, 0) // => [[termNo('decoding'), 1]]
+ */
+export function corrections(shard: IndexShard, term: string, maxDistance: number, fields: readonly string[], from = 0, to = 0): [number, number][] {
+  const found: [number, number, number][] = [];
+  shard.terms.typos(term, maxDistance, (no, distance) => {
+    if (distance === 0 || (no >= from && no < to)) return;
+    const df = documentFrequency(shard, no, fields);
+    if (df > 0) found.push([no, distance, df]);
+  });
+  found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0] - b[0]);
+  return found.slice(0, MAX_CORRECTIONS).map(([no, distance]) => [no, distance]);
+}
 const BOOSTS: Readonly<Record<string, number>> = FIELD_BOOSTS;
 
 /** Cached term results kept across keystrokes: earlier words of a query do not change as you type. */
@@ -49,14 +101,14 @@ const CACHE_POSTINGS = 4_000_000;
  * const candidates = executor.run([names, abstracts], queryTerms('kv cache'));
  * candidates.next() // => the corpus position of the paper with the highest bound, or -1
  */
-export class Executor {
+export class Executor implements Candidates {
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
   private readonly total: Float64Array;
   private readonly matchedCount: Uint16Array;
   private readonly matchedMask: Int32Array;
   /** Per paper, for the last query: its bound and the terms it matched (bit per unique term). */
-  private readonly bound: Float64Array;
+  private readonly boundOf: Float64Array;
   private readonly mask: Int32Array;
   private readonly heap: Int32Array;
   /** Papers the last query touched (the first ones of `touched`). */
@@ -64,13 +116,17 @@ export class Executor {
   private readonly cache = new Map<string, TermHits>();
   private cachedPostings = 0;
 
-  constructor(private readonly n: number) {
+  /** @param typos whether words are also looked up with typos (MiniSearch's fuzzy search, as {@link corrections} ranks it) */
+  constructor(
+    private readonly n: number,
+    private readonly typos = true,
+  ) {
     this.acc = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.total = new Float64Array(n);
     this.matchedCount = new Uint16Array(n);
     this.matchedMask = new Int32Array(n);
-    this.bound = new Float64Array(n);
+    this.boundOf = new Float64Array(n);
     this.mask = new Int32Array(n);
     this.heap = new Int32Array(n);
   }
@@ -83,20 +139,31 @@ export class Executor {
 
   /** The papers that match `terms` (query terms, as `queryTerms` makes them) in any of `shards`, best bound first. */
   run(shards: readonly IndexShard[], terms: readonly string[]): Candidates {
+    // Clear what the previous query left in the per-paper buffers, before termHits reuses `touched` as
+    // scratch: cleared after, a paper of the last query would keep its bound, and count as a candidate.
+    for (let i = 0; i < this.lastCount; i++) {
+      const doc = this.touched[i] as number;
+      this.boundOf[doc] = 0;
+      this.mask[doc] = 0;
+    }
+    this.lastCount = 0;
     // Query positions with the same term count once for "quality" (MiniSearch's unique query terms).
     const specs = termSpecs(terms);
-    const unique = [...new Set(terms)];
-    const perTerm = unique.map((u) => this.termHits(shards, specs.flatMap((s, i) => (terms[i] === u ? s : []))));
-
-    // Clear what the previous query left in the per-paper buffers.
-    const { total, matchedCount, matchedMask, touched, bound, mask, heap } = this;
-    for (let i = 0; i < this.lastCount; i++) {
-      const doc = touched[i] as number;
-      bound[doc] = 0;
-      mask[doc] = 0;
+    const unique: string[] = [];
+    const perTerm: TermHits[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const u = terms[i] as string;
+      if (unique.includes(u)) continue;
+      unique.push(u);
+      const its: TermSpec[] = [];
+      for (let j = i; j < terms.length; j++) if (terms[j] === u) its.push(...(specs[j] as TermSpec[]));
+      perTerm.push(this.termHits(shards, its));
     }
+
+    const { total, matchedCount, matchedMask, touched, boundOf: bound, mask, heap } = this;
     let m = 0;
-    perTerm.forEach((hits, u) => {
+    for (let u = 0; u < perTerm.length; u++) {
+      const hits = perTerm[u] as TermHits;
       const bit = u < 31 ? 1 << u : 0;
       for (let i = 0; i < hits.docs.length; i++) {
         const doc = hits.docs[i] as number;
@@ -105,7 +172,7 @@ export class Executor {
         matchedCount[doc] = (matchedCount[doc] as number) + 1;
         matchedMask[doc] = (matchedMask[doc] as number) | bit;
       }
-    });
+    }
     this.lastCount = m;
     // MiniSearch multiplies by the number of query terms matched; the coverage factor squares their share.
     const termCount = terms.length;
@@ -120,41 +187,65 @@ export class Executor {
       heap[i] = doc;
     }
     // Max-heap of papers on bound, ties to the earlier corpus position.
-    const above = (a: number, b: number): boolean => (bound[a] as number) > (bound[b] as number) || ((bound[a] as number) === (bound[b] as number) && a < b);
-    let size = m;
-    const down = (i: number): void => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let top = i;
-        if (l < size && above(heap[l] as number, heap[top] as number)) top = l;
-        if (r < size && above(heap[r] as number, heap[top] as number)) top = r;
-        if (top === i) return;
-        const t = heap[i] as number;
-        heap[i] = heap[top] as number;
-        heap[top] = t;
-        i = top;
+    this.size = m;
+    this.unique = unique;
+    this.perTerm = perTerm;
+    for (let i = (m >> 1) - 1; i >= 0; i--) this.down(i);
+    return this;
+  }
+
+  // Candidates, for the last query: the executor hands itself out (no closures per keystroke).
+  private size = 0;
+  private unique: string[] = [];
+  private perTerm: TermHits[] = [];
+
+  next(): number {
+    if (this.size === 0) return -1;
+    const heap = this.heap;
+    const doc = heap[0] as number;
+    heap[0] = heap[--this.size] as number;
+    this.down(0);
+    return doc;
+  }
+
+  bound(doc: number): number {
+    return this.boundOf[doc] as number;
+  }
+
+  matched(doc: number): string[] {
+    const { unique, perTerm } = this;
+    if (unique.length <= 31) return unique.filter((_, u) => ((this.mask[doc] as number) & (1 << u)) !== 0);
+    return unique.filter((_, u) => (perTerm[u] as TermHits).docs.includes(doc));
+  }
+
+  private down(at: number): void {
+    const { heap, boundOf: b, size } = this;
+    let i = at;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < size) {
+        const x = heap[l] as number;
+        const y = heap[top] as number;
+        if ((b[x] as number) > (b[y] as number) || ((b[x] as number) === (b[y] as number) && x < y)) top = l;
       }
-    };
-    for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
-    return {
-      next: () => {
-        if (size === 0) return -1;
-        const doc = heap[0] as number;
-        heap[0] = heap[--size] as number;
-        down(0);
-        return doc;
-      },
-      bound: (doc) => bound[doc] as number,
-      matched: (doc) => {
-        if (unique.length <= 31) return unique.filter((_, u) => ((mask[doc] as number) & (1 << u)) !== 0);
-        return unique.filter((_, u) => (perTerm[u] as TermHits).docs.includes(doc));
-      },
-    };
+      if (r < size) {
+        const x = heap[r] as number;
+        const y = heap[top] as number;
+        if ((b[x] as number) > (b[y] as number) || ((b[x] as number) === (b[y] as number) && x < y)) top = r;
+      }
+      if (top === i) return;
+      const t = heap[i] as number;
+      heap[i] = heap[top] as number;
+      heap[top] = t;
+      i = top;
+    }
   }
 
   private termHits(shards: readonly IndexShard[], specs: readonly TermSpec[]): TermHits {
-    const key = JSON.stringify(specs.map((s) => [s.term, s.prefix, s.fuzzy, s.fields]));
+    let key = '';
+    for (const s of specs) key += `${s.term}\u0000${s.prefix ? 1 : 0}${s.fuzzy === false ? '' : s.fuzzy}${s.fields === PREFIX_FIELDS ? 'p' : s.fields === WORD_FIELDS ? 'w' : s.fields.join(',')}\u0001`;
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
@@ -182,28 +273,37 @@ export class Executor {
         }
       }
     };
+    // The word as typed: exact, and as a prefix while it is being typed.
+    const ranges = new Map<string, [number, number]>();
     for (const spec of specs) {
       for (const shard of shards) {
         const fields = spec.fields.filter((f) => shard.fields.includes(f));
         if (fields.length === 0) continue;
         const exact = shard.terms.get(spec.term);
         if (exact !== undefined) add(shard, exact, 1, fields);
-        const prefixed = new Set<string>();
         if (spec.prefix) {
-          for (const [term, no] of shard.terms.atPrefix(spec.term)) {
-            const distance = term.length - spec.term.length;
-            if (distance === 0) continue;
-            prefixed.add(term);
-            add(shard, no, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), fields);
+          const [from, to] = shard.terms.prefixRange(spec.term);
+          ranges.set(shard.fields.join(), [from, to]);
+          for (let no = from; no < to; no++) {
+            if (no === exact) continue;
+            const length = (shard.terms.terms[no] as string).length;
+            add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), fields);
           }
         }
-        if (spec.fuzzy !== false) {
-          const maxDistance = spec.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(spec.term.length * spec.fuzzy)) : spec.fuzzy;
-          if (maxDistance > 0) {
-            for (const [term, [no, distance]] of shard.terms.fuzzyGet(spec.term, maxDistance)) {
-              if (distance === 0 || prefixed.has(term)) continue;
-              add(shard, no, (FUZZY_WEIGHT * term.length) / (term.length + distance), fields);
-            }
+      }
+    }
+    // Then, for a word that is in (almost) no paper, the words it may be a misspelling of.
+    if (this.typos && m < RARE_PAPERS) {
+      for (const spec of specs) {
+        const maxDistance = typoLimit(spec.term, spec.fuzzy);
+        if (maxDistance === 0) continue;
+        for (const shard of shards) {
+          const fields = spec.fields.filter((f) => shard.fields.includes(f));
+          if (fields.length === 0) continue;
+          const [from, to] = (spec.prefix ? ranges.get(shard.fields.join()) : undefined) ?? [0, 0];
+          for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields, from, to)) {
+            const length = (shard.terms.terms[no] as string).length;
+            add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), fields);
           }
         }
       }

@@ -1,5 +1,5 @@
 import { processIndexTerm, tokenize } from './options';
-import { radixTree } from './radixTree';
+import { TermDictionary } from './terms';
 import { IndexShard } from './shard';
 
 /**
@@ -171,7 +171,7 @@ export function* buildMemoryShard<D>(fields: readonly string[], docs: readonly D
     cache.ids = new Map();
     cache.texts = new Map();
   }
-  const dict = yield* radixTree(terms);
+  const dict = new TermDictionary(terms);
   const average = Float64Array.from(totalLength, (sum) => (n === 0 ? 0 : sum / n));
   return new IndexShard(fields, n, dict, start, docsOut, tfs, undefined, fieldLength, average);
 }

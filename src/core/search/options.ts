@@ -176,16 +176,18 @@ export function termSpecs(terms: readonly string[]): TermSpec[][] {
 
 /**
  * The same lookups as a MiniSearch query tree, for MiniSearch's own
- * search(): the tests compare PaperLens's executor with it.
+ * search(): the tests compare PaperLens's executor with it (with typos
+ * off: PaperLens ranks the corrections of a misspelt word its own way).
  *
  * @example
- * miniSearch.search(toQuery(['kv', 'cach']))
+ * miniSearch.search(toQuery(['kv', 'cach'], { typos: false }))
  */
-export function toQuery(terms: readonly string[]): Query {
+export function toQuery(terms: readonly string[], opts: { typos?: boolean } = {}): Query {
+  const fuzzy = (s: TermSpec): number | false => (opts.typos === false ? false : s.fuzzy);
   return {
     combineWith: 'OR',
     queries: termSpecs(terms).flatMap((specs) =>
-      specs.map((s): Query => (s.fields === SEARCH_FIELDS ? { queries: [s.term], prefix: s.prefix, fuzzy: s.fuzzy } : { queries: [s.term], fields: [...s.fields], prefix: s.prefix, fuzzy: s.fuzzy })),
+      specs.map((s): Query => (s.fields === SEARCH_FIELDS ? { queries: [s.term], prefix: s.prefix, fuzzy: fuzzy(s) } : { queries: [s.term], fields: [...s.fields], prefix: s.prefix, fuzzy: fuzzy(s) })),
     ),
   };
 }

@@ -1,10 +1,9 @@
-import type SearchableMap from 'minisearch/SearchableMap';
-import { radixTree } from './radixTree';
+import { TermDictionary } from './terms';
 import { VarintReader } from './varint';
 
 /**
  * A shard of the search index: the posting lists of some of the fields,
- * stored compactly, with MiniSearch's radix tree as the term dictionary.
+ * stored compactly, with its sorted terms as the term dictionary.
  * This file holds the shard's format and its reader; the build writes
  * shards with src/build/search/shardWriter.ts.
  *
@@ -72,8 +71,8 @@ export class IndexShard {
   constructor(
     readonly fields: readonly string[],
     readonly documentCount: number,
-    /** Term → term number; prefix and fuzzy lookups walk MiniSearch's radix tree. */
-    readonly terms: SearchableMap<number>,
+    /** Term → term number, and the prefix and typo lookups (terms.ts). */
+    readonly terms: TermDictionary,
     readonly start: Int32Array,
     readonly docs: Int32Array,
     readonly tfs: Uint8Array,
@@ -212,12 +211,12 @@ export class ShardDecoder {
     if (!r.done) throw new Error('the search shard postings do not add up');
   }
 
-  /** Checks that every part has come, and builds the term dictionary: the last step. */
+  /** Checks that every part has come, and makes the term dictionary: the last step. */
   *finish(): Generator<undefined, IndexShard> {
     const { F, header } = this;
     if (this.terms.length !== header.termCount || this.p !== header.postingCount) throw new Error('the search shard postings do not add up');
     this.start[header.termCount * F] = this.p;
-    const dict = yield* radixTree(this.terms);
+    const dict = new TermDictionary(this.terms);
     return new IndexShard(header.fields, header.documentCount, dict, this.start, this.docs, this.tfs, this.df, this.fieldLengths, Float64Array.from(header.averageFieldLength));
   }
 }

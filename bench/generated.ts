@@ -1,0 +1,69 @@
+/**
+ * The data files of each benchmark size in bench/.generated/ (git-ignored):
+ * built from the seeds for the real corpus, from bench/synthetic.ts for the
+ * synthetic ones, and rebuilt only when what they are built from changes.
+ * `npm run bench` and `npm run bench:alternatives` share them.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildData, writeData } from '../src/build/buildData';
+import type { Corpus } from '../src/schema/corpus';
+import { DATA_FILES } from '../src/core/data/files';
+import { buildLexicon } from '../src/build/lexicon/buildLexicon';
+import { fnv1a } from '../src/core/util/hash';
+import { time } from './stats';
+import { syntheticCorpus } from './synthetic';
+
+export const REPO = join(__dirname, '..');
+export const SEEDS = join(REPO, 'seeds');
+export const GENERATED = join(__dirname, '.generated');
+/** The generator's seed: the same corpora every run. */
+export const SYNTHETIC_SEED = 20240611;
+
+/** A benchmark size: its label, and its synthetic paper count (none for the real corpus). */
+export interface SizeSpec {
+  label: string;
+  papers?: number;
+  /** Builds measured. */
+  builds: number;
+}
+
+/** Everything the data files were built from: a change to any of them invalidates cached builds. */
+function sourceKey(size: SizeSpec): string {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  const all = [join(__dirname, 'synthetic.ts'), ...files(join(REPO, 'src', 'core')), ...files(join(REPO, 'src', 'build')), ...readdirSync(SEEDS).map((f) => join(SEEDS, f))].sort();
+  return `${size.label}-${SYNTHETIC_SEED}-${fnv1a(all.map((f) => `${relative(REPO, f)}\n${readFileSync(f, 'utf8')}`).join('\n'))}`;
+}
+
+export interface BuildRecord {
+  key: string;
+  date: string;
+  build: number[];
+  stringify: number[];
+}
+
+/**
+ * Builds the data for a size into bench/.generated/<label>, timing it,
+ * unless a build of the same sources is on disk (synthetic sizes; pass
+ * `rebuild` to build again). Building 100,000 papers takes minutes; its
+ * timing is kept with the files.
+ */
+export function buildSize(size: SizeSpec, real: Corpus, rebuild: boolean): { record: BuildRecord; cached: boolean } {
+  const out = join(GENERATED, size.label);
+  const recordFile = join(GENERATED, `${size.label}.build.json`);
+  const key = sourceKey(size);
+  if (size.papers !== undefined && !rebuild && existsSync(recordFile)) {
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as BuildRecord;
+    if (record.key === key && existsSync(join(out, DATA_FILES.manifest))) return { record, cached: true };
+  }
+  const corpus = size.papers === undefined ? real : syntheticCorpus(real, size.papers, SYNTHETIC_SEED);
+  const buildOnce = (): void => {
+    if (size.papers === undefined) buildData(SEEDS, out);
+    else writeData(corpus, buildLexicon(corpus.papers), out);
+  };
+  const record: BuildRecord = { key, date: new Date().toISOString().slice(0, 16).replace('T', ' '), build: time(buildOnce, size.builds, 0), stringify: time(() => JSON.stringify(corpus), size.builds, 0) };
+  mkdirSync(GENERATED, { recursive: true });
+  writeFileSync(recordFile, JSON.stringify(record));
+  return { record, cached: false };
+}
