@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import * as assert from 'node:assert/strict';
 import { citeKeysEdit } from '../../src/core/editor/citations';
 import { BibtexCache, parseBibtex, parseBibtexNow } from '../../src/core/library/bibtex';
@@ -165,6 +166,22 @@ suite('library: which entries are bundled papers', () => {
     assert.equal(matchPaper(m, { title: 'Fast Vision Transformers with HiLo Attention', year: 2019 }), undefined);
     assert.equal(matchPaper(m, { title: 'Attention Is All You Need', year: 2017 }), undefined);
   });
+
+  test('after an edit, the entries are matched again (in slices, or at the next look-up): the edited entry by its new text', () => {
+    const lib = new LibrarySearch();
+    const cache = new BibtexCache();
+    const text = '@misc{hilo, title = {Fast Vision Transformers with HiLo Attention}, year = 2022}\n@misc{other, title = {Something Else}}';
+    runNow(lib.setFile(runNow(parseBibtex(text, 'refs.bib', cache))));
+    const refs = new LibraryReferences(lib, realData().corpus.papers);
+    assert.equal(refs.entryForPaper('fast-vision-transformers-with-hilo-attention')?.key, 'hilo');
+    runNow(lib.setFile(runNow(parseBibtex(text.replace('HiLo Attention', 'LoHi Attention'), 'refs.bib', cache))));
+    refs.changed();
+    runNow(refs.rematch());
+    assert.equal(refs.entryForPaper('fast-vision-transformers-with-hilo-attention'), undefined);
+    runNow(lib.setFile(runNow(parseBibtex(`% moved\n${text}`, 'refs.bib', cache))));
+    refs.changed();
+    assert.equal(refs.entryForPaper('fast-vision-transformers-with-hilo-attention')?.line, 2);
+  });
 });
 
 suite('library: several keys at once', () => {
@@ -224,6 +241,35 @@ suite('library: reading a file again after an edit', () => {
     for (const edited of edits) assert.deepEqual(plain(read(edited, cache)), plain(read(edited)), edited);
   });
 
+  test('property: any run of edits, read with the cache, reads as a fresh read does (braces, @ signs, macros, lines)', () => {
+    // A file with every kind of block, text between blocks, an "@" that starts no block, and entries in parentheses.
+    const base = [
+      '@string{tug = "TUGboat"}',
+      '% a comment line, and an e-mail: someone@example.org',
+      ...Array.from({ length: 12 }, (_, i) => `@article{a${i},\n  author = {Doe, Jane and Roe, Rich},\n  title = {Title {${i}}},\n  journal = tug,\n  year = ${2000 + i}\n}`),
+      '@comment{ignored {nested} text}',
+      '@proceedings{conf, title = {Proceedings}, year = 2020}',
+      '@inproceedings(paren, title = "A (paren) title", crossref = {conf})',
+      '@preamble{"\\newcommand{\\x}{y}"}',
+      '@misc{last, title = {Last}}',
+    ].join('\n');
+    const piece = fc.constantFrom('{', '}', '@', '@misc{', '@string{tug = "T"}', '\n', '\n@article{z, title = {Z}}\n', ',', '=', '"', '(', ')', 'x', ' and ', 'tug', '#');
+    const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 30 }), ins: fc.array(piece, { maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        const cache = new BibtexCache();
+        let text = base;
+        read(text, cache);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.ins.join('') + text.slice(at + e.del);
+          assert.deepEqual(plain(read(text, cache)), plain(read(text)));
+        }
+      }),
+      { numRuns: 300, seed: 18 },
+    );
+  });
+
   test('an unchanged entry is not read again: its entry is the same object; a changed one is new', () => {
     const cache = new BibtexCache();
     const first = read(TEXT, cache);
@@ -243,6 +289,55 @@ suite('library: reading a file again after an edit', () => {
     assert.equal(lib.search('literate').length, 0);
     assert.equal(lib.search('quantum gravity')[0]?.entry.key, 'x');
     assert.equal(lib.size, 5);
+  });
+});
+
+suite('library: an edit to a large file keeps its index', () => {
+  // 1,200 entries (over the size from which an edit is indexed beside the file's index), each a distinct title.
+  const WORDS = ['sparse', 'attention', 'kernel', 'diffusion', 'graph', 'pruning', 'token', 'vision', 'speech', 'memory', 'routing', 'quantized', 'recurrent', 'contrastive', 'latent', 'adaptive'];
+  const title = (i: number) => `${WORDS[i % 16]} ${WORDS[Math.floor(i / 16) % 16]} ${WORDS[Math.floor(i / 256) % 16]} study ${i}`;
+  const entryText = (i: number, t = title(i)) => `@article{k${i},\n  author = {Author${i % 37}, Ann},\n  title = {${t}},\n  journal = {Journal ${i % 5}},\n  year = ${1990 + (i % 30)}\n}`;
+  const TEXT = Array.from({ length: 1200 }, (_, i) => entryText(i)).join('\n');
+  const QUERIES = ['sparse attention', 'graph pruning study', 'author7', 'memory routing 1999', 'vision', 'latnet', 'study 1111', 'journal 3 kernel'];
+  const keys = (lib: LibrarySearch, q: string) => lib.search(q, 10).map((h) => h.entry.key);
+  const fresh = (text: string) => {
+    const lib = new LibrarySearch();
+    runNow(lib.setFile(runNow(parseBibtex(text, 'big.bib'))));
+    return lib;
+  };
+
+  test('after edits, searches rank as a fresh index of the edited file does', () => {
+    const cache = new BibtexCache();
+    const lib = new LibrarySearch();
+    runNow(lib.setFile(runNow(parseBibtex(TEXT, 'big.bib', cache))));
+    let text = TEXT;
+    const edits: ((t: string) => string)[] = [
+      (t) => t.replace(entryText(5), entryText(5, 'Quantum Sparse Attention Revisited')),
+      (t) => `% a new first line\n${t}`,
+      (t) => t.replace(entryText(700), ''),
+      (t) => `${t}\n${entryText(5000, 'graph pruning study of routing')}`,
+    ];
+    for (const edit of edits) {
+      text = edit(text);
+      runNow(lib.setFile(runNow(parseBibtex(text, 'big.bib', cache))));
+      const again = fresh(text);
+      for (const q of QUERIES) assert.deepEqual(keys(lib, q), keys(again, q), q);
+      assert.equal(lib.size, again.size);
+    }
+    assert.equal(lib.search('quantum sparse attention')[0]?.entry.key, 'k5');
+    assert.equal(lib.search('study 700').some((h) => h.entry.key === 'k700'), false);
+    // Every hit is the entry as the file holds it now: one line down (the new first line), five up (k700's lines are gone).
+    assert.equal(lib.search('study 1111')[0]?.entry.line, 1 + 1111 * 6 + 1 - 5);
+  });
+
+  test('an edit to many entries indexes the file again whole; nothing stale is found', () => {
+    const cache = new BibtexCache();
+    const lib = new LibrarySearch();
+    runNow(lib.setFile(runNow(parseBibtex(TEXT, 'big.bib', cache))));
+    const renamed = TEXT.replace(/study (\d+)/g, 'survey $1');
+    runNow(lib.setFile(runNow(parseBibtex(renamed, 'big.bib', cache))));
+    assert.equal(lib.search('study').length, 0);
+    for (const q of ['survey 1111', 'sparse attention']) assert.deepEqual(keys(lib, q), keys(fresh(renamed), q), q);
   });
 });
 

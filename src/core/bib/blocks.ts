@@ -49,16 +49,26 @@ const PAREN_BODY = /[{}()"]/g;
  * runNow(scanBlocks('@misc{a,\n title={x}}\n@string{k = "v"}')).map((b) => `${b.type}:${b.key}`) // => ['misc:a', 'string:k']
  */
 export function* scanBlocks(text: string): Sliced<BibBlock[]> {
+  return (yield* scanFrom(text, 0, 1)).blocks;
+}
+
+/**
+ * The blocks from offset `from` (outside any block, on line `line`) on, as
+ * {@link scanBlocks} reads them. With `stop`, the scan stops at the first
+ * offset between blocks where `stop` says so, and says where: how a re-read
+ * after an edit scans only the changed part of a file.
+ */
+export function* scanFrom(text: string, from: number, line: number, stop?: (offset: number) => boolean): Sliced<{ blocks: BibBlock[]; stoppedAt?: number }> {
   const out: BibBlock[] = [];
-  let line = 1;
-  let counted = 0; // newlines before `counted` are in `line`
-  let paused = 0;
-  let i = 0;
+  let counted = from; // newlines before `counted` are in `line`
+  let paused = from;
+  let i = from;
   for (;;) {
     if (i - paused >= STEP_CHARS) {
       paused = i;
       yield;
     }
+    if (stop?.(i)) return { blocks: out, stoppedAt: i };
     const at = text.indexOf('@', i);
     if (at < 0) break;
     for (let n = text.indexOf('\n', counted); n >= 0 && n < at; n = text.indexOf('\n', n + 1)) line++;
@@ -87,7 +97,7 @@ export function* scanBlocks(text: string): Sliced<BibBlock[]> {
     if (end === undefined) break;
     i = end;
   }
-  return out;
+  return { blocks: out };
 }
 
 /** Just after the `}` that balances the `{` at `open`, or undefined. */

@@ -11,7 +11,7 @@
  * next line starting with `@` begins (BibTeX itself would read the rest of
  * the file into it).
  */
-import { type BibBlock, scanBlocks } from '../bib/blocks';
+import { type BibBlock, scanBlocks, scanFrom } from '../bib/blocks';
 import { arxivReferences, parseArxivReference } from '../corpus/arxiv';
 import { type Sliced, runNow } from '../util/sliced';
 import type { LibraryEntry, LibraryFile, LibraryProblem } from './entry';
@@ -27,28 +27,32 @@ interface RawEntry {
   key: string;
   line: number;
   fields: Map<string, string>;
-  /** The entry's text, as the cache knows it. */
-  body: string;
+  /** What the cache keeps for the entry's text. */
+  cached: CachedBlock;
 }
 
 /**
- * Every entry of a BibTeX or BibLaTeX text, and every problem, as sliced
- * work (see `runSliced`).
- *
- * @example
- * runNow(parseBibtex('@string{nips = "NeurIPS"}\n@inproceedings{pan2022, author = {Pan, Zizheng}, title = {Fast {HiLo}}, booktitle = nips, year = 2022}', 'refs.bib')).entries[0]
- * // => { key: 'pan2022', type: 'inproceedings', title: 'Fast HiLo', authors: [{ name: 'Zizheng Pan', … }], venue: 'NeurIPS', year: 2022, … }
- */
-/**
- * What reading a file learnt, kept for reading it again after an edit: each
- * entry's text with what it was read as. An entry whose text is the same
- * (and whose `@string` macros are the same) is not read again, so an edit to
- * one entry of a large file costs a scan of the file, not a parse of it.
+ * What reading a file learnt, kept for reading it again after an edit: the
+ * text, its blocks, and what each block was read as. A re-read scans only
+ * the part of the new text that differs from the last (the rest of the
+ * blocks are where they were, shifted), and an entry whose text is the same
+ * (and whose `@string` macros are the same) is not read again. So an edit to
+ * one entry of a large file costs a comparison of the two texts and the
+ * reading of that entry, not a parse of the file.
  */
 export class BibtexCache {
   /** The text of every `@string` block the cached entries were read with. */
   macros = '';
-  blocks = new Map<string, CachedBlock>();
+  last?: LastRead;
+}
+
+interface LastRead {
+  text: string;
+  blocks: BibBlock[];
+  /** Per block, what it was read as (undefined for @comment and @preamble). */
+  cached: (CachedBlock | undefined)[];
+  /** Every block closed, so a re-read may reuse the scan. */
+  complete: boolean;
 }
 
 interface CachedBlock {
@@ -57,6 +61,15 @@ interface CachedBlock {
   entry?: LibraryEntry;
 }
 
+/**
+ * Every entry of a BibTeX or BibLaTeX text, and every problem, as sliced
+ * work (see `runSliced`). With a {@link BibtexCache} kept for the file, a
+ * re-read after an edit reuses what did not change.
+ *
+ * @example
+ * runNow(parseBibtex('@string{nips = "NeurIPS"}\n@inproceedings{pan2022, author = {Pan, Zizheng}, title = {Fast {HiLo}}, booktitle = nips, year = 2022}', 'refs.bib')).entries[0]
+ * // => { key: 'pan2022', type: 'inproceedings', title: 'Fast HiLo', authors: [{ name: 'Zizheng Pan', … }], venue: 'NeurIPS', year: 2022, … }
+ */
 export function* parseBibtex(text: string, file: string, cache?: BibtexCache): Sliced<LibraryFile> {
   const problems: LibraryProblem[] = [];
   const problem = (line: number, reason: string, key?: string, severity: LibraryProblem['severity'] = 'error'): void => {
@@ -66,21 +79,40 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
   const raw: RawEntry[] = [];
   const byKey = new Map<string, RawEntry>();
   let n = 0;
-  const blocks = yield* blocksWithRecovery(text, problem);
-  const strings = blocks.filter((b) => b.type === 'string').map((b) => text.slice(b.start, b.end)).join('\u0000');
-  const cached = cache && cache.macros === strings ? cache.blocks : new Map<string, CachedBlock>();
-  const next = new Map<string, CachedBlock>();
-  for (const block of blocks) {
+  const last = cache?.last;
+  const rescan = last?.complete ? yield* rescanChanged(last, text) : undefined;
+  let complete = true;
+  const blocks =
+    rescan?.blocks ??
+    (yield* blocksWithRecovery(text, (line, reason, key) => {
+      complete = false;
+      problem(line, reason, key);
+    }));
+  // The @string macros are the last read's when no @string block was in the part a rescan read again.
+  const macrosKept = rescan !== undefined && cache !== undefined && !rescan.stringsChanged;
+  const strings = macrosKept ? cache.macros : blocks.filter((b) => b.type === 'string').map((b) => text.slice(b.start, b.end)).join('\u0000');
+  const sameMacros = cache !== undefined && cache.macros === strings;
+  // Without a rescan, the last read's blocks are found by their text.
+  const byBody = sameMacros && last && !rescan ? bodies(last) : undefined;
+  const cachedNow: (CachedBlock | undefined)[] = [];
+  for (const [b, block] of blocks.entries()) {
     if (++n % STEP_BLOCKS === 0) yield;
-    if (block.type === 'comment' || block.type === 'preamble') continue;
-    const body = text.slice(block.start, block.end);
-    const hit = block.type === 'string' ? undefined : cached.get(body);
-    const parsed = hit?.parsed ?? readFields(body, block.type === 'string', macros);
-    if (block.type !== 'string') next.set(body, hit ?? { parsed });
-    for (const w of parsed.warnings) problem(block.line + lineOffset(body, w.at), w.reason, block.key || undefined, 'warning');
-    if (parsed.error) {
-      problem(block.line + lineOffset(body, parsed.error.at), parsed.error.reason, block.key || undefined);
+    if (block.type === 'comment' || block.type === 'preamble') {
+      cachedNow.push(undefined);
       continue;
+    }
+    // With the same macros, a block with the same text reads the same: an @string block too.
+    const reused = !sameMacros ? undefined : rescan ? reusedBlock(rescan, last, b) : byBody?.get(text.slice(block.start, block.end));
+    const hit: CachedBlock = reused ?? { parsed: readFields(text.slice(block.start, block.end), block.type === 'string', macros) };
+    cachedNow.push(hit);
+    const parsed = hit.parsed;
+    if (parsed.warnings.length > 0 || parsed.error) {
+      const body = text.slice(block.start, block.end);
+      for (const w of parsed.warnings) problem(block.line + lineOffset(body, w.at), w.reason, block.key || undefined, 'warning');
+      if (parsed.error) {
+        problem(block.line + lineOffset(body, parsed.error.at), parsed.error.reason, block.key || undefined);
+        continue;
+      }
     }
     if (block.type === 'string') {
       for (const [name, value] of parsed.fields) macros.set(name, value);
@@ -90,14 +122,15 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
       problem(block.line, `the @${block.type} entry has no citation key`);
       continue;
     }
-    const first = byKey.get(block.key.toLowerCase());
+    const lower = block.key.toLowerCase();
+    const first = byKey.get(lower);
     if (first) {
       problem(block.line, `the key "${block.key}" is used again (first on line ${first.line}); this entry is skipped`, block.key);
       continue;
     }
-    const entry = { type: block.type, key: block.key, line: block.line, fields: parsed.fields, body };
+    const entry = { type: block.type, key: block.key, line: block.line, fields: parsed.fields, cached: hit };
     raw.push(entry);
-    byKey.set(block.key.toLowerCase(), entry);
+    byKey.set(lower, entry);
   }
   const entries: LibraryEntry[] = [];
   for (const e of raw) {
@@ -112,19 +145,113 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
       entries.push(toEntry(e, file));
       continue;
     }
-    const c = next.get(e.body) as CachedBlock;
-    if (c.entry?.file === file) {
-      entries.push(c.entry.line === e.line ? c.entry : { ...c.entry, line: e.line });
-    } else {
-      c.entry = toEntry(e, file);
-      entries.push(c.entry);
-    }
+    const c = e.cached;
+    if (c.entry?.file !== file) c.entry = toEntry(e, file);
+    // The entry moved (lines were added or removed above it): the same entry, at its new line.
+    else if (c.entry.line !== e.line) c.entry = { ...c.entry, line: e.line };
+    entries.push(c.entry);
   }
   if (cache) {
     cache.macros = strings;
-    cache.blocks = next;
+    cache.last = { text, blocks, cached: cachedNow, complete: rescan !== undefined || complete };
   }
   return { file, format: 'bibtex', entries, problems };
+}
+
+/** The blocks of a re-read text, and for each the block of the last read it is (or -1 for a block the edit touched). */
+interface Rescan {
+  blocks: BibBlock[];
+  from: Int32Array;
+  /** An @string block was in the part read again (in the last text or this one). */
+  stringsChanged: boolean;
+}
+
+function reusedBlock(rescan: Rescan, last: LastRead | undefined, b: number): CachedBlock | undefined {
+  const k = rescan.from[b] as number;
+  return k < 0 ? undefined : last?.cached[k];
+}
+
+/** The last read's blocks by their text: how a full re-read finds what did not change. */
+function bodies(last: LastRead): Map<string, CachedBlock> {
+  const out = new Map<string, CachedBlock>();
+  last.blocks.forEach((b, k) => {
+    const c = last.cached[k];
+    if (c) out.set(last.text.slice(b.start, b.end), c);
+  });
+  return out;
+}
+
+/**
+ * The blocks of `text`, from the last read's: the blocks before the first
+ * changed character are kept, the changed part is scanned, and as soon as
+ * the scan is between blocks inside the unchanged end of the text where the
+ * last scan was between blocks too, the rest are the last read's blocks,
+ * shifted. Undefined when the changed part does not scan cleanly (a block
+ * that never closes): the caller reads the whole text, with recovery.
+ */
+function* rescanChanged(last: LastRead, text: string): Sliced<Rescan | undefined> {
+  const old = last.text;
+  const prefix = commonPrefix(old, text);
+  if (prefix === text.length && prefix === old.length) return { blocks: last.blocks, from: Int32Array.from(last.blocks, (_, k) => k), stringsChanged: false };
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const shift = text.length - old.length;
+  const lineShift = countLines(text, prefix, text.length - suffix) - countLines(old, prefix, old.length - suffix);
+  const oldBlocks = last.blocks;
+  // The blocks that end before the change are kept as they are.
+  let head = 0;
+  while (head < oldBlocks.length && (oldBlocks[head] as BibBlock).end <= prefix) head++;
+  const before = oldBlocks[head - 1];
+  const from = before ? before.end : 0;
+  const line = before ? before.line + countLines(old, before.start, before.end) : 1;
+  // Where the last scan was between blocks: after block `next - 1` and up to block `next`.
+  let next = head;
+  const joins = (i: number): boolean => {
+    if (i < text.length - suffix) return false;
+    const o = i - shift;
+    while (next < oldBlocks.length && (oldBlocks[next] as BibBlock).start < o) next++;
+    const prev = oldBlocks[next - 1];
+    return !prev || prev.end <= o;
+  };
+  const scanned = yield* scanFrom(text, from, line, joins);
+  if (scanned.blocks.some((b) => !b.closed)) return undefined;
+  const blocks = oldBlocks.slice(0, head);
+  const origin: number[] = blocks.map((_, k) => k);
+  let stringsChanged = false;
+  for (const b of scanned.blocks) {
+    blocks.push(b);
+    origin.push(-1);
+    if (b.type === 'string') stringsChanged = true;
+  }
+  const rest = scanned.stoppedAt === undefined ? oldBlocks.length : next;
+  for (let k = head; k < rest; k++) if ((oldBlocks[k] as BibBlock).type === 'string') stringsChanged = true;
+  if (scanned.stoppedAt !== undefined) {
+    for (let k = next; k < oldBlocks.length; k++) {
+      const b = oldBlocks[k] as BibBlock;
+      blocks.push(shift === 0 && lineShift === 0 ? b : { ...b, start: b.start + shift, end: b.end + shift, line: b.line + lineShift });
+      origin.push(k);
+    }
+  }
+  return { blocks, from: Int32Array.from(origin), stringsChanged };
+}
+
+/** Characters compared at once: comparing two slices is native, and about ten times faster than a loop over character codes. */
+const RUN = 4096;
+
+/** How many characters two texts share at their start. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + RUN <= n && a.slice(i, i + RUN) === b.slice(i, i + RUN)) i += RUN;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many characters two texts share at their end, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + RUN <= max && a.slice(a.length - i - RUN, a.length - i) === b.slice(b.length - i - RUN, b.length - i)) i += RUN;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }
 
 /** The same, at once (the CLI and tests). */

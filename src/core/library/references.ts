@@ -9,7 +9,11 @@ import type { PaperRecord } from '../data/format';
 import { foldForSearch } from '../text/clean';
 import type { LibraryEntry } from './entry';
 import { type PaperMatcher, matchPaper, paperMatcher } from './match';
+import type { Sliced } from '../util/sliced';
 import { type LibrarySearch, fuseRankings } from './search';
+
+/** Entries matched to bundled papers between pauses. */
+const REMATCH_STEP = 500;
 
 /** One row of a search over the library and the corpus. */
 export type Reference =
@@ -33,6 +37,8 @@ export class LibraryReferences {
   private readonly matcher: PaperMatcher;
   private matched: { version: number; paperOf: Map<LibraryEntry, string>; entryOf: Map<string, LibraryEntry> } | undefined;
   private version = 0;
+  /** The bundled paper each entry is (null: none), kept across changes: an entry a re-read did not change is the same object. */
+  private readonly memo = new WeakMap<LibraryEntry, string | null>();
 
   constructor(
     readonly library: LibrarySearch,
@@ -41,9 +47,32 @@ export class LibraryReferences {
     this.matcher = paperMatcher(papers);
   }
 
-  /** Call when the library's entries change. */
+  /** Call when the library's entries change; then run {@link rematch} in slices, or the next look-up matches at once. */
   changed(): void {
     this.version++;
+  }
+
+  /**
+   * Matches the library's entries to the bundled papers, in slices, so that
+   * no keystroke after an edit pays for it. Entries matched before are not
+   * matched again.
+   */
+  *rematch(): Sliced<void> {
+    const version = this.version;
+    const entries = this.library.all();
+    for (let i = 0; i < entries.length; i += REMATCH_STEP) {
+      for (const e of entries.slice(i, i + REMATCH_STEP)) this.paperIdOf(e);
+      yield;
+      // A newer change starts its own rematch.
+      if (version !== this.version) return;
+    }
+    this.matches();
+  }
+
+  private paperIdOf(e: LibraryEntry): string | undefined {
+    let id = this.memo.get(e);
+    if (id === undefined) this.memo.set(e, (id = matchPaper(this.matcher, e) ?? null));
+    return id ?? undefined;
   }
 
   private matches(): NonNullable<LibraryReferences['matched']> {
@@ -51,7 +80,7 @@ export class LibraryReferences {
       const paperOf = new Map<LibraryEntry, string>();
       const entryOf = new Map<string, LibraryEntry>();
       for (const e of this.library.all()) {
-        const id = matchPaper(this.matcher, e);
+        const id = this.paperIdOf(e);
         if (id === undefined) continue;
         paperOf.set(e, id);
         if (!entryOf.has(id)) entryOf.set(id, e);

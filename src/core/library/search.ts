@@ -12,7 +12,8 @@
  * different scales, but a rank is a rank.
  */
 import { PaperSearch } from '../search/engine';
-import { TermCache, buildMemoryShard } from '../search/memoryShard';
+import { TermCache, buildMemoryShard, withStatisticsOf } from '../search/memoryShard';
+import type { IndexShard } from '../search/shard';
 import type { Sliced } from '../util/sliced';
 import type { LibraryEntry, LibraryFile } from './entry';
 
@@ -39,6 +40,8 @@ interface Searchable {
   title: string;
   authors: LibraryEntry['authors'];
   entry: LibraryEntry;
+  /** Its place in its index. */
+  index: number;
 }
 
 /** One hit in the user's library. */
@@ -49,12 +52,35 @@ export interface LibraryHit {
   matchedTerms: string[];
 }
 
-interface IndexedFile {
-  entries: LibraryEntry[];
+/** An index over some entries. */
+interface Segment {
+  docs: Searchable[];
+  shard: IndexShard;
   search: PaperSearch<Searchable>;
-  /** The file's texts cut into terms, for the next build after an edit. */
+  /** The texts cut into terms, for the next build. */
   terms: TermCache;
 }
+
+interface IndexedFile {
+  /** The file's entries now, in file order. */
+  entries: LibraryEntry[];
+  /** The index built when the file was last read whole. */
+  main: Segment;
+  /** Per entry of `main`, the entry it stands for now; undefined once it changed or left the file. */
+  live: (LibraryEntry | undefined)[];
+  /** How many of `main`'s entries are undefined in `live`. */
+  dead: number;
+  /** The entries added or changed since, indexed on their own with `main`'s statistics. */
+  delta?: Segment;
+}
+
+/**
+ * A file smaller than this is indexed again whole on every change (it
+ * takes a few milliseconds); a larger one keeps its index and indexes
+ * only the entries an edit changed, until they are this many.
+ */
+const PATCH_FROM = 1000;
+const PATCH_MAX = 256;
 
 /**
  * The user's entries across their files, searchable.
@@ -90,20 +116,28 @@ export class LibrarySearch {
     return this.byFile.get(file)?.entries ?? [];
   }
 
-  /** Indexes a file's entries in place of what the file held before, in slices; a key the file repeats counts once. */
+  /**
+   * Indexes a file's entries in place of what the file held before, in
+   * slices; a key the file repeats counts once. A large file that an edit
+   * changed in a few entries keeps its index: only those entries are
+   * indexed, beside it, and ranked on its scale.
+   */
   *setFile(f: LibraryFile): Sliced<void> {
     const seen = new Set<string>();
     const entries = f.entries.filter((e) => !seen.has(e.key) && Boolean(seen.add(e.key)));
-    // Ids in file order: the engine breaks ties by id, so equal scores keep the file's order (and short ids compare fast).
-    const docs: Searchable[] = entries.map((entry, i) => ({ id: i.toString(36).padStart(4, '0'), title: entry.title, authors: entry.authors, entry }));
-    const terms = this.byFile.get(f.file)?.terms ?? new TermCache();
-    const shard = yield* buildMemoryShard(FIELDS, entries, fieldTexts, terms);
-    const search = PaperSearch.fromShards(docs, shard);
-    // The title tier (each title's key, by its first letters), as the corpus has it after its load.
-    yield* search.indexTitles();
+    const old = this.byFile.get(f.file);
+    const patch = old ? changesFrom(old, entries) : undefined;
+    let indexed: IndexedFile;
+    if (old && patch) {
+      const delta = patch.fresh.length > 0 ? yield* segmentOf(patch.fresh, old.delta?.terms ?? new TermCache(), old.main.shard) : undefined;
+      indexed = { entries, main: old.main, live: patch.live, dead: patch.dead, ...(delta ? { delta } : {}) };
+    } else {
+      const main = yield* segmentOf(entries, old?.main.terms ?? new TermCache());
+      indexed = { entries, main, live: entries.slice(), dead: 0 };
+    }
     // The swap is one step: a search never sees half a file.
     this.removeFile(f.file);
-    this.byFile.set(f.file, { entries, search, terms });
+    this.byFile.set(f.file, indexed);
     this.count += entries.length;
     for (const e of entries) {
       const same = this.keys.get(e.key);
@@ -129,8 +163,19 @@ export class LibrarySearch {
   search(query: string, limit = 50): LibraryHit[] {
     if (query.trim() === '' || this.count === 0) return [];
     const hits: LibraryHit[] = [];
-    for (const f of this.byFile.values()) for (const h of f.search.search(query, { limit })) hits.push({ entry: h.paper.entry, score: h.score, matchedTerms: h.matchedTerms });
-    return this.byFile.size === 1 ? hits : hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    let lists = 0;
+    for (const f of this.byFile.values()) {
+      lists++;
+      // Entries an edit replaced still match in the main index: ask for as many more.
+      for (const h of f.main.search.search(query, { limit: limit + f.dead })) {
+        const entry = f.live[h.paper.index];
+        if (entry) hits.push({ entry, score: h.score, matchedTerms: h.matchedTerms });
+      }
+      if (!f.delta) continue;
+      lists++;
+      for (const h of f.delta.search.search(query, { limit })) hits.push({ entry: h.paper.entry, score: h.score, matchedTerms: h.matchedTerms });
+    }
+    return lists === 1 ? hits.slice(0, limit) : hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /** An entry by citation key (exact; the first file that has it). */
@@ -149,6 +194,50 @@ export class LibrarySearch {
     }
     return out;
   }
+}
+
+/**
+ * An index over entries, in slices. With `whole`, the index of the rest of
+ * the file, the new index scores on its scale (its statistics are the two's).
+ */
+function* segmentOf(entries: readonly LibraryEntry[], terms: TermCache, whole?: IndexShard): Sliced<Segment> {
+  // Ids in file order: the engine breaks ties by id, so equal scores keep the file's order (and short ids compare fast).
+  const docs: Searchable[] = entries.map((entry, index) => ({ id: index.toString(36).padStart(4, '0'), title: entry.title, authors: entry.authors, entry, index }));
+  const own = yield* buildMemoryShard(FIELDS, entries, fieldTexts, terms);
+  const shard = whole ? withStatisticsOf(own, whole) : own;
+  const search = PaperSearch.fromShards(docs, shard, whole ? { documentCount: whole.documentCount } : {});
+  // The title tier (each title's key, by its first letters), as the corpus has it after its load.
+  yield* search.indexTitles();
+  return { docs, shard, search, terms };
+}
+
+/**
+ * What changed in a large file since its main index was built: which of
+ * the index's entries are still the file's (by key, with the same indexed
+ * texts; an entry that only moved to another line is the same), and the
+ * entries to index beside it. Undefined when the file is small or the
+ * changes are many: the file is then indexed again whole.
+ */
+function changesFrom(old: IndexedFile, entries: readonly LibraryEntry[]): { live: (LibraryEntry | undefined)[]; dead: number; fresh: LibraryEntry[] } | undefined {
+  const docs = old.main.docs;
+  if (docs.length < PATCH_FROM) return undefined;
+  const byKey = new Map<string, number>();
+  for (const d of docs) byKey.set(d.entry.key, d.index);
+  const live = new Array<LibraryEntry | undefined>(docs.length).fill(undefined);
+  const fresh: LibraryEntry[] = [];
+  for (const e of entries) {
+    const i = byKey.get(e.key);
+    const was = i === undefined ? undefined : (docs[i] as Searchable).entry;
+    if (i !== undefined && was && (was === e || sameTexts(fieldTexts(was), fieldTexts(e)))) live[i] = e;
+    else if (fresh.push(e) > PATCH_MAX) return undefined;
+  }
+  let dead = 0;
+  for (const e of live) if (!e) dead++;
+  return dead > PATCH_MAX ? undefined : { live, dead, fresh };
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 /** A key as words a query can reach: `pan2022fast` → `pan2022fast pan 2022 fast`. */

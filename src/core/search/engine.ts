@@ -38,6 +38,12 @@ export interface EngineParts {
    * which is how the unit tests check the scoring.
    */
   typos?: boolean;
+  /**
+   * The number of documents the scores assume, when the index is a part of
+   * a larger one and carries its statistics (see `withStatisticsOf`): the
+   * part's scores are then on the whole's scale.
+   */
+  documentCount?: number;
 }
 
 /**
@@ -67,7 +73,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       throw new Error(`search index holds ${names.documentCount} papers but the corpus has ${papers.length}; rebuild the data`);
     }
     this.typos = parts.typos ?? true;
-    this.executor = new Executor(papers.length, this.typos);
+    this.executor = new Executor(papers.length, this.typos, parts.documentCount ?? papers.length);
     this.titleKeys = new Array<string | undefined>(papers.length).fill(undefined);
     this.shortKeys = new Array<string | undefined>(papers.length).fill(undefined);
     if (parts.abstracts) this.addAbstracts(parts.abstracts);

@@ -116,10 +116,14 @@ export class Executor implements Candidates {
   private readonly cache = new Map<string, TermHits>();
   private cachedPostings = 0;
 
-  /** @param typos whether words are also looked up with typos (MiniSearch's fuzzy search, as {@link corrections} ranks it) */
+  /**
+   * @param typos whether words are also looked up with typos (MiniSearch's fuzzy search, as {@link corrections} ranks it)
+   * @param documentCount the number of documents the scores assume: `n`, unless the index is a part of a larger one whose statistics it carries
+   */
   constructor(
-    private readonly n: number,
+    n: number,
     private readonly typos = true,
+    private readonly documentCount = n,
   ) {
     this.acc = new Float64Array(n);
     this.touched = new Int32Array(n);
@@ -253,7 +257,7 @@ export class Executor implements Candidates {
       return cached;
     }
     let m = 0;
-    const { acc, touched, n } = this;
+    const { acc, touched, documentCount } = this;
     const add = (shard: IndexShard, termNo: number, weight: number, fields: readonly string[]): void => {
       const F = shard.fields.length;
       for (const field of fields) {
@@ -267,7 +271,7 @@ export class Executor implements Candidates {
         const w = weight * (BOOSTS[field] ?? 1);
         for (let p = from; p < to; p++) {
           const doc = shard.docs[p] as number;
-          const s = w * bm25(shard.tfs[p] as number, df, n, shard.fieldLength[doc * F + slot] as number, avg);
+          const s = w * bm25(shard.tfs[p] as number, df, documentCount, shard.fieldLength[doc * F + slot] as number, avg);
           if (acc[doc] === 0) touched[m++] = doc;
           acc[doc] = (acc[doc] as number) + s;
         }

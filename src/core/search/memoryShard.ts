@@ -175,3 +175,36 @@ export function* buildMemoryShard<D>(fields: readonly string[], docs: readonly D
   const average = Float64Array.from(totalLength, (sum) => (n === 0 ? 0 : sum / n));
   return new IndexShard(fields, n, dict, start, docsOut, tfs, undefined, fieldLength, average);
 }
+
+/**
+ * A small index that stands beside a large one (the few entries an edit
+ * changed, beside the rest of the file's index), scoring as if its
+ * documents were in the large one: a term the large index knows has the
+ * large index's document frequency, and the average field lengths are the
+ * large one's. Searched with `documentCount` set to the large index's
+ * count, its scores are on the large index's scale, so hits from both rank
+ * together as they would in one index built before the edit.
+ *
+ * @example
+ * const delta = withStatisticsOf(runNow(buildMemoryShard(FIELDS, edited, textsOf)), main);
+ */
+export function withStatisticsOf(part: IndexShard, whole: IndexShard): IndexShard {
+  const F = part.fields.length;
+  const df = new Int32Array(part.terms.size * F);
+  const slots = part.fields.map((f) => whole.slotOf(f));
+  const WF = whole.fields.length;
+  for (let t = 0; t < part.terms.size; t++) {
+    const w = whole.terms.get(part.terms.terms[t] as string);
+    for (let s = 0; s < F; s++) {
+      const own = (part.start[t * F + s + 1] as number) - (part.start[t * F + s] as number);
+      const ws = slots[s] as number;
+      const theirs = w === undefined || ws < 0 ? 0 : whole.df ? (whole.df[w * WF + ws] as number) : (whole.start[w * WF + ws + 1] as number) - (whole.start[w * WF + ws] as number);
+      df[t * F + s] = Math.max(own, theirs);
+    }
+  }
+  const average = Float64Array.from(part.fields, (f, s) => {
+    const ws = whole.slotOf(f);
+    return ws < 0 ? (part.averageFieldLength[s] as number) : (whole.averageFieldLength[ws] as number);
+  });
+  return new IndexShard(part.fields, part.documentCount, part.terms, part.start, part.docs, part.tfs, df, part.fieldLength, average);
+}

@@ -73,7 +73,12 @@ export class LibraryService extends Disposable {
   ) {
     super();
     this.register(this.onDidChange(() => {
-      this.refs?.references.changed();
+      const refs = this.refs?.references;
+      if (refs) {
+        refs.changed();
+        // Matched to the bundled papers now, in slices, rather than on the next keystroke.
+        void runSliced(refs.rematch());
+      }
       this.scheduleLearning();
     }));
     this.register({ dispose: () => clearTimeout(this.learning) });
