@@ -11,12 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupPapers, groupPapersSteps } from '../src/core/browse/grouping';
-import { keyFormulaNamed } from '../src/core/cite/keyFormulas';
-import { assignKeysSteps, papersByKey } from '../src/core/cite/keys';
 import { loadPaperDataSync } from '../src/core/data/load';
 import { techniquesByPaperSteps } from '../src/core/techniques/papers';
 import { type Sliced, type SliceStats, runSliced } from '../src/core/util/sliced';
-import { shippedKeys } from '../src/extension/citations/citationKeys';
+import { keyTablesSteps } from '../src/extension/citations/citationKeys';
 import { ms, summarize, table } from './stats';
 
 const GENERATED = join(__dirname, '.generated');
@@ -49,8 +47,8 @@ async function main(): Promise<void> {
     const dir = size === 'real' ? join(__dirname, '..', 'dist', 'data') : join(GENERATED, size);
     const d = loadPaperDataSync({ readSync: (name) => readFileSync(join(dir, name), 'utf8') });
     const work: [string, () => unknown][] = [
-      ['citation keys, shipped (default formula)', () => papersByKey(shippedKeys(d, 'authorYearTitle') ?? new Map(), d.corpus.papers)],
-      ['citation keys, another formula (sliced)', () => assignKeysSteps(d.corpus.papers, keyFormulaNamed('titleYear'))],
+      ['citation keys, shipped (default formula, sliced)', () => keyTablesSteps(d, 'authorYearTitle')],
+      ['citation keys, another formula (sliced)', () => keyTablesSteps(d, 'titleYear')],
       ['technique names per paper (sliced)', () => techniquesByPaperSteps(d.lexicon)],
       ['sidebar groups by technique (sliced)', () => groupPapersSteps(d.corpus, d.lexicon, 'technique')],
       ['sidebar groups by year', () => groupPapers(d.corpus, d.lexicon, 'year')],

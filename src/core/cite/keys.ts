@@ -86,7 +86,7 @@ export function assignKeys(papers: readonly PaperMeta[], formula: KeyFormula = d
 }
 
 /** How many papers or keys are handled between points where {@link assignKeysSteps} may pause. */
-const STEP_KEYS = 2000;
+const STEP_KEYS = 250;
 
 /**
  * {@link assignKeys} as sliced work, for the extension host: at 100,000
@@ -107,16 +107,21 @@ export function* assignKeysSteps(papers: readonly PaperMeta[], formula: KeyFormu
     else wanted.set(base, [p.id]);
   }
   const keys = new Map<string, string>();
-  const taken = new Set(wanted.keys());
-  const bases = [...wanted.keys()].sort();
   yield;
-  for (const base of bases) {
+  const taken = new Set(wanted.keys());
+  // A key only one paper wants is that paper's; the keys several want are shared out in sorted order (not the papers'), so the same corpus always gets the same keys.
+  const shared: string[] = [];
+  for (const [base, wanting] of wanted) {
+    if (++n % STEP_KEYS === 0) yield;
+    const id = wanting[0] as string;
+    if (wanting.every((x) => x === id)) keys.set(id, base);
+    else shared.push(base);
+  }
+  shared.sort();
+  yield;
+  for (const base of shared) {
     if (++n % STEP_KEYS === 0) yield;
     const ids = [...new Set(wanted.get(base))].sort();
-    if (ids.length === 1) {
-      keys.set(ids[0] as string, base);
-      continue;
-    }
     let next = 0;
     for (const id of ids) {
       let key: string;
@@ -141,11 +146,26 @@ export function* assignKeysSteps(papers: readonly PaperMeta[], formula: KeyFormu
  * byKey.get('transmla') // => the same paper, by its former key
  */
 export function papersByKey(keys: ReadonlyMap<string, string>, papers: readonly Pick<PaperMeta, 'id' | 'formerKeys'>[]): Map<string, string> {
+  return runNow(papersByKeySteps(keys, papers));
+}
+
+/** {@link papersByKey} as sliced work, for the extension host. */
+export function* papersByKeySteps(keys: ReadonlyMap<string, string>, papers: readonly Pick<PaperMeta, 'id' | 'formerKeys'>[]): Sliced<Map<string, string>> {
   const byKey = new Map<string, string>();
   const claims = new Map<string, Set<string>>();
-  for (const p of papers) for (const k of p.formerKeys ?? []) claims.set(k, (claims.get(k) ?? new Set()).add(p.id));
-  for (const [k, ids] of claims) if (ids.size === 1) byKey.set(k, [...ids][0] as string);
-  for (const [id, key] of keys) byKey.set(key, id);
+  let n = 0;
+  for (const p of papers) {
+    if (++n % STEP_KEYS === 0) yield;
+    for (const k of p.formerKeys ?? []) claims.set(k, (claims.get(k) ?? new Set()).add(p.id));
+  }
+  for (const [k, ids] of claims) {
+    if (++n % STEP_KEYS === 0) yield;
+    if (ids.size === 1) byKey.set(k, [...ids][0] as string);
+  }
+  for (const [id, key] of keys) {
+    if (++n % STEP_KEYS === 0) yield;
+    byKey.set(key, id);
+  }
   return byKey;
 }
 

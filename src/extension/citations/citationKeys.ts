@@ -1,6 +1,6 @@
 import { DEFAULT_KEY_FORMULA, type KeyFormulaName, keyFormulaNamed } from '../../core/cite/keyFormulas';
-import { assignKeys, assignKeysSteps, papersByKey } from '../../core/cite/keys';
-import { runSliced } from '../../core/util/sliced';
+import { assignKeysSteps, papersByKeySteps } from '../../core/cite/keys';
+import { type Sliced, runNow, runSliced } from '../../core/util/sliced';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 
 /**
@@ -72,8 +72,8 @@ export class CitationKeys {
     const d = this.data();
     if (!d || this.fresh(d)) return;
     const formula = this.formula();
-    const byId = shippedKeys(d, formula) ?? (await runSliced(assignKeysSteps(d.corpus.papers, keyFormulaNamed(formula))));
-    if (this.data() === d && this.formula() === formula) this.cache = { formula, data: d, byId, byKey: papersByKey(byId, d.corpus.papers) };
+    const { byId, byKey } = await runSliced(keyTablesSteps(d, formula));
+    if (this.data() === d && this.formula() === formula) this.cache = { formula, data: d, byId, byKey };
   }
 
   private fresh(d: PaperData): boolean {
@@ -85,11 +85,23 @@ export class CitationKeys {
     if (!d) return undefined;
     if (!this.fresh(d)) {
       const formula = this.formula();
-      const byId = shippedKeys(d, formula) ?? assignKeys(d.corpus.papers, keyFormulaNamed(formula));
-      this.cache = { formula, data: d, byId, byKey: papersByKey(byId, d.corpus.papers) };
+      this.cache = { formula, data: d, ...runNow(keyTablesSteps(d, formula)) };
     }
     return this.cache as NonNullable<typeof this.cache>;
   }
+}
+
+/**
+ * Both key tables, as sliced work: each paper's key (shipped, or computed
+ * under another formula) and the paper each key names. At 100,000 papers
+ * either takes longer than the host should block at once.
+ *
+ * @example
+ * const { byId, byKey } = await runSliced(keyTablesSteps(data, 'authorYearTitle'));
+ */
+export function* keyTablesSteps(d: PaperData, formula: KeyFormulaName): Sliced<{ byId: Map<string, string>; byKey: Map<string, string> }> {
+  const byId = (yield* shippedKeysSteps(d, formula)) ?? (yield* assignKeysSteps(d.corpus.papers, keyFormulaNamed(formula)));
+  return { byId, byKey: yield* papersByKeySteps(byId, d.corpus.papers) };
 }
 
 /**
@@ -100,9 +112,15 @@ export class CitationKeys {
  * shippedKeys(data, 'authorYearTitle')?.get('fast-vision-transformers-with-hilo-attention') // => 'pan2022fast'
  */
 export function shippedKeys(d: PaperData, formula: KeyFormulaName): Map<string, string> | undefined {
+  return runNow(shippedKeysSteps(d, formula));
+}
+
+function* shippedKeysSteps(d: PaperData, formula: KeyFormulaName): Sliced<Map<string, string> | undefined> {
   if (formula !== DEFAULT_KEY_FORMULA) return undefined;
   const byId = new Map<string, string>();
+  let n = 0;
   for (const p of d.corpus.papers) {
+    if (++n % 1000 === 0) yield;
     if (p.citationKey === undefined) return undefined;
     byId.set(p.id, p.citationKey);
   }
