@@ -44,28 +44,41 @@ export class TermCache {
   texts = new Map<string, TextTerms>();
 }
 
-function termsOf(text: string, cache: TermCache, next: Map<string, TextTerms>): TextTerms {
+/** A token's term numbers in a vocabulary: one, several (a CamelCase word and its parts), or none (a stop word). */
+type TokenTerms = number | number[] | null;
+
+function termsOf(text: string, cache: TermCache, next: Map<string, TextTerms>, tokenTerms: Map<string, TokenTerms>): TextTerms {
   let out = next.get(text) ?? cache.texts.get(text);
   if (!out) {
     const tf = new Map<number, number>();
     const tokens = tokenize(text);
     for (const token of tokens) {
-      const processed = processIndexTerm(token);
-      if (processed === null) continue;
-      for (const term of typeof processed === 'string' ? [processed] : processed) {
-        let id = cache.ids.get(term);
-        if (id === undefined) {
-          id = cache.terms.length;
-          cache.ids.set(term, id);
-          cache.terms.push(term);
-        }
-        tf.set(id, (tf.get(id) ?? 0) + 1);
-      }
+      let ids = tokenTerms.get(token);
+      if (ids === undefined) tokenTerms.set(token, (ids = termNumbers(token, cache)));
+      if (ids === null) continue;
+      if (typeof ids === 'number') tf.set(ids, (tf.get(ids) ?? 0) + 1);
+      else for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
     }
     out = { ids: Int32Array.from(tf.keys()), counts: Uint8Array.from(tf.values(), (c) => Math.min(c, 0xff)), length: new Set(tokens).size };
   }
   next.set(text, out);
   return out;
+}
+
+/** A token's terms (as the build indexes it), numbered in the cache's vocabulary. */
+function termNumbers(token: string, cache: TermCache): TokenTerms {
+  const processed = processIndexTerm(token);
+  if (processed === null) return null;
+  const number = (term: string): number => {
+    let id = cache.ids.get(term);
+    if (id === undefined) {
+      id = cache.terms.length;
+      cache.ids.set(term, id);
+      cache.terms.push(term);
+    }
+    return id;
+  };
+  return typeof processed === 'string' ? number(processed) : processed.map(number);
 }
 
 /**
@@ -86,6 +99,8 @@ export function* buildMemoryShard<D>(fields: readonly string[], docs: readonly D
   const totalLength = new Float64Array(F);
   // Each document's texts, cut into terms (from the cache where it has them).
   const next = new Map<string, TextTerms>();
+  // A word is cut into terms once per build, however many texts hold it.
+  const tokenTerms = new Map<string, TokenTerms>();
   const cut: (TextTerms | undefined)[] = new Array<TextTerms | undefined>(n * F);
   let postings = 0;
   for (let doc = 0; doc < n; doc++) {
@@ -93,7 +108,7 @@ export function* buildMemoryShard<D>(fields: readonly string[], docs: readonly D
     for (let slot = 0; slot < F; slot++) {
       const text = texts[slot];
       if (!text) continue;
-      const t = termsOf(text, cache, next);
+      const t = termsOf(text, cache, next, tokenTerms);
       cut[doc * F + slot] = t;
       fieldLength[doc * F + slot] = Math.min(t.length, 0xffff);
       totalLength[slot] = (totalLength[slot] as number) + t.length;
