@@ -373,19 +373,24 @@ function readFields(body: string, isString: boolean, macros: ReadonlyMap<string,
 
 /** The index of the delimiter closing the value opening at `open` (`{…}` nesting; `"…"` ends at a quote at depth 0). */
 function valueEnd(body: string, open: number, end: number): number | undefined {
-  const quoted = body[open] === '"';
+  // Character codes, not one-character strings: this loop reads every character of every value.
+  const quoted = body.charCodeAt(open) === QUOTE;
   let depth = quoted ? 0 : 1;
   for (let j = open + 1; j < end; j++) {
-    const d = body[j];
-    if (d === '{') depth++;
-    else if (d === '}') {
+    const d = body.charCodeAt(j);
+    if (d === OPEN) depth++;
+    else if (d === CLOSE) {
       depth--;
       if (!quoted && depth === 0) return j;
       if (depth < 0) return undefined;
-    } else if (quoted && d === '"' && depth === 0) return j;
+    } else if (quoted && d === QUOTE && depth === 0) return j;
   }
   return undefined;
 }
+
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+const QUOTE = 0x22;
 
 /** BibTeX's crossref: fields the entry lacks come from the one it names; its title is the entry's booktitle. */
 function inherit(e: RawEntry, parent: RawEntry): void {
