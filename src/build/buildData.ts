@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { type MetadataReport, applyMetadata } from './metadata/apply';
-import { MetadataError, parseMetadata } from './metadata/records';
+import { MetadataError, parseMetadata, parseReleasedKeys } from './metadata/records';
 import { buildCorpus } from './corpus/buildCorpus';
 import { COVERAGE_LABELS, formatReconciliation } from '../core/corpus/report';
 import type { Corpus } from '../schema/corpus';
@@ -51,7 +51,9 @@ export function readCorpus(seedDir: string, metadataFile = join(dirname(seedDir)
   const corpus = buildCorpus(seedFiles.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(seedDir, f)), f))));
   if (!existsSync(metadataFile)) return { corpus };
   const shown = relative(process.cwd(), metadataFile) || metadataFile;
-  const { corpus: enriched, report } = applyMetadata(corpus, parseMetadata(readFileSync(metadataFile, 'utf8'), shown), shown);
+  const releasedFile = join(dirname(metadataFile), 'released-keys.json');
+  const released = existsSync(releasedFile) ? parseReleasedKeys(readFileSync(releasedFile, 'utf8'), relative(process.cwd(), releasedFile) || releasedFile) : new Map<string, string[]>();
+  const { corpus: enriched, report } = applyMetadata(corpus, parseMetadata(readFileSync(metadataFile, 'utf8'), shown), shown, released);
   return { corpus: enriched, metadata: report };
 }
 

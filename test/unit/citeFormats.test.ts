@@ -14,7 +14,15 @@ import { makePaper, org, person } from '../support/papers';
 import { paperById, realCorpus } from '../support/realCorpus';
 
 const HILO = 'fast-vision-transformers-with-hilo-attention';
-const TRANSMLA = 'transmla-multi-head-latent-attention-is-all-you-need';
+/** A preprint: an arXiv id and the first version's date from arXiv, its full author list, no venue or DOI. */
+const PREPRINT = (() => {
+  const p = realCorpus().papers.find((x) => x.arxiv && x.date?.day && x.provenance?.['date']?.via === 'primary' && x.authors.length > 0 && !x.authorsTruncated && !x.venue && !x.doi);
+  if (!p?.arxiv || !p.date?.year || !p.date.month || !p.date.day) throw new Error('the corpus has no preprint with a full date');
+  return { id: p.id, arxiv: p.arxiv, year: p.date.year, month: p.date.month, day: p.date.day };
+})();
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const iso = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const DEEPSEEK_V3 = 'deepseek-v3-technical-report';
 const MATFORMER = 'matformer-nested-transformer-for-elastic-inference';
 /** The shape of a paper the listings say little about, and no metadata was found for: title only. */
@@ -42,10 +50,11 @@ suite('cite bibtex: entries', () => {
     );
   });
   test('a preprint: @misc with the first version\'s year and month, the eprint and its page', () => {
-    const bib = toBibtex(paperById(TRANSMLA), 'transmla2025');
-    assert.match(bib, /^@misc\{transmla2025,$/m);
-    assert.match(bib, /^ {2}year {10}= \{2025\},\n {2}month {9}= feb,\n {2}eprint {8}= \{2502\.07864\},\n {2}archivePrefix = \{arXiv\},$/m);
-    assert.match(bib, /^ {2}url {11}= \{https:\/\/arxiv\.org\/abs\/2502\.07864\}$/m);
+    const bib = toBibtex(paperById(PREPRINT.id), 'k');
+    assert.match(bib, /^@misc\{k,$/m);
+    const id = escaped(PREPRINT.arxiv);
+    assert.match(bib, new RegExp(`^ {2}year {10}= \\{${PREPRINT.year}\\},\\n {2}month {9}= ${MONTHS[PREPRINT.month - 1]},\\n {2}eprint {8}= \\{${id}\\},\\n {2}archivePrefix = \\{arXiv\\},$`, 'm'));
+    assert.match(bib, new RegExp(`^ {2}url {11}= \\{https://arxiv\\.org/abs/${id}\\}$`, 'm'));
     assert.doesNotMatch(bib, /howpublished/); // the arXiv page, not the code, is where the paper is
   });
   test('a journal paper is an @article; a DOI is kept; a venue\'s year wins over the preprint\'s, with no month', () => {
@@ -127,7 +136,7 @@ suite('cite biblatex: entries', () => {
     );
   });
   test('a preprint is @online with its ISO date; a journal paper is @article with journaltitle', () => {
-    assert.match(toBiblatex(paperById(TRANSMLA), 'k'), /^@online\{k,[^]*^ {2}date {7}= \{2025-02-11\},$/m);
+    assert.match(toBiblatex(paperById(PREPRINT.id), 'k'), new RegExp(`^@online\\{k,[^]*^ {2}date {7}= \\{${iso(PREPRINT)}\\},$`, 'm'));
     const p = makePaper({ title: 'T', authors: [person('Ada Lovelace')], venue: TMLR, codeUrl: 'https://x.io/c', urls: [] });
     assert.match(toBiblatex(p, 'k'), /^@article\{k,\n.*\n.*\n {2}journaltitle = \{Transactions on Machine Learning Research\},\n {2}date {9}= \{2024\},\n {2}url {10}= \{https:\/\/x\.io\/c\}\n\}$/);
   });
@@ -222,7 +231,7 @@ suite('cite formats: CSL-JSON', () => {
       number: '2205.13213',
       URL: 'https://arxiv.org/abs/2205.13213',
     });
-    assert.deepEqual(toCslJson(paperById(TRANSMLA), 'k').issued, { 'date-parts': [[2025, 2, 11]] }); // a preprint: its first version
+    assert.deepEqual(toCslJson(paperById(PREPRINT.id), 'k').issued, { 'date-parts': [[PREPRINT.year, PREPRINT.month, PREPRINT.day]] }); // a preprint: its first version
     const journal = toCslJson(makePaper({ title: 'T', authors: [person('Ada Lovelace')], venue: TMLR, doi: '10.1000/x' }), 'k');
     assert.deepEqual([journal.type, journal['container-title'], journal.DOI], ['article-journal', 'Transactions on Machine Learning Research', '10.1000/x']);
   });

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { readCorpus } from '../../src/build/buildData';
 import { acceptMetadata, checkRecord, crossCheck } from '../../src/build/metadata/accept';
 import { applyMetadata } from '../../src/build/metadata/apply';
-import { type MetadataRecord, type MetadataSource, MetadataError, parseMetadata } from '../../src/build/metadata/records';
+import { type MetadataRecord, type MetadataSource, MetadataError, parseMetadata, parseReleasedKeys } from '../../src/build/metadata/records';
 import { indexBib, planBibEntry } from '../../src/core/bib/plan';
 import { toBibtex } from '../../src/core/cite/bibtex';
-import { assignKeys } from '../../src/core/cite/keys';
+import { assignKeys, papersByKey } from '../../src/core/cite/keys';
 import { runNow } from '../../src/core/util/sliced';
 import { REPO, SEED_DIR, realCorpus, seedCorpus } from '../support/realCorpus';
 
@@ -190,6 +190,23 @@ suite('metadata: the bundled papers', () => {
     assert.ok(former.length > 0);
     assert.equal(new Set(former).size, former.length);
     for (const k of former) assert.ok(!keys.has(k), k);
+  });
+  test('every key a release shipped stays a former key of its paper, unless another paper holds it now', () => {
+    const corpus = seedCorpus();
+    const [p, q] = corpus.papers;
+    assert.ok(p && q);
+    const qKey = assignKeys(applyMetadata(corpus, [], 'm.jsonl').corpus.papers).get(q.id);
+    assert.ok(qKey);
+    const released = new Map([[p.id, ['oldkey2024', qKey]]]);
+    const after = applyMetadata(corpus, [], 'm.jsonl', released).corpus.papers.find((x) => x.id === p.id);
+    assert.ok(after?.formerKeys?.includes('oldkey2024'));
+    assert.ok(after?.formerKeys?.includes(qKey) !== true, 'a key another paper holds now is not a former key');
+    assert.equal(papersByKey(assignKeys(applyMetadata(corpus, [], 'm.jsonl', released).corpus.papers), applyMetadata(corpus, [], 'm.jsonl', released).corpus.papers).get('oldkey2024'), p.id);
+  });
+  test('the released keys file is checked: not JSON, or a key that is not [a-z0-9]+, stops the build with its name', () => {
+    refuses(() => parseReleasedKeys('{', 'released-keys.json'), /^released-keys\.json: not JSON/);
+    refuses(() => parseReleasedKeys('{"a-paper": ["Bad Key"]}', 'released-keys.json'), /^released-keys\.json: a-paper\.0: /);
+    assert.deepEqual(parseReleasedKeys('{"a-paper": ["k2024"]}', 'r.json').get('a-paper'), ['k2024']);
   });
   test('a .bib written by an earlier release holds the paper under its old key: that entry is cited, none added', () => {
     const transmla = papers.find((p) => p.formerKeys?.includes('transmla'));

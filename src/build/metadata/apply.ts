@@ -25,14 +25,22 @@ export interface MetadataReport {
  * The corpus with its papers' metadata merged in, with provenance: the
  * accepted arXiv id, DOI, venue and later titles; the author list (which
  * replaces the listing's partial one); the first-version date (or the year
- * and month its arXiv id gives); and the title-word key each paper had
- * before its authors were known (`formerKeys`), so old citations resolve.
+ * and month its arXiv id gives); and every key the paper had before
+ * (`formerKeys`): the title-word key from before its authors were known,
+ * and the keys earlier releases shipped (`released`, from
+ * `metadata/released-keys.json`), so old citations resolve.
  * Checks every record (see {@link checkRecord}) and cross-checks it against
  * the seeds (see {@link crossCheck}).
  *
  * @param file the metadata file's path, for messages.
+ * @param released per paper id, the citation keys earlier releases shipped.
  */
-export function applyMetadata(corpus: Corpus, records: readonly MetadataRecord[], file: string): { corpus: Corpus; report: MetadataReport } {
+export function applyMetadata(
+  corpus: Corpus,
+  records: readonly MetadataRecord[],
+  file: string,
+  released: ReadonlyMap<string, readonly string[]> = new Map(),
+): { corpus: Corpus; report: MetadataReport } {
   const byId = new Map(corpus.papers.map((p) => [p.id, p]));
   const lineOf = new Map(records.map((r, i) => [r.id, i + 1]));
   const accepted = new Map<string, AcceptedMetadata>();
@@ -58,9 +66,9 @@ export function applyMetadata(corpus: Corpus, records: readonly MetadataRecord[]
   const after = assignKeys(papers);
   const taken = new Set(after.values());
   const withKeys = papers.map((p) => {
-    const old = before.get(p.id);
     // A key another paper now has stays that paper's: an old citation must never land on the wrong paper.
-    return old !== undefined && !taken.has(old) ? PaperSchema.parse({ ...p, formerKeys: [old] }) : p;
+    const old = [...new Set([before.get(p.id), ...(released.get(p.id) ?? [])])].filter((k): k is string => k !== undefined && !taken.has(k));
+    return old.length > 0 ? PaperSchema.parse({ ...p, formerKeys: old }) : p;
   });
   const count = (f: (p: Paper) => boolean): number => withKeys.filter(f).length;
   const report: MetadataReport = {

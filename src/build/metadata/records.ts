@@ -86,3 +86,26 @@ export function parseMetadata(text: string, file: string): MetadataRecord[] {
   });
   return out;
 }
+
+/** `metadata/released-keys.json`: per paper id, every citation key a release shipped for it. */
+const ReleasedKeysSchema = z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.array(z.string().regex(/^[a-z0-9]+$/)));
+
+/**
+ * Reads `metadata/released-keys.json`: the keys earlier releases shipped,
+ * which stay former keys of their papers. Throws a MetadataError naming the
+ * file and the reason.
+ *
+ * @example
+ * parseReleasedKeys('{"transmla-multi-head-latent-attention-is-all-you-need": ["transmla2025"]}', 'released-keys.json').get('transmla-multi-head-latent-attention-is-all-you-need') // => ['transmla2025']
+ */
+export function parseReleasedKeys(text: string, file: string): Map<string, string[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new MetadataError(`${file}: not JSON (${(e as Error).message})`);
+  }
+  const r = ReleasedKeysSchema.safeParse(json);
+  if (!r.success) throw new MetadataError(`${file}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+  return new Map(Object.entries(r.data));
+}

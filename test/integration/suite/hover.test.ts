@@ -90,11 +90,13 @@ suite('hover cards in a real editor', () => {
     assert.doesNotMatch(hoverText(await hovers(e.document.uri, positionOf(e.document, 'x = 2205', 6))), /command:paperlens/); // a bare number
   });
 
-  test('a key an earlier release gave a paper still shows it: \\cite{transmla}', async () => {
-    const e = await scratch('old.tex', '\\documentclass{article}\n\\begin{document}\nAs in \\cite{transmla}.\n\\end{document}\n');
+  test('a key an earlier release gave a paper still shows it: \\cite{transmla}, \\cite{transmla2025}', async () => {
+    const e = await scratch('old.tex', '\\documentclass{article}\n\\begin{document}\nAs in \\cite{transmla} and \\cite{transmla2025}.\n\\end{document}\n');
     const text = hoverText(await hovers(e.document.uri, positionOf(e.document, 'transmla}', 3)));
     assert.match(text, /TransMLA\\: Multi\\-head Latent Attention/);
-    assert.match(text, /Key: `transmla2025`, cited here by its earlier key `transmla`/);
+    assert.match(text, /Key: `meng2025transmla`, cited here by its earlier key `transmla`/);
+    const later = hoverText(await hovers(e.document.uri, positionOf(e.document, 'transmla2025}', 3)));
+    assert.match(later, /Key: `meng2025transmla`, cited here by its earlier key `transmla2025`/);
   });
 
   test('the card trusts only PaperLens commands and never HTML', async () => {
