@@ -191,6 +191,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     const hits: SearchHit<P>[] = [];
     const best: number[] = [];
     let floor = -Infinity;
+    /** The last of the best `limit` when the hits were last cut. */
+    let worst: SearchHit<P> | undefined;
     const byAuthor = this.authorWordDocs(termSet, candidates);
     const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
     const consider = (doc: number, maxBoost: number): void => {
@@ -203,9 +205,18 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       const paper = this.papers[doc] as P;
       const score = bound * author * this.titleBoostOf(doc, paper, qKey, fixedKey);
       if (hits.length >= limit && score < floor) return;
+      // Many papers can tie at the floor (a journal name thousands of entries share): a tie goes to the smaller id.
+      if (score === floor && worst !== undefined && paper.id.localeCompare(worst.paper.id) > 0) return;
       hits.push({ paper, score, matchedTerms: candidates.matched(doc) });
       insertDescending(best, score, limit);
       if (best.length >= limit) floor = best[limit - 1] as number;
+      // Now and then the hits are cut to the best `limit`, so the final sort stays small. Exact: a hit cut
+      // here ranks below `limit` others, by score and then by id, and always will.
+      if (hits.length >= 4 * limit) {
+        hits.sort(byRank);
+        hits.length = limit;
+        worst = hits[limit - 1];
+      }
     };
     // The title tier first: the papers whose title or short name starts with what was typed (as typed, or
     // with its typos corrected), the only ones a title boost above 1.5 can apply to.
@@ -220,7 +231,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       if (hits.length >= limit && candidates.bound(doc) * maxRest < floor) break;
       consider(doc, maxRest);
     }
-    hits.sort((x, y) => y.score - x.score || x.paper.id.localeCompare(y.paper.id));
+    hits.sort(byRank);
     return hits.slice(0, limit);
   }
 
@@ -329,6 +340,9 @@ const MAX_TITLE_BUCKET = 4000;
 
 /** The fields the title tier of typo tolerance spells words from. */
 const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];
+
+/** Hits best first: by score, then by id. */
+const byRank = (x: SearchHit<SearchablePaper>, y: SearchHit<SearchablePaper>): number => y.score - x.score || x.paper.id.localeCompare(y.paper.id);
 
 /** Keeps `list` the `limit` largest values seen, largest first. */
 function insertDescending(list: number[], x: number, limit: number): void {
