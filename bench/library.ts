@@ -6,7 +6,9 @@
  *
  * Measured as the extension runs it: reading and indexing a file in
  * slices (its total time and longest slice, the heap it adds), a keystroke
- * over the library and the corpus together (fused), and reading a file
+ * over the library and the corpus together (fused; the median of five runs
+ * of the typing trace on fresh indexes, as npm run bench measures
+ * keystrokes), and reading a file
  * again after an edit to one entry. Budgets from the issue: searchable
  * within 1 s, at most 50 MB more heap, no slice over 50 ms, keystroke p95
  * within 2 ms, an edit searchable again within 100 ms.
@@ -15,6 +17,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPaperDataSync } from '../src/core/data/load';
 import { BibtexCache, parseBibtexNow } from '../src/core/library/bibtex';
+import type { LibraryFile } from '../src/core/library/entry';
 import { readLibraryText } from '../src/core/library/read';
 import { LibraryReferences } from '../src/core/library/references';
 import { LibrarySearch } from '../src/core/library/search';
@@ -23,6 +26,11 @@ import { ms, summarize, table, time } from './stats';
 import { gc, heapNow, typingTrace } from './workload';
 
 const TEXLIVE = '/usr/share/texlive/texmf-dist/bibtex/bib';
+/** Runs of the typing trace, each on fresh indexes. */
+const KEY_RUNS = 5;
+/** Reads of the whole file, each from nothing; and edits. The tables give the medians. */
+const LOAD_RUNS = 3;
+const EDIT_RUNS = 5;
 const REPO = join(__dirname, '..');
 
 function bibFiles(dir: string): string[] {
@@ -56,38 +64,72 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   for (const size of [10_000, 50_000]) {
     const text = libraryOf(size, sources);
-    gc();
-    const heap0 = heapNow();
+    // Read and indexed LOAD_RUNS times from nothing, each on fresh objects: the median time, and the heap the last one adds.
+    const readMs: number[] = [];
+    const readyMs: number[] = [];
     const stats: SliceStats = { longestSliceMs: 0, yields: 0 };
-    const t0 = performance.now();
-    const lib = new LibrarySearch();
-    const cache = new BibtexCache();
-    const parsed = await runSliced(readLibraryText(text, 'library.bib', cache), { stats });
-    const parseMs = performance.now() - t0;
-    await runSliced(lib.setFile(parsed), { stats });
-    const ready = performance.now() - t0;
+    let heap0 = 0;
+    let lib = new LibrarySearch();
+    let cache = new BibtexCache();
+    const nothing: LibraryFile = { file: 'library.bib', format: 'bibtex', entries: [], problems: [] };
+    let parsed = nothing;
+    for (let r = 0; r < LOAD_RUNS; r++) {
+      // The last run's objects are garbage before this one starts.
+      lib = new LibrarySearch();
+      cache = new BibtexCache();
+      parsed = nothing;
+      gc();
+      heap0 = heapNow();
+      const t0 = performance.now();
+      parsed = await runSliced(readLibraryText(text, 'library.bib', cache), { stats });
+      readMs.push(performance.now() - t0);
+      await runSliced(lib.setFile(parsed), { stats });
+      readyMs.push(performance.now() - t0);
+    }
+    const parseMs = summarize(readMs).median;
+    const ready = summarize(readyMs).median;
     const refs = new LibraryReferences(lib, data.corpus.papers);
     refs.search('warm up', corpus);
     gc();
     const heap = (heapNow() - heap0) / 1024 / 1024;
-    const times = keystrokes.map((q) => {
-      const k0 = performance.now();
-      refs.search(q, corpus, 40);
-      return performance.now() - k0;
-    });
-    const keys = summarize(times);
-    // An edit to one entry: the file is read and indexed again, as the extension does on a change.
-    const edited = text.replace(/title\s*=\s*[{"]/, (m) => `${m}Edited `);
+    // An edit to one entry, EDIT_RUNS times: the file is read and indexed again, as the extension does on a change; the median.
     const editStats: SliceStats = { longestSliceMs: 0, yields: 0 };
-    const e0 = performance.now();
-    await runSliced(lib.setFile(await runSliced(readLibraryText(edited, 'library.bib', cache), { stats: editStats })), { stats: editStats });
-    const edit = performance.now() - e0;
+    const edits: number[] = [];
+    let edited = text;
+    for (let r = 0; r < EDIT_RUNS; r++) {
+      edited = edited.replace(/title\s*=\s*[{"]/, (m) => `${m}Edited${r} `);
+      const e0 = performance.now();
+      await runSliced(lib.setFile(await runSliced(readLibraryText(edited, 'library.bib', cache), { stats: editStats })), { stats: editStats });
+      edits.push(performance.now() - e0);
+    }
+    const edit = summarize(edits).median;
+    refs.changed();
+    gc();
+    // The typing trace on fresh indexes (the engines cache term scores between keystrokes), KEY_RUNS times: each keystroke's time is the median of its runs, as npm run bench measures it.
+    const runs: number[][] = [];
+    for (let r = 0; r < KEY_RUNS; r++) {
+      const fresh = r === 0 ? lib : new LibrarySearch();
+      if (r > 0) await runSliced(fresh.setFile(parsed));
+      const freshData = r === 0 ? data : loadPaperDataSync({ readSync: (name) => readFileSync(join(REPO, 'dist', 'data', name), 'utf8') });
+      const freshCorpus = (q: string, n: number) => freshData.search.search(q, { limit: n });
+      const freshRefs = r === 0 ? refs : new LibraryReferences(fresh, freshData.corpus.papers);
+      if (r > 0) freshRefs.search('warm up', freshCorpus);
+      runs.push(
+        keystrokes.map((q) => {
+          const k0 = performance.now();
+          freshRefs.search(q, freshCorpus, 40);
+          return performance.now() - k0;
+        }),
+      );
+    }
+    const times = keystrokes.map((_, k) => summarize(runs.map((run) => run[k] as number)).median);
+    const keys = summarize(times);
     const label = `${parsed.entries.length.toLocaleString('en-US')} entries (${(text.length / 1e6).toFixed(1)} MB)`;
-    rows.push([label, `searchable after (read ${ms(parseMs)}, index ${ms(ready - parseMs)})`, ms(ready), '1000', ready <= 1000 ? 'PASS' : 'FAIL']);
+    rows.push([label, `searchable after (read ${ms(parseMs)}, index ${ms(ready - parseMs)}; median of ${LOAD_RUNS})`, ms(ready), '1000', ready <= 1000 ? 'PASS' : 'FAIL']);
     rows.push([label, 'heap added (MB)', heap.toFixed(1), '50', heap <= 50 ? 'PASS' : 'FAIL']);
     rows.push([label, 'longest slice', ms(Math.max(stats.longestSliceMs, editStats.longestSliceMs)), '50', Math.max(stats.longestSliceMs, editStats.longestSliceMs) <= 50 ? 'PASS' : 'FAIL']);
-    rows.push([label, `keystroke p50 / p95 (${times.length} keys, with the corpus)`, `${ms(keys.median)} / ${ms(keys.p95)}`, '2 (p95)', keys.p95 <= 2 ? 'PASS' : 'FAIL']);
-    rows.push([label, 'an edit searchable again', ms(edit), '100', edit <= 100 ? 'PASS' : 'FAIL']);
+    rows.push([label, `keystroke p50 / p95 (${times.length} keys × ${KEY_RUNS} runs, with the corpus)`, `${ms(keys.median)} / ${ms(keys.p95)}`, '2 (p95)', keys.p95 <= 2 ? 'PASS' : 'FAIL']);
+    rows.push([label, `an edit searchable again (median of ${EDIT_RUNS})`, ms(edit), '100', edit <= 100 ? 'PASS' : 'FAIL']);
   }
   // Why PaperLens reads BibTeX itself: the same 1,000 and 2,000 entries through Better BibTeX's parser.
   const { parse } = await import('@retorquere/bibtex-parser');
