@@ -11,11 +11,13 @@
  * next line starting with `@` begins (BibTeX itself would read the rest of
  * the file into it).
  */
-import { type BibBlock, scanBlocks, scanFrom } from '../bib/blocks';
+import { type BibBlock, scanBlocks } from '../bib/blocks';
 import { arxivReferences, parseArxivReference } from '../corpus/arxiv';
 import { type Sliced, runNow } from '../util/sliced';
 import type { LibraryEntry, LibraryFile, LibraryProblem } from './entry';
 import { parseNames } from './names';
+import { type Fields, readFields } from './bibFields';
+import { type Rescan, type ScannedText, countLines, rescanChanged } from './rescan';
 import { texToUnicode } from './tex';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -46,13 +48,9 @@ export class BibtexCache {
   last?: LastRead;
 }
 
-interface LastRead {
-  text: string;
-  blocks: BibBlock[];
+interface LastRead extends ScannedText {
   /** Per block, what it was read as (undefined for @comment and @preamble). */
   cached: (CachedBlock | undefined)[];
-  /** Every block closed, so a re-read may reuse the scan. */
-  complete: boolean;
 }
 
 interface CachedBlock {
@@ -158,14 +156,6 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
   return { file, format: 'bibtex', entries, problems };
 }
 
-/** The blocks of a re-read text, and for each the block of the last read it is (or -1 for a block the edit touched). */
-interface Rescan {
-  blocks: BibBlock[];
-  from: Int32Array;
-  /** An @string block was in the part read again (in the last text or this one). */
-  stringsChanged: boolean;
-}
-
 function reusedBlock(rescan: Rescan, last: LastRead | undefined, b: number): CachedBlock | undefined {
   const k = rescan.from[b] as number;
   return k < 0 ? undefined : last?.cached[k];
@@ -179,79 +169,6 @@ function bodies(last: LastRead): Map<string, CachedBlock> {
     if (c) out.set(last.text.slice(b.start, b.end), c);
   });
   return out;
-}
-
-/**
- * The blocks of `text`, from the last read's: the blocks before the first
- * changed character are kept, the changed part is scanned, and as soon as
- * the scan is between blocks inside the unchanged end of the text where the
- * last scan was between blocks too, the rest are the last read's blocks,
- * shifted. Undefined when the changed part does not scan cleanly (a block
- * that never closes): the caller reads the whole text, with recovery.
- */
-function* rescanChanged(last: LastRead, text: string): Sliced<Rescan | undefined> {
-  const old = last.text;
-  const prefix = commonPrefix(old, text);
-  if (prefix === text.length && prefix === old.length) return { blocks: last.blocks, from: Int32Array.from(last.blocks, (_, k) => k), stringsChanged: false };
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  const shift = text.length - old.length;
-  const lineShift = countLines(text, prefix, text.length - suffix) - countLines(old, prefix, old.length - suffix);
-  const oldBlocks = last.blocks;
-  // The blocks that end before the change are kept as they are.
-  let head = 0;
-  while (head < oldBlocks.length && (oldBlocks[head] as BibBlock).end <= prefix) head++;
-  const before = oldBlocks[head - 1];
-  const from = before ? before.end : 0;
-  const line = before ? before.line + countLines(old, before.start, before.end) : 1;
-  // Where the last scan was between blocks: after block `next - 1` and up to block `next`.
-  let next = head;
-  const joins = (i: number): boolean => {
-    if (i < text.length - suffix) return false;
-    const o = i - shift;
-    while (next < oldBlocks.length && (oldBlocks[next] as BibBlock).start < o) next++;
-    const prev = oldBlocks[next - 1];
-    return !prev || prev.end <= o;
-  };
-  const scanned = yield* scanFrom(text, from, line, joins);
-  if (scanned.blocks.some((b) => !b.closed)) return undefined;
-  const blocks = oldBlocks.slice(0, head);
-  const origin: number[] = blocks.map((_, k) => k);
-  let stringsChanged = false;
-  for (const b of scanned.blocks) {
-    blocks.push(b);
-    origin.push(-1);
-    if (b.type === 'string') stringsChanged = true;
-  }
-  const rest = scanned.stoppedAt === undefined ? oldBlocks.length : next;
-  for (let k = head; k < rest; k++) if ((oldBlocks[k] as BibBlock).type === 'string') stringsChanged = true;
-  if (scanned.stoppedAt !== undefined) {
-    for (let k = next; k < oldBlocks.length; k++) {
-      const b = oldBlocks[k] as BibBlock;
-      blocks.push(shift === 0 && lineShift === 0 ? b : { ...b, start: b.start + shift, end: b.end + shift, line: b.line + lineShift });
-      origin.push(k);
-    }
-  }
-  return { blocks, from: Int32Array.from(origin), stringsChanged };
-}
-
-/** Characters compared at once: comparing two slices is native, and about ten times faster than a loop over character codes. */
-const RUN = 4096;
-
-/** How many characters two texts share at their start. */
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + RUN <= n && a.slice(i, i + RUN) === b.slice(i, i + RUN)) i += RUN;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** How many characters two texts share at their end, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i + RUN <= max && a.slice(a.length - i - RUN, a.length - i) === b.slice(b.length - i - RUN, b.length - i)) i += RUN;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 /** The same, at once (the CLI and tests). */
@@ -283,114 +200,9 @@ function* blocksWithRecovery(text: string, problem: (line: number, reason: strin
   }
 }
 
-function countLines(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 function lineOffset(body: string, at: number): number {
   return countLines(body, 0, at);
 }
-
-/** A field or macro name, as BibTeX allows it: no space, none of `"#%'(),={}`, not starting with a digit; any other character (Göttingen) is fine. */
-const FIELD_NAME = /[^\s"#%'(),={}0-9][^\s"#%'(),={}]*/uy;
-const SPACE = /\s*/y;
-const NUMBER = /\d+/y;
-const MACRO = FIELD_NAME;
-
-interface Fields {
-  fields: Map<string, string>;
-  error?: { at: number; reason: string };
-  warnings: { at: number; reason: string }[];
-}
-
-/** The `name = value` pairs of a block body (`@type{key, …}` or `@string{name = value}`). */
-function readFields(body: string, isString: boolean, macros: ReadonlyMap<string, string>): Fields {
-  const fields = new Map<string, string>();
-  const warnings: Fields['warnings'] = [];
-  const close = body[body.length - 1] === ')' ? ')' : '}';
-  let i = body.search(/[{(]/) + 1;
-  if (!isString) {
-    const comma = body.indexOf(',', i);
-    if (comma < 0) return { fields, warnings };
-    i = comma + 1;
-  }
-  const end = body.length - 1;
-  const skip = (): void => {
-    SPACE.lastIndex = i;
-    SPACE.exec(body);
-    i = SPACE.lastIndex;
-  };
-  for (;;) {
-    skip();
-    while (body[i] === ',') {
-      i++;
-      skip();
-    }
-    if (i >= end) return { fields, warnings };
-    FIELD_NAME.lastIndex = i;
-    const name = FIELD_NAME.exec(body)?.[0];
-    if (name === undefined) return { fields, warnings, error: { at: i, reason: `expected a field name, found "${body.slice(i, i + 12).split('\n')[0]}"` } };
-    i = FIELD_NAME.lastIndex;
-    skip();
-    if (body[i] !== '=') return { fields, warnings, error: { at: i, reason: `the field "${name}" has no "=" after its name` } };
-    i++;
-    let value = '';
-    for (;;) {
-      skip();
-      const c = body[i];
-      if (c === '{' || c === '"') {
-        const stop = valueEnd(body, i, end);
-        if (stop === undefined) return { fields, warnings, error: { at: i, reason: `the value of "${name}" never ends` } };
-        value += body.slice(i + 1, stop);
-        i = stop + 1;
-      } else if (c !== undefined && /\d/.test(c)) {
-        NUMBER.lastIndex = i;
-        value += NUMBER.exec(body)?.[0] ?? '';
-        i = NUMBER.lastIndex;
-      } else {
-        MACRO.lastIndex = i;
-        const macro = MACRO.exec(body)?.[0];
-        if (macro === undefined) return { fields, warnings, error: { at: i, reason: `the field "${name}" has no value` } };
-        const expanded = macros.get(macro.toLowerCase());
-        if (expanded === undefined) warnings.push({ at: i, reason: `"${macro}" is not a defined @string; read as empty` });
-        value += expanded ?? '';
-        i = MACRO.lastIndex;
-      }
-      skip();
-      if (body[i] !== '#') break;
-      i++;
-    }
-    const k = name.toLowerCase();
-    if (!fields.has(k)) fields.set(k, value);
-    skip();
-    if (body[i] !== ',' && i < end && body[i] !== close) {
-      return { fields, warnings, error: { at: i, reason: `a comma is missing after the field "${name}"` } };
-    }
-  }
-}
-
-/** The index of the delimiter closing the value opening at `open` (`{…}` nesting; `"…"` ends at a quote at depth 0). */
-function valueEnd(body: string, open: number, end: number): number | undefined {
-  // Character codes, not one-character strings: this loop reads every character of every value.
-  const quoted = body.charCodeAt(open) === QUOTE;
-  let depth = quoted ? 0 : 1;
-  for (let j = open + 1; j < end; j++) {
-    const d = body.charCodeAt(j);
-    if (d === OPEN) depth++;
-    else if (d === CLOSE) {
-      depth--;
-      if (!quoted && depth === 0) return j;
-      if (depth < 0) return undefined;
-    } else if (quoted && d === QUOTE && depth === 0) return j;
-  }
-  return undefined;
-}
-
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
-const QUOTE = 0x22;
 
 /** BibTeX's crossref: fields the entry lacks come from the one it names; its title is the entry's booktitle. */
 function inherit(e: RawEntry, parent: RawEntry): void {

@@ -12,6 +12,13 @@ import type { IndexShard } from './shard';
  * loader (core/data/load.ts); the build writes them with
  * src/build/search/buildShards.ts, whose `buildSearch` also makes a ready
  * engine in memory for tests, the eval and the bench.
+ *
+ * Longer than our other files (about 400 lines) for a reason: the engine is
+ * one class whose parts (the title tier, the author and title boosts, the
+ * final ranking) share its per-paper caches (title keys, author terms, the
+ * title index); the term lookups and scoring are already apart
+ * (executor.ts, ranking.ts, terms.ts), and splitting the rest would pass
+ * those caches between files.
  */
 
 /** What the ranking needs to know of a paper. */
