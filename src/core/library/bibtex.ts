@@ -93,6 +93,7 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
   // Without a rescan, the last read's blocks are found by their text.
   const byBody = sameMacros && last && !rescan ? bodies(last) : undefined;
   const cachedNow: (CachedBlock | undefined)[] = [];
+  let stringsBefore = 0;
   for (const [b, block] of blocks.entries()) {
     if (++n % STEP_BLOCKS === 0) yield;
     if (block.type === 'comment' || block.type === 'preamble') {
@@ -100,7 +101,9 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
       continue;
     }
     // With the same macros, a block with the same text reads the same: an @string block too.
-    const reused = !sameMacros ? undefined : rescan ? reusedBlock(rescan, last, b) : byBody?.get(text.slice(block.start, block.end));
+    // A block reads the same only after the same @string blocks: the full re-read finds it by both.
+    const reused = !sameMacros ? undefined : rescan ? reusedBlock(rescan, last, b) : byBody?.get(`${stringsBefore}\u0000${text.slice(block.start, block.end)}`);
+    if (block.type === 'string') stringsBefore++;
     const hit: CachedBlock = reused ?? { parsed: readFields(text.slice(block.start, block.end), block.type === 'string', macros) };
     cachedNow.push(hit);
     const parsed = hit.parsed;
@@ -161,12 +164,14 @@ function reusedBlock(rescan: Rescan, last: LastRead | undefined, b: number): Cac
   return k < 0 ? undefined : last?.cached[k];
 }
 
-/** The last read's blocks by their text: how a full re-read finds what did not change. */
+/** The last read's blocks by their text and the number of @string blocks before them: how a full re-read finds what did not change. */
 function bodies(last: LastRead): Map<string, CachedBlock> {
   const out = new Map<string, CachedBlock>();
+  let strings = 0;
   last.blocks.forEach((b, k) => {
     const c = last.cached[k];
-    if (c) out.set(last.text.slice(b.start, b.end), c);
+    if (c) out.set(`${strings}\u0000${last.text.slice(b.start, b.end)}`, c);
+    if (b.type === 'string') strings++;
   });
   return out;
 }

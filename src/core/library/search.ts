@@ -72,6 +72,8 @@ interface IndexedFile {
   dead: number;
   /** The entries added or changed since, indexed on their own with `main`'s statistics. */
   delta?: Segment;
+  /** With a delta, each entry's place in the file: ties between the two indexes go to the earlier entry, as in one index. */
+  position?: Map<LibraryEntry, number>;
 }
 
 /**
@@ -130,7 +132,7 @@ export class LibrarySearch {
     let indexed: IndexedFile;
     if (old && patch) {
       const delta = patch.fresh.length > 0 ? yield* segmentOf(patch.fresh, old.delta?.terms ?? new TermCache(), old.main.shard) : undefined;
-      indexed = { entries, main: old.main, live: patch.live, dead: patch.dead, ...(delta ? { delta } : {}) };
+      indexed = { entries, main: old.main, live: patch.live, dead: patch.dead, ...(delta ? { delta, position: new Map(entries.map((e, i) => [e, i])) } : {}) };
     } else {
       const main = yield* segmentOf(entries, old?.main.terms ?? new TermCache());
       indexed = { entries, main, live: entries.slice(), dead: 0 };
@@ -162,20 +164,24 @@ export class LibrarySearch {
   /** The best entries for a query, best first (across files, by score; ties in file order). */
   search(query: string, limit = 50): LibraryHit[] {
     if (query.trim() === '' || this.count === 0) return [];
-    const hits: LibraryHit[] = [];
-    let lists = 0;
+    // Each hit with its file's rank and its place in the file: equal scores keep the files' order, and each file's.
+    const ranked: { hit: LibraryHit; file: number; at: number }[] = [];
+    let file = 0;
     for (const f of this.byFile.values()) {
-      lists++;
+      file++;
+      let at = 0;
       // Entries an edit replaced still match in the main index: ask for as many more.
       for (const h of f.main.search.search(query, { limit: limit + f.dead })) {
         const entry = f.live[h.paper.index];
-        if (entry) hits.push({ entry, score: h.score, matchedTerms: h.matchedTerms });
+        if (entry) ranked.push({ hit: { entry, score: h.score, matchedTerms: h.matchedTerms }, file, at: f.position?.get(entry) ?? at++ });
       }
       if (!f.delta) continue;
-      lists++;
-      for (const h of f.delta.search.search(query, { limit })) hits.push({ entry: h.paper.entry, score: h.score, matchedTerms: h.matchedTerms });
+      for (const h of f.delta.search.search(query, { limit })) {
+        ranked.push({ hit: { entry: h.paper.entry, score: h.score, matchedTerms: h.matchedTerms }, file, at: f.position?.get(h.paper.entry) ?? 0 });
+      }
     }
-    return lists === 1 ? hits.slice(0, limit) : hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    if (file > 1 || this.byFile.values().next().value?.delta) ranked.sort((a, b) => b.hit.score - a.hit.score || a.file - b.file || a.at - b.at);
+    return ranked.slice(0, limit).map((r) => r.hit);
   }
 
   /** An entry by citation key (exact; the first file that has it). */

@@ -213,7 +213,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       const score = bound * author * this.titleBoostOf(doc, paper, qKey, fixedKey);
       if (hits.length >= limit && score < floor) return;
       // Many papers can tie at the floor (a journal name thousands of entries share): a tie goes to the smaller id.
-      if (score === floor && worst !== undefined && paper.id.localeCompare(worst.paper.id) > 0) return;
+      // (Exact only against the hit that was last at the cut: the floor may have risen since.)
+      if (worst !== undefined && score === worst.score && paper.id.localeCompare(worst.paper.id) > 0) return;
       hits.push({ paper, score, matchedTerms: candidates.matched(doc) });
       insertDescending(best, score, limit);
       if (best.length >= limit) floor = best[limit - 1] as number;
