@@ -105,6 +105,10 @@ export default async function ui(page, ctx) {
   await step('the PaperLens view shows papers grouped by technique', async () => {
     await page.locator(SEL.activity).click();
     await page.locator(SEL.sidebarRows, { hasText: 'KV cache' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // The library group arrives when the workspace's bibliographies are read, above the technique groups: wait for
+    // it, or a click meant for a group lands on the row that took its place.
+    await page.locator(SEL.sidebarRows, { hasText: 'Your library' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await ctx.sleep(300);
     // A wider sidebar, so titles read in the screenshots.
     const sidebar = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
     if (sidebar) {
@@ -114,9 +118,18 @@ export default async function ui(page, ctx) {
       await page.mouse.move(x + 260, sidebar.y + 300, { steps: 8 });
       await page.mouse.up();
     }
-    const group = page.locator(SEL.sidebarRows, { hasText: 'speculative decoding' }).first();
-    await group.click();
-    await page.locator(SEL.sidebarRows, { hasText: 'SpecDec++: Boosting Speculative Decoding' }).first().waitFor({ state: 'visible' });
+    // Rows can still move while the library's files arrive: click the group until its papers show (at most three times).
+    const paper = page.locator(SEL.sidebarRows, { hasText: 'SpecDec++: Boosting Speculative Decoding' }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.locator(SEL.sidebarRows, { hasText: 'speculative decoding' }).first().click();
+      try {
+        await paper.waitFor({ state: 'visible', timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        ctx.log(`the group did not open (attempt ${attempt}); clicking it again`);
+      }
+    }
     await ctx.sleep(400);
     await ctx.screenshot('tree');
     await shotOf(page, ctx, page.locator('#workbench\\.parts\\.sidebar'), 'walkthrough-tree', 0);
