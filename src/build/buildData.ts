@@ -50,10 +50,10 @@ export function readCorpus(seedDir: string, metadataFile = join(dirname(seedDir)
   if (seedFiles.length === 0) throw new Error(`no seed files (*.txt) in ${seedDir}`);
   const corpus = buildCorpus(seedFiles.map((f) => parseSeedFile(f, decodeSeed(readFileSync(join(seedDir, f)), f))));
   if (!existsSync(metadataFile)) return { corpus };
-  const shown = relative(process.cwd(), metadataFile) || metadataFile;
+  const shown = (file: string): string => relative(process.cwd(), file) || file;
   const releasedFile = join(dirname(metadataFile), 'released-keys.json');
-  const released = existsSync(releasedFile) ? parseReleasedKeys(readFileSync(releasedFile, 'utf8'), relative(process.cwd(), releasedFile) || releasedFile) : new Map<string, string[]>();
-  const { corpus: enriched, report } = applyMetadata(corpus, parseMetadata(readFileSync(metadataFile, 'utf8'), shown), shown, released);
+  const released = existsSync(releasedFile) ? parseReleasedKeys(readFileSync(releasedFile, 'utf8'), shown(releasedFile)) : new Map<string, string[]>();
+  const { corpus: enriched, report } = applyMetadata(corpus, parseMetadata(readFileSync(metadataFile, 'utf8'), shown(metadataFile)), shown(metadataFile), released);
   return { corpus: enriched, metadata: report };
 }
 

@@ -71,18 +71,11 @@ export function parseMetadata(text: string, file: string): MetadataRecord[] {
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     const where = `${file}:${i + 1}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (e) {
-      throw new MetadataError(`${where}: not JSON (${(e as Error).message})`);
-    }
-    const r = MetadataRecordSchema.safeParse(json);
-    if (!r.success) throw new MetadataError(`${where}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    const first = seen.get(r.data.id);
-    if (first !== undefined) throw new MetadataError(`${where}: paper ${r.data.id} is already on line ${first}`);
-    seen.set(r.data.id, i + 1);
-    out.push(r.data);
+    const record = parseJsonWith(MetadataRecordSchema, line, where);
+    const first = seen.get(record.id);
+    if (first !== undefined) throw new MetadataError(`${where}: paper ${record.id} is already on line ${first}`);
+    seen.set(record.id, i + 1);
+    out.push(record);
   });
   return out;
 }
@@ -99,13 +92,18 @@ const ReleasedKeysSchema = z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$
  * parseReleasedKeys('{"transmla-multi-head-latent-attention-is-all-you-need": ["transmla2025"]}', 'released-keys.json').get('transmla-multi-head-latent-attention-is-all-you-need') // => ['transmla2025']
  */
 export function parseReleasedKeys(text: string, file: string): Map<string, string[]> {
+  return new Map(Object.entries(parseJsonWith(ReleasedKeysSchema, text, file)));
+}
+
+/** JSON text checked against a schema; a MetadataError that starts with `where` says why not. */
+function parseJsonWith<T>(schema: z.ZodType<T>, text: string, where: string): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new MetadataError(`${file}: not JSON (${(e as Error).message})`);
+    throw new MetadataError(`${where}: not JSON (${(e as Error).message})`);
   }
-  const r = ReleasedKeysSchema.safeParse(json);
-  if (!r.success) throw new MetadataError(`${file}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-  return new Map(Object.entries(r.data));
+  const r = schema.safeParse(json);
+  if (!r.success) throw new MetadataError(`${where}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+  return r.data;
 }

@@ -107,11 +107,9 @@ function* byTechnique(papers: readonly PaperMeta[], lexicon: Lexicon): Sliced<Pa
 /** Techniques in {@link byTechniqueImportance} order, each one's sort keys computed once. */
 function sortedByImportance(techniques: readonly Technique[]): Technique[] {
   const keyed = techniques.map((t) => ({ t, secondary: secondaryOf(t), count: paperCountOf(t) }));
-  keyed.sort((a, b) => a.secondary - b.secondary || b.count - a.count || byName(a.t.name, b.t.name));
+  keyed.sort((a, b) => a.secondary - b.secondary || b.count - a.count || a.t.name.localeCompare(b.t.name));
   return keyed.map((k) => k.t);
 }
-
-const byName = (a: string, b: string): number => a.localeCompare(b);
 
 const secondaryOf = (t: Technique): number => Number(t.kind === 'name' && !t.papers.some((p) => p.role === 'introduces'));
 
@@ -121,7 +119,7 @@ const secondaryOf = (t: Technique): number => Number(t.kind === 'name' && !t.pap
  * "DeepSeek", a name papers only mention); then by name.
  */
 export function byTechniqueImportance(a: Technique, b: Technique): number {
-  return secondaryOf(a) - secondaryOf(b) || paperCountOf(b) - paperCountOf(a) || byName(a.name, b.name);
+  return secondaryOf(a) - secondaryOf(b) || paperCountOf(b) - paperCountOf(a) || a.name.localeCompare(b.name);
 }
 
 const count = (ids: readonly string[]): string => `${ids.length} paper${ids.length === 1 ? '' : 's'}`;

@@ -100,8 +100,7 @@ export function* parseBibtex(text: string, file: string, cache?: BibtexCache): S
       cachedNow.push(undefined);
       continue;
     }
-    // With the same macros, a block with the same text reads the same: an @string block too.
-    // A block reads the same only after the same @string blocks: the full re-read finds it by both.
+    // A block (an @string block too) reads as before when its text and the @string blocks before it are the same.
     const reused = !sameMacros ? undefined : rescan ? reusedBlock(rescan, last, b) : byBody?.get(`${stringsBefore}\u0000${text.slice(block.start, block.end)}`);
     if (block.type === 'string') stringsBefore++;
     const hit: CachedBlock = reused ?? { parsed: readFields(text.slice(block.start, block.end), block.type === 'string', macros) };

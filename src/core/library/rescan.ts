@@ -68,12 +68,11 @@ export function* rescanChanged(last: ScannedText, text: string): Sliced<Rescan |
   }
   const rest = scanned.stoppedAt === undefined ? oldBlocks.length : next;
   for (let k = head; k < rest; k++) if ((oldBlocks[k] as BibBlock).type === 'string') stringsChanged = true;
-  if (scanned.stoppedAt !== undefined) {
-    for (let k = next; k < oldBlocks.length; k++) {
-      const b = oldBlocks[k] as BibBlock;
-      blocks.push(shift === 0 && lineShift === 0 ? b : { ...b, start: b.start + shift, end: b.end + shift, line: b.line + lineShift });
-      origin.push(k);
-    }
+  // After the join, the last read's blocks, shifted.
+  for (let k = rest; k < oldBlocks.length; k++) {
+    const b = oldBlocks[k] as BibBlock;
+    blocks.push(shift === 0 && lineShift === 0 ? b : { ...b, start: b.start + shift, end: b.end + shift, line: b.line + lineShift });
+    origin.push(k);
   }
   return { blocks, from: Int32Array.from(origin), stringsChanged };
 }

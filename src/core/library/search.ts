@@ -167,6 +167,8 @@ export class LibrarySearch {
     // Each hit with its file's rank and its place in the file: equal scores keep the files' order, and each file's.
     const ranked: { hit: LibraryHit; file: number; at: number }[] = [];
     let file = 0;
+    // One index's hits are in order already; hits from several are merged.
+    let merge = this.byFile.size > 1;
     for (const f of this.byFile.values()) {
       file++;
       let at = 0;
@@ -176,11 +178,12 @@ export class LibrarySearch {
         if (entry) ranked.push({ hit: { entry, score: h.score, matchedTerms: h.matchedTerms }, file, at: f.position?.get(entry) ?? at++ });
       }
       if (!f.delta) continue;
+      merge = true;
       for (const h of f.delta.search.search(query, { limit })) {
         ranked.push({ hit: { entry: h.paper.entry, score: h.score, matchedTerms: h.matchedTerms }, file, at: f.position?.get(h.paper.entry) ?? 0 });
       }
     }
-    if (file > 1 || this.byFile.values().next().value?.delta) ranked.sort((a, b) => b.hit.score - a.hit.score || a.file - b.file || a.at - b.at);
+    if (merge) ranked.sort((a, b) => b.hit.score - a.hit.score || a.file - b.file || a.at - b.at);
     return ranked.slice(0, limit).map((r) => r.hit);
   }
 
