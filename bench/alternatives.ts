@@ -94,9 +94,13 @@ const kept: unknown[] = [];
 /** A loaded system: search returns paper ids, best first. */
 type Searcher = (q: string, limit: number) => string[];
 
-async function loadPaperLens(size: string): Promise<{ search: Searcher; readyMs: number; completeMs: number }> {
+/** PaperLens's data files as text, read before the heap's first reading as the libraries' JSON is (the extension reads them from disk). */
+const dataTexts = (size: string): Map<string, string> => {
   const dir = join(GENERATED, size);
-  const texts = new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+};
+
+async function loadPaperLens(texts: ReadonlyMap<string, string>): Promise<{ search: Searcher; readyMs: number; completeMs: number }> {
   const reader = { read: async (name: string): Promise<string> => texts.get(name) ?? Promise.reject(new Error(`no ${name}`)) };
   const stats: LoadStats = emptyLoadStats();
   const data = await loadPaperData(reader, { stats });
@@ -130,12 +134,14 @@ function loadFlexSearch(json: string): { search: Searcher; ms: number } {
 /** The child: loads one system on one size, measures, prints one JSON line. */
 async function child(system: System, size: string): Promise<void> {
   const work = JSON.parse(readFileSync(workloadFile(size), 'utf8')) as Workload;
+  // Each system's input is in memory before the first heap reading, so neither's counts in its heap.
   const json = system === 'PaperLens' ? '' : readFileSync(peersFile(size), 'utf8');
+  const texts = system === 'PaperLens' ? dataTexts(size) : new Map<string, string>();
   const h0 = await settle();
   let search: Searcher;
   let readyMs: number;
   let completeMs: number;
-  if (system === 'PaperLens') ({ search, readyMs, completeMs } = await loadPaperLens(size));
+  if (system === 'PaperLens') ({ search, readyMs, completeMs } = await loadPaperLens(texts));
   else {
     const loaded = system === 'MiniSearch' ? loadMiniSearch(json) : loadFlexSearch(json);
     search = loaded.search;

@@ -65,7 +65,7 @@ export function paperSummary(p: PaperRecord): PaperSummary {
  * @param load the data, loading it on first call (rejects with the reason when it cannot be loaded).
  * @param keyOf a paper's citation key once the data is loaded.
  * @example
- * const api = createApi('0.1.0', () => data.get(), (id) => keys.keyOf(id));
+ * const api = createApi('0.1.0', () => data.getComplete(), (id) => keys.keyOf(id));
  * await api.citationKeyOf('fast-vision-transformers-with-hilo-attention') // => 'pan2022fast'
  */
 export function createApi(version: string, load: () => Promise<PaperData>, keyOf: (paperId: string) => string | undefined): PaperLensApi {

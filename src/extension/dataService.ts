@@ -106,15 +106,15 @@ export class PaperDataService {
     try {
       const data = await loadPaperData({ read }, { stats: this.stats });
       this.loaded = data;
-      for (const hook of this.loadedHooks) hook(data);
       this.log.info(
         `corpus loaded: ${data.corpus.papers.length} papers, ready to search in ${Math.round(this.stats.readyMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
       );
+      // Marked complete before any hook's own wait on `complete` runs, so a hook sees `completed` set.
       data.complete.then(
         () => {
           this.settled = data;
           this.log.info(
-            `lexicon (${data.lexicon.techniques.length} techniques), leads and abstract index loaded in ${Math.round(this.stats.completeMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
+            `papers' facts, lexicon (${data.lexicon.techniques.length} techniques), leads and abstract index loaded in ${Math.round(this.stats.completeMs)} ms (longest step ${this.stats.longestSliceMs.toFixed(1)} ms)`,
           );
         },
         (e: unknown) => {
@@ -122,6 +122,7 @@ export class PaperDataService {
           this.report(e, 'PaperLens could not load all of its paper data');
         },
       );
+      for (const hook of this.loadedHooks) hook(data);
       return data;
     } catch (e) {
       this.failure = forUsers(e);

@@ -77,10 +77,11 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
   const bibIndexes = new DocumentCache((text) => indexBib(text));
   // What each open file says to the matcher (its comments and strings, whether it is ML code), once per version.
   const documentsFacts = new DocumentCache((text, languageId) => documentFacts(text, languageId, data.completed?.techniques.spelledOut().pattern));
-  const keys = new CitationKeys(() => data.current, () => settings.get(Setting.keyFormula));
+  // Keys need every paper's authors and year: the data once complete (core/data/load.ts).
+  const keys = new CitationKeys(() => data.completed, () => settings.get(Setting.keyFormula));
   // Keys under a non-default formula are computed in slices after the load, not on the first completion.
   data.whenLoaded((d) => {
-    void keys.prepare();
+    void d.complete.then(() => keys.prepare()).catch(() => undefined);
     void d.complete.then(() => prepareTechniqueNames(d)).catch(() => undefined);
     void d.complete.then(() => library.scheduleLearning(), () => undefined);
   });
@@ -93,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
   const library = new LibraryService(
     () => ({ files: settings.get(Setting.libraryFiles), exclude: settings.get(Setting.libraryExclude), paths: settings.get(Setting.libraryPaths) }),
     log,
-    () => data.current?.corpus.papers,
+    () => data.completed?.corpus.papers,
     () => data.completed?.techniques,
   );
   const references = (): LibraryReferences | undefined => library.references();
@@ -143,7 +144,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensExports {
   );
   const version = String(context.extension.packageJSON.version);
   log.info(`PaperLens ${version} activated`);
-  const api = createApi(version, () => data.get(), (id) => keys.keyOf(id));
+  const api = createApi(version, () => data.getComplete(), (id) => keys.keyOf(id));
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
   return { ...api, internalsForTests: { data, settings, keys, formatter, recent, citations, trees, details, library } };
 }

@@ -6,7 +6,7 @@ import { DATA_VERSION } from '../../src/core/data/version';
 import { type DataFile, encodeData } from '../../src/build/data/encode';
 import { DATA_FILES } from '../../src/core/data/files';
 import { CATALOG_CHUNK, DETAILS_CHUNK, LEAD_LENGTH, type Manifest, leadOf, manifestCheck } from '../../src/core/data/format';
-import { decodePaper, encodePaper, sourceFilesOf } from '../../src/core/data/catalogCodec';
+import { applyFacts, decodeHead, encodeFacts, encodeHead, sourceFilesOf } from '../../src/core/data/catalogCodec';
 import { encodeDetails, fullPaper } from '../../src/core/data/detailsCodec';
 import { fnv1a } from '../../src/core/util/hash';
 import { DataError } from '../../src/core/data/errors';
@@ -42,9 +42,13 @@ suite('data: the catalog and details formats', () => {
   const papers = [...realCorpus().papers, ...syntheticCorpus(realCorpus(), 300).papers];
   const files = sourceFilesOf(papers);
 
-  test('every paper round-trips through its catalog tuple and details tuple, keys in schema order', () => {
+  const json = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+  test('every paper round-trips through its head, facts and details tuples, keys in schema order', () => {
     for (const p of papers) {
-      const record = decodePaper(JSON.parse(JSON.stringify(encodePaper(p, files))), files);
+      const record = decodeHead(json(encodeHead(p)));
+      // The head alone: what search and the first lists need, nothing more.
+      assert.deepEqual(record, { id: p.id, title: p.title, ...(p.shortName === undefined ? {} : { shortName: p.shortName }), authors: [], authorsTruncated: false, ...(p.year === undefined ? {} : { year: p.year }), sources: [], lead: '' }, p.id);
+      applyFacts(record, json(encodeFacts(p, files)), files);
       assert.deepEqual(record, { ...meta(p), lead: '' }, p.id);
       record.lead = leadOf(p);
       assert.equal(record.lead, snippet(p.abstract, LEAD_LENGTH));
@@ -61,9 +65,20 @@ suite('data: the catalog and details formats', () => {
     }
   });
   test('a malformed tuple is refused, not half-read', () => {
-    const t = encodePaper(papers[0] as Paper, files);
-    assert.throws(() => decodePaper([...t.slice(0, 1), 42, ...t.slice(2)], files), /title is not text/);
-    assert.throws(() => decodePaper('x', files), /not a list/);
+    const p = papers.find((x) => x.authors.length > 0 && x.sources.length > 0) as Paper;
+    const t = encodeHead(p);
+    assert.throws(() => decodeHead([...t.slice(0, 1), 42, ...t.slice(2)]), /title is not text/);
+    assert.throws(() => decodeHead('x'), /not a list/);
+    const f = encodeFacts(p, files, 'key2024');
+    const record = decodeHead(t);
+    assert.throws(() => applyFacts(record, [...f.slice(0, 2), [[0, -1, 0, 0]], ...f.slice(3)], files), /a source line is not a whole number/);
+    assert.throws(() => applyFacts(record, [...f.slice(0, 4), 'Key!'], files), /a citation key is malformed/);
+    assert.throws(() => applyFacts(record, [f[0], f[1], f[2], { shortName: 'X' }], files), /an unknown field "shortName"/);
+    // Nothing of a refused tuple was set.
+    assert.deepEqual([record.authors, record.sources, record.citationKey], [[], [], undefined]);
+    applyFacts(record, f, files);
+    assert.equal(record.citationKey, 'key2024');
+    assert.equal(record.authors.length, p.authors.length);
   });
 });
 
@@ -74,6 +89,7 @@ suite('data: the shipped files', () => {
   test('a manifest, chunked catalog, details and lexicon, two index shards in parts, one build id', () => {
     assert.equal(manifest.paperCount, 397);
     assert.deepEqual(manifest.catalog, ['papers-000.json']);
+    assert.deepEqual(manifest.facts, ['facts-000.json']);
     assert.deepEqual(manifest.details, ['details-000.json']);
     assert.deepEqual(manifest.techniques, ['techniques-000.json']);
     assert.deepEqual(manifest.leads, ['leads-000.json']);
@@ -81,7 +97,7 @@ suite('data: the shipped files', () => {
     assert.deepEqual(parts(DATA_FILES.searchNames), ['search-names-000.json']);
     assert.deepEqual(
       files.map((f) => f.name).sort(),
-      [...manifest.catalog, ...manifest.leads, ...manifest.details, ...manifest.techniques, DATA_FILES.manifest, DATA_FILES.searchAbstracts, DATA_FILES.searchNames, ...parts(DATA_FILES.searchNames), ...parts(DATA_FILES.searchAbstracts)].sort(),
+      [...manifest.catalog, ...manifest.facts, ...manifest.leads, ...manifest.details, ...manifest.techniques, DATA_FILES.manifest, DATA_FILES.searchAbstracts, DATA_FILES.searchNames, ...parts(DATA_FILES.searchNames), ...parts(DATA_FILES.searchAbstracts)].sort(),
     );
     for (const f of files) if (f.name !== DATA_FILES.manifest) assert.equal((JSON.parse(f.text) as { build: string }).build, manifest.build, f.name);
     assert.ok(CATALOG_CHUNK >= DETAILS_CHUNK);
@@ -135,7 +151,17 @@ suite('data: loading', () => {
     assert.equal(d.lexicon.techniques.length, 0);
     assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention'), undefined);
     assert.ok(d.corpus.papers.every((p) => p.lead === ''));
+    // Each paper is its head until complete: id, title, short name, year; its authors, sources and key follow.
+    assert.ok(d.corpus.papers.every((p) => p.authors.length === 0 && p.sources.length === 0 && p.citationKey === undefined && p.arxiv === undefined));
+    assert.ok(d.corpus.papers.some((p) => p.year !== undefined) && d.corpus.papers.some((p) => p.shortName !== undefined));
+    // An author's name is searched from the start (the name index has it); the author boost follows the authors.
+    const early = d.search.search('Zizheng Pan', { limit: 3 }).map((h) => h.paper.id);
+    assert.ok(early.includes('fast-vision-transformers-with-hilo-attention'), early.join(', '));
     await d.complete;
+    assert.deepEqual(
+      d.corpus.papers.map((p) => ({ ...p, lead: '' })),
+      loadPaperDataSync(memoryReader(files)).corpus.papers.map((p) => ({ ...p, lead: '' })),
+    );
     assert.equal(d.techniques.matchIdentifier('MultiHeadLatentAttention')?.technique.name, 'MLA');
     assert.deepEqual(d.lexicon.techniques, realLexicon().techniques);
     assert.deepEqual(
@@ -168,6 +194,7 @@ suite('data: loading', () => {
     fails(files.filter((f) => f.name !== DATA_FILES.searchNames), /^search-names\.json is missing/);
     fails(files.filter((f) => f.name !== 'techniques-000.json'), /^techniques-000\.json is missing/);
     fails(files.filter((f) => f.name !== 'leads-000.json'), /^leads-000\.json is missing/);
+    fails(files.filter((f) => f.name !== 'facts-000.json'), /^facts-000\.json is missing/);
     fails(files.filter((f) => f.name !== 'search-names-000.json'), /^search-names-000\.json is missing/);
   });
   test('a corrupt, stale or mixed-up file is one DataError that says so', () => {
@@ -180,10 +207,11 @@ suite('data: loading', () => {
     fails(withFile(files, 'techniques-000.json', (t) => t.replace(/"papers":\[\d+,/, '"papers":[99999,')), /^techniques-000\.json: technique \S+ names paper 99999, which the catalog does not have/);
   });
   test('behind the checksums every value is range-checked: a year of 1e308, a negative line, a link that is not a web address', () => {
-    fails(withFile(files, 'papers-000.json', (t) => t.replace(']],0,2022,[[', ']],0,1e308,[[')), /paper 0 is malformed \(a year is not a whole number from 1900 to 2100\)/);
-    fails(withFile(files, 'papers-000.json', (t) => t.replace('[[0,1,0,0]', '[[0,-1,0,0]')), /paper 0 is malformed \(a source line is not a whole number from 1/);
-    fails(withFile(files, 'papers-000.json', (t) => t.replace(/"codeUrl":"https:/, '"codeUrl":"javascript:')), /paper \d+ is malformed \(a code link is not a web address\)/);
-    fails(withFile(files, 'papers-000.json', (t) => t.replace(/"date":\{"year":2022,"month":5/, '"date":{"year":2022,"month":13')), /a date's month is not a whole number from 1 to 12/);
+    fails(withFile(files, 'papers-000.json', (t) => t.replace(/,2022\]/, ',1e308]')), /papers-000\.json: paper \d+ is malformed \(a year is not a whole number from 1900 to 2100\)/);
+    fails(withFile(files, 'facts-000.json', (t) => t.replace(/\[\[(\d+),(\d+),0,0\]/, '[[$1,-1,0,0]')), /facts-000\.json: paper \d+ is malformed \(a source line is not a whole number from 1/);
+    fails(withFile(files, 'facts-000.json', (t) => t.replace(/"codeUrl":"https:/, '"codeUrl":"javascript:')), /paper \d+ is malformed \(a code link is not a web address\)/);
+    fails(withFile(files, 'facts-000.json', (t) => t.replace(/"date":\{"year":2022,"month":5/, '"date":{"year":2022,"month":13')), /a date's month is not a whole number from 1 to 12/);
+    fails(withFile(files, 'facts-000.json', (t) => t.replace('"first":0', '"first":2000')), /^facts-000\.json is not a PaperLens facts file/);
     fails(withFile(files, 'techniques-000.json', (t) => t.replace(/"papers":\[(\d+),(\d+),(\d+)/, '"papers":[$1,$2,-4')), /mentions is not a whole number from 0/);
   });
   test('a damaged byte in any data file is refused: its checksum, or the manifest\'s own, does not match', () => {

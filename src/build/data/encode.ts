@@ -9,6 +9,7 @@ import { DATA_FILES } from '../../core/data/files';
 import {
   CATALOG_CHUNK,
   type CatalogChunk,
+  type FactsChunk,
   DETAILS_CHUNK,
   type DetailsChunk,
   type LeadsChunk,
@@ -19,7 +20,7 @@ import {
   leadOf,
   manifestCheck,
 } from '../../core/data/format';
-import { encodePaper, sourceFilesOf } from '../../core/data/catalogCodec';
+import { encodeFacts, encodeHead, sourceFilesOf } from '../../core/data/catalogCodec';
 import { encodeDetails } from '../../core/data/detailsCodec';
 import { encodeTechnique } from '../../core/data/techniqueCodec';
 
@@ -31,7 +32,7 @@ export interface DataFile {
 
 /**
  * Every data file for a corpus and its lexicon, as the build writes them:
- * the manifest, catalog, lead and details chunks, both index shards (a
+ * the manifest, catalog (heads and facts), lead and details chunks, both index shards (a
  * header and its parts) and the lexicon chunks, all carrying one build id. The corpus and lexicon must already be
  * valid (buildCorpus and buildLexicon validate them).
  *
@@ -47,6 +48,7 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
   const shards = buildShards(papers, (p) => names.get(p.id) ?? []);
   const shipped = LexiconSchema.parse(capTechniquePapers(lexicon));
   const catalog = chunkNames('papers', papers.length, CATALOG_CHUNK);
+  const facts = chunkNames('facts', papers.length, CATALOG_CHUNK);
   const leads = chunkNames('leads', papers.length, CATALOG_CHUNK);
   const details = chunkNames('details', papers.length, DETAILS_CHUNK);
   const techniques = chunkNames('techniques', shipped.techniques.length, TECHNIQUE_CHUNK);
@@ -56,7 +58,11 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
   };
   catalog.forEach((name, c) => {
     const first = c * CATALOG_CHUNK;
-    add(name, { kind: 'paperlens-papers', build, first, papers: papers.slice(first, first + CATALOG_CHUNK).map((p) => encodePaper(p, sourceFiles, keys.get(p.id))) } satisfies CatalogChunk);
+    add(name, { kind: 'paperlens-papers', build, first, papers: papers.slice(first, first + CATALOG_CHUNK).map(encodeHead) } satisfies CatalogChunk);
+  });
+  facts.forEach((name, c) => {
+    const first = c * CATALOG_CHUNK;
+    add(name, { kind: 'paperlens-facts', build, first, facts: papers.slice(first, first + CATALOG_CHUNK).map((p) => encodeFacts(p, sourceFiles, keys.get(p.id))) } satisfies FactsChunk);
   });
   leads.forEach((name, c) => {
     const first = c * CATALOG_CHUNK;
@@ -86,6 +92,7 @@ export function encodeData(corpus: Corpus, lexicon: Lexicon): DataFile[] {
     build,
     paperCount: papers.length,
     catalog,
+    facts,
     leads,
     details,
     searchNames: DATA_FILES.searchNames,

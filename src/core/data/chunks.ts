@@ -1,16 +1,16 @@
 import type { Lexicon, Technique } from '../../schema/lexicon';
 import type { TechniqueMatcher } from '../techniques/matcher';
-import { decodePaper } from './catalogCodec';
+import { applyFacts, decodeHead } from './catalogCodec';
 import { DataError } from './errors';
 import { DATA_FILES, sameBuild } from './files';
-import type { CatalogChunk, LeadsChunk, Manifest, PaperRecord, TechniquesChunk } from './format';
+import { CATALOG_CHUNK, type CatalogChunk, type FactsChunk, type LeadsChunk, type Manifest, type PaperRecord, type TechniquesChunk } from './format';
 import { type FileSource, type Loading, readJson } from './source';
 import { decodeTechnique } from './techniqueCodec';
 import { DATA_VERSION } from './version';
 
 /**
- * Loading the chunked files: the catalog (before search is ready), then the
- * technique lexicon and the leads. Each file is checked as a whole (its
+ * Loading the chunked files: the catalog's heads (before search is ready),
+ * then the catalog's facts, the technique lexicon and the leads. Each file is checked as a whole (its
  * kind, build and place), then record by record, pausing every few hundred
  * records; a bad file is a DataError that names it.
  */
@@ -22,7 +22,7 @@ export interface LoadedCatalog {
 }
 
 /**
- * Reads the catalog files the manifest lists.
+ * Reads the catalog's heads: every paper's id, title, short name and year.
  *
  * @example
  * const { papers, papersById } = yield* readCatalog(files, manifest);
@@ -38,7 +38,7 @@ export function* readCatalog<W>(files: FileSource<W>, manifest: Manifest): Loadi
     yield;
     for (let i = 0; i < chunk.papers.length; i++) {
       try {
-        papers.push(decodePaper(chunk.papers[i], manifest.sourceFiles));
+        papers.push(decodeHead(chunk.papers[i]));
       } catch (e) {
         throw new DataError(`${name}: paper ${chunk.first + i} is malformed (${(e as Error).message}); rebuild with "npm run build"`);
       }
@@ -56,6 +56,33 @@ export function* readCatalog<W>(files: FileSource<W>, manifest: Manifest): Loadi
     if (i % 5000 === 4999) yield;
   }
   return { papers, papersById };
+}
+
+/**
+ * Reads the catalog's facts files, filling in each paper's authors,
+ * sources, optional fields and citation key.
+ *
+ * @example
+ * yield* readFacts(files, manifest, papers); // papers[0].authors => [{ name: 'Zizheng Pan', … }, …]
+ */
+export function* readFacts<W>(files: FileSource<W>, manifest: Manifest, papers: readonly PaperRecord[]): Loading<void, W> {
+  for (const [c, name] of manifest.facts.entries()) {
+    const chunk = (yield* readJson(files, name, manifest)) as Partial<FactsChunk> | null;
+    const first = chunk?.first ?? -1;
+    if (chunk?.kind !== 'paperlens-facts' || !Array.isArray(chunk.facts) || first !== c * CATALOG_CHUNK || chunk.facts.length !== Math.min(CATALOG_CHUNK, papers.length - first)) {
+      throw new DataError(`${name} is not a PaperLens facts file; rebuild with "npm run build"`);
+    }
+    sameBuild(name, chunk.build, manifest);
+    yield;
+    for (let i = 0; i < chunk.facts.length; i++) {
+      try {
+        applyFacts(papers[first + i] as PaperRecord, chunk.facts[i], manifest.sourceFiles);
+      } catch (e) {
+        throw new DataError(`${name}: paper ${first + i} is malformed (${(e as Error).message}); rebuild with "npm run build"`);
+      }
+      if (i % 500 === 499) yield;
+    }
+  }
 }
 
 /**

@@ -45,6 +45,8 @@ export function checkManifest(json: unknown): Manifest {
     typeof m.build !== 'string' ||
     !Number.isInteger(m.paperCount) ||
     !Array.isArray(m.catalog) ||
+    !Array.isArray(m.facts) ||
+    m.facts.length !== m.catalog.length ||
     !Array.isArray(m.leads) ||
     !Array.isArray(m.details) ||
     !Array.isArray(m.techniques) ||

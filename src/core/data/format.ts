@@ -8,8 +8,12 @@ import type { FileReport, Paper, PaperMeta } from '../../schema/corpus';
  *
  * - `manifest.json`: the build id, the paper count, the list of chunk files
  *   and the seed-file reports.
- * - `papers-NNN.json`: the catalog, {@link CATALOG_CHUNK} papers per file,
- *   each paper a compact tuple without its abstract.
+ * - `papers-NNN.json`: the catalog's heads, {@link CATALOG_CHUNK} papers per
+ *   file, each paper's id, title, short name and year: what search and the
+ *   first lists need.
+ * - `facts-NNN.json`: the rest of the catalog, in the same chunks: each
+ *   paper's authors, sources, dates, ids, venue and citation key; read
+ *   first after search is ready.
  * - `leads-NNN.json`: each paper's first sentence or so (`lead`), for lists
  *   and hovers, in the same chunks as the catalog; read after search is
  *   ready, with the lexicon and the abstract index.
@@ -37,7 +41,11 @@ export const TECHNIQUE_CHUNK = 2000;
 /** Characters of the abstract kept in the catalog (the display snippets are at most this long). */
 export const LEAD_LENGTH = 200;
 
-/** A paper as lists, hovers, ranking and citation keys see it: no long texts, plus its lead. */
+/**
+ * A paper as lists, hovers, ranking and citation keys see it: no long texts,
+ * plus its lead. Until the load is complete (`PaperData.complete`) a record
+ * holds only its head: id, title, short name and year.
+ */
 export type PaperRecord = PaperMeta & {
   /** The abstract's first sentence or so, at most {@link LEAD_LENGTH} characters; "" when there is no abstract. */
   lead: string;
@@ -53,6 +61,8 @@ export interface Manifest {
   build: string;
   paperCount: number;
   catalog: string[];
+  /** The catalog's facts, one file per catalog file. */
+  facts: string[];
   leads: string[];
   details: string[];
   searchNames: string;
@@ -73,6 +83,13 @@ export interface CatalogChunk {
   build: string;
   first: number;
   papers: unknown[];
+}
+
+export interface FactsChunk {
+  kind: 'paperlens-facts';
+  build: string;
+  first: number;
+  facts: unknown[];
 }
 
 export interface TechniquesChunk {

@@ -3,7 +3,7 @@ import type { Lexicon } from '../../schema/lexicon';
 import { PaperSearch } from '../search/engine';
 import { TechniqueMatcher } from '../techniques/matcher';
 import { runNow, runSliced } from '../util/sliced';
-import { readCatalog, readLeads, readTechniques } from './chunks';
+import { readCatalog, readFacts, readLeads, readTechniques } from './chunks';
 import { type DetailsReaders, PaperDetailsStore } from './details';
 import { DataError } from './errors';
 import { DATA_FILES, checkManifest } from './files';
@@ -16,13 +16,13 @@ export type { PaperRecord } from './format';
 
 /**
  * Loading the shipped data, in two phases: until search is ready (the
- * manifest, the catalog, the name index), then the rest (the lexicon, the
- * leads, the abstract index). Each phase is one generator of loading steps
+ * manifest, the catalog's heads, the name index), then the rest (the
+ * catalog's facts, the lexicon, the leads, the abstract index). Each phase is one generator of loading steps
  * (chunks.ts, indexShards.ts, source.ts), run at once for the CLI and in
  * slices for the extension by the one sliced-work driver (util/sliced.ts).
  */
 
-/** The papers without their long texts, and the seed files they came from. */
+/** The papers without their long texts (until `complete`, only their heads: id, title, short name, year), and the seed files they came from. */
 export interface Catalog {
   papers: readonly PaperRecord[];
   files: readonly FileReport[];
@@ -45,10 +45,12 @@ export interface PaperData {
   /** Abstracts and raw texts, read on demand. */
   details: PaperDetailsStore;
   /**
-   * Resolves once the lexicon, the leads and the abstract index are in.
-   * Rejects with a DataError if one of them cannot be loaded; what loaded
-   * before it stays (the lexicon loads first, the abstract index last), and
-   * search keeps working.
+   * Resolves once the catalog's facts (every paper's authors, sources,
+   * dates, ids and citation key), the lexicon, the leads and the abstract
+   * index are in. Rejects with a DataError if one of them cannot be loaded;
+   * what loaded before it stays (the facts load first, the abstract index
+   * last), and search keeps working. Anything that shows or cites more of a
+   * paper than its title and year waits for it.
    */
   complete: Promise<void>;
 }
@@ -127,7 +129,7 @@ interface Ready {
   data: Omit<PaperData, 'complete'>;
 }
 
-/** Until search is ready: the manifest, the catalog and the name index. */
+/** Until search is ready: the manifest, the catalog's heads and the name index. */
 function* readyPhase<W>(files: FileSource<W>, readers: DetailsReaders): Loading<Ready, W> {
   const manifest = checkManifest(yield* readJson(files, DATA_FILES.manifest));
   files.prefetch([...manifest.catalog, manifest.searchNames]);
@@ -145,10 +147,11 @@ function* readyPhase<W>(files: FileSource<W>, readers: DetailsReaders): Loading<
   return { manifest, data: { corpus: { papers, files: manifest.files }, papersById, search, lexicon, techniques, details } };
 }
 
-/** After search is ready: the lexicon and its matcher, the leads, then the abstract index. */
+/** After search is ready: the catalog's facts, the lexicon and its matcher, the leads, then the abstract index. */
 function* completePhase<W>(files: FileSource<W>, { manifest, data }: Ready): Loading<void, W> {
-  files.prefetch([...manifest.techniques, ...manifest.leads, manifest.searchAbstracts]);
+  files.prefetch([...manifest.facts, ...manifest.techniques, ...manifest.leads, manifest.searchAbstracts]);
   const papers = data.corpus.papers;
+  yield* readFacts(files, manifest, papers);
   yield* readTechniques(files, manifest, papers, data.lexicon, data.techniques);
   yield* readLeads(files, manifest, papers);
   data.search.addAbstracts(yield* readShard(files, manifest.searchAbstracts, manifest));

@@ -3,7 +3,7 @@ import { titleKey } from '../corpus/titles';
 import { foldForSearch } from '../text/clean';
 import { type Candidates, Executor, corrections, typoLimit } from './executor';
 import { processQueryTerm, tokenize } from './options';
-import { MAX_TITLE_BOOST, authorBoostOfNames, titleBoost } from './ranking';
+import { MAX_AUTHOR_BOOST, MAX_TITLE_BOOST, authorBoostOfNames, titleBoost } from './ranking';
 import type { IndexShard } from './shard';
 
 /**
@@ -206,7 +206,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       const bound = candidates.bound(doc);
       let author = 1;
       if (byAuthor.has(doc)) {
-        author = authorBoostOfNames((this.authorNames[doc] ??= (this.papers[doc] as P).authors.map((a) => this.termsOfName(a.name))), termSet);
+        author = authorBoostOfNames(this.authorTermsOf(doc), termSet);
       }
       if (hits.length >= limit && bound * author * maxBoost < floor) return;
       const paper = this.papers[doc] as P;
@@ -231,9 +231,15 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     const first = this.titleStarts(qKey, fixedKey, candidates);
     for (const doc of first ?? []) consider(doc, maxTitle);
     const maxRest = first === undefined ? maxTitle : Math.min(maxTitle, Math.max(qKey.length, fixedKey?.length ?? 0) >= 6 ? 1.5 : 1);
-    // Then the papers with a query word in an author's name, the only ones an author boost applies to; the
-    // rest in order of their bound, until even the largest title boost left cannot lift one into the top.
-    for (const doc of byAuthor) if (!first?.has(doc)) consider(doc, maxRest);
+    // Then the papers with a query word in an author's name, the only ones an author boost applies to, in
+    // order of their bound, until even the largest author boost cannot lift one into the top (a word like
+    // "de" is in the names of thousands); then the rest in order of their bound, until even the largest
+    // title boost left cannot lift one into the top.
+    const authorDocs = [...byAuthor].filter((doc) => !first?.has(doc)).sort((a, b) => candidates.bound(b) - candidates.bound(a));
+    for (const doc of authorDocs) {
+      if (hits.length >= limit && candidates.bound(doc) * MAX_AUTHOR_BOOST * maxRest < floor) break;
+      consider(doc, maxRest);
+    }
     for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
       if (first?.has(doc) || byAuthor.has(doc)) continue;
       if (hits.length >= limit && candidates.bound(doc) * maxRest < floor) break;
@@ -335,6 +341,19 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
 
   /** Each paper's authors as query terms, for the papers the ranking has boosted. */
   private readonly authorNames: (string[][] | undefined)[] = [];
+
+  /**
+   * A paper's authors as query terms, kept once it has authors (a loading
+   * paper gets its authors after search is ready: see core/data/load.ts).
+   */
+  private authorTermsOf(doc: number): readonly string[][] {
+    const known = this.authorNames[doc];
+    if (known !== undefined) return known;
+    const authors = (this.papers[doc] as P).authors;
+    const terms = authors.map((a) => this.termsOfName(a.name));
+    if (authors.length > 0) this.authorNames[doc] = terms;
+    return terms;
+  }
 
   private termsOfName(name: string): string[] {
     let terms = this.nameTerms.get(name);

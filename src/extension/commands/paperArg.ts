@@ -34,7 +34,7 @@ export type PaperFromArg = (arg: unknown, title: string) => Promise<PaperRecord 
 export function paperFromArg(data: PaperDataService, recent: RecentPapers): PaperFromArg {
   return async (arg, title) => {
     if (arg === undefined) return pickPaper(data, { title, recent: () => recent.list() });
-    const d = await data.forCommand();
+    const d = await data.forCommand(true);
     if (!d) return undefined;
     if (!isPaperArg(arg)) {
       warnBadArgument(title, 'a paper id', arg);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { snippet, yearAndAuthors } from '../../core/corpus/display';
+import { snippet, yearAndAuthors, yearLine } from '../../core/corpus/display';
 import type { PaperData, PaperRecord } from '../../core/data/load';
 import { boundQuery } from '../../core/search/engine';
 import { techniquesByPaper, techniquesByPaperSteps } from '../../core/techniques/papers';
@@ -81,7 +81,8 @@ function item(names: Map<string, string[]> | undefined, p: PaperRecord, withButt
   return {
     label: unsortableLabel(p.title),
     // The user's key first (it is what gets cited), and their entry's authors and year where the bundled paper lacks them.
-    description: noIcons(`${entry ? `your library: ${entry.key} · ` : ''}${yearAndAuthors(entry ? withEntryFacts(p, entry) : p, { short: true })}`),
+    // Until the load completes (no technique names yet) a paper is its head: its authors are not in yet.
+    description: noIcons(`${entry ? `your library: ${entry.key} · ` : ''}${names === undefined ? yearLine(p) : yearAndAuthors(entry ? withEntryFacts(p, entry) : p, { short: true })}`),
     ...(entry ? { entry } : {}),
     detail: `${techniques.length ? `$(symbol-method) ${noIcons(techniques.join(', '))} · ` : ''}${noIcons(snippet(p.lead, 150))}`,
     alwaysShow: true,
@@ -166,7 +167,7 @@ export async function pickReferences(service: PaperDataService, opts: PickOption
     qp.items = rows.length > 0 || kept.length > 0 ? [...kept, ...rows] : [{ label: `No papers match "${shown}"`, alwaysShow: true, detail: 'Try fewer words, an acronym or an author name.' }];
     if (opts.many) qp.selectedItems = qp.items.filter((x) => kept.includes(x) || qp.selectedItems.some((y) => sameRow(x, y)));
   };
-  return new Promise<PaperItem[]>((resolve) => {
+  const picked = await new Promise<PaperItem[]>((resolve) => {
     let done = false;
     const finish = (rows: PaperItem[]): void => {
       if (done) return;
@@ -185,6 +186,8 @@ export async function pickReferences(service: PaperDataService, opts: PickOption
       const paper = e.item.paper;
       if (!action || !paper || !opts.onAction) return;
       if (action !== 'copyBibtex') finish([]);
+      // An action cites or shows the paper in full: its authors, dates and key come with the complete data.
+      await service.getComplete().catch(() => undefined);
       await opts.onAction(action, paper, qp);
     });
     qp.value = opts.query ?? '';
@@ -193,6 +196,10 @@ export async function pickReferences(service: PaperDataService, opts: PickOption
     // Opened before the lexicon and the leads were in: fill the rows in when they are.
     if (service.completed !== d) void service.getComplete().then(() => !done && update(qp.value), () => undefined);
   });
+  // A row picked before the load completed is a paper's head (id, title, year): what is cited of it, its
+  // authors, dates and key, comes with the complete data, into the same record.
+  if (picked.some((r) => r.paper !== undefined)) await service.getComplete().catch(() => undefined);
+  return picked;
 }
 
 /** Whether two rows are the same paper or the same library entry. */
