@@ -195,11 +195,12 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    */
   private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, fixedKey: string | undefined, limit: number): SearchHit<P>[] {
     const termSet = new Set(terms);
-    const hits: SearchHit<P>[] = [];
+    // The terms each hit matched are worked out for the final `limit` only.
+    const hits: Ranked<P>[] = [];
     const best: number[] = [];
     let floor = -Infinity;
     /** The last of the best `limit` when the hits were last cut. */
-    let worst: SearchHit<P> | undefined;
+    let worst: Ranked<P> | undefined;
     const byAuthor = this.authorWordDocs(termSet, candidates);
     const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
     const consider = (doc: number, maxBoost: number): void => {
@@ -215,7 +216,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       // Many papers can tie at the floor (a journal name thousands of entries share): a tie goes to the smaller id.
       // (Exact only against the hit that was last at the cut: the floor may have risen since.)
       if (worst !== undefined && score === worst.score && paper.id.localeCompare(worst.paper.id) > 0) return;
-      hits.push({ paper, score, matchedTerms: candidates.matched(doc) });
+      hits.push({ paper, score, doc });
       insertDescending(best, score, limit);
       if (best.length >= limit) floor = best[limit - 1] as number;
       // Now and then the hits are cut to the best `limit`, so the final sort stays small. Exact: a hit cut
@@ -235,7 +236,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     // order of their bound, until even the largest author boost cannot lift one into the top (a word like
     // "de" is in the names of thousands); then the rest in order of their bound, until even the largest
     // title boost left cannot lift one into the top.
-    const authorDocs = [...byAuthor].filter((doc) => !first?.has(doc)).sort((a, b) => candidates.bound(b) - candidates.bound(a));
+    const authorDocs = byAuthor.size === 0 ? [] : [...byAuthor].filter((doc) => !first?.has(doc)).sort((a, b) => candidates.bound(b) - candidates.bound(a));
     for (const doc of authorDocs) {
       if (hits.length >= limit && candidates.bound(doc) * MAX_AUTHOR_BOOST * maxRest < floor) break;
       consider(doc, maxRest);
@@ -246,7 +247,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
       consider(doc, maxRest);
     }
     hits.sort(byRank);
-    return hits.slice(0, limit);
+    return hits.slice(0, limit).map(({ paper, score, doc }) => ({ paper, score, matchedTerms: candidates.matched(doc) }));
   }
 
   /**
@@ -369,13 +370,21 @@ const MAX_TITLE_BUCKET = 4000;
 const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];
 
 /** Hits best first: by score, then by id. */
-const byRank = (x: SearchHit<SearchablePaper>, y: SearchHit<SearchablePaper>): number => y.score - x.score || x.paper.id.localeCompare(y.paper.id);
+/** A hit while the ranking runs: its corpus position, for the terms it matched. */
+interface Ranked<P> {
+  paper: P;
+  score: number;
+  doc: number;
+}
+
+const byRank = (x: Ranked<SearchablePaper>, y: Ranked<SearchablePaper>): number => y.score - x.score || x.paper.id.localeCompare(y.paper.id);
 
 /** Keeps `list` the `limit` largest values seen, largest first. */
 function insertDescending(list: number[], x: number, limit: number): void {
   if (list.length >= limit && x <= (list[list.length - 1] as number)) return;
   let i = list.length;
-  list.push(x);
+  if (i < limit) list.push(x);
+  else i--; // the smallest drops out
   while (i > 0 && (list[i - 1] as number) < x) {
     list[i] = list[i - 1] as number;
     i--;

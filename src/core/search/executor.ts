@@ -1,5 +1,5 @@
 import { FIELD_BOOSTS, PREFIX_FIELDS, QUERY_OPTIONS, type TermSpec, WORD_FIELDS, fuzzyFor, termSpecs } from './options';
-import { bm25 } from './ranking';
+import { bm25Idf, bm25Tf } from './ranking';
 import type { IndexShard } from './shard';
 
 /**
@@ -269,9 +269,11 @@ export class Executor implements Candidates {
         const df = shard.df ? (shard.df[termNo * F + slot] as number) : to - from;
         const avg = shard.averageFieldLength[slot] as number;
         const w = weight * (BOOSTS[field] ?? 1);
+        const idf = bm25Idf(df, documentCount);
         for (let p = from; p < to; p++) {
           const doc = shard.docs[p] as number;
-          const s = w * bm25(shard.tfs[p] as number, df, documentCount, shard.fieldLength[doc * F + slot] as number, avg);
+          // w × bm25(…), with the term's part computed once.
+          const s = w * (idf * bm25Tf(shard.tfs[p] as number, shard.fieldLength[doc * F + slot] as number, avg));
           if (acc[doc] === 0) touched[m++] = doc;
           acc[doc] = (acc[doc] as number) + s;
         }

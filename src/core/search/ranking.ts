@@ -16,8 +16,17 @@ export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
  * bm25(1, 10, 400, 8, 9.5) // => a positive number: rarer terms and shorter fields score higher
  */
 export function bm25(tf: number, df: number, n: number, fieldLength: number, avgFieldLength: number): number {
-  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
+  return bm25Idf(df, n) * bm25Tf(tf, fieldLength, avgFieldLength);
+}
+
+/** The term's part of {@link bm25}, the same for every posting of a term and field: a scan computes it once. */
+export function bm25Idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** The posting's part of {@link bm25}. */
+export function bm25Tf(tf: number, fieldLength: number, avgFieldLength: number): number {
+  return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength));
 }
 
 /** The most {@link titleBoost} multiplies a score by (a query that is the title or short name). */
