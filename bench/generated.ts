@@ -3,6 +3,7 @@
  * built from the seeds for the real corpus, from bench/synthetic.ts for the
  * synthetic ones, and rebuilt only when what they are built from changes.
  * `npm run bench` and `npm run bench:alternatives` share them.
+ * (Also rebuilt when the metadata changes: the synthetic corpora copy it.)
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -32,7 +33,9 @@ export interface SizeSpec {
 function sourceKey(size: SizeSpec): string {
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-  const all = [join(__dirname, 'synthetic.ts'), ...files(join(REPO, 'src', 'core')), ...files(join(REPO, 'src', 'build')), ...readdirSync(SEEDS).map((f) => join(SEEDS, f))].sort();
+  // The metadata too: the synthetic corpora copy the real papers' author lists and dates.
+  const metadata = ['papers.jsonl', 'released-keys.json'].map((f) => join(REPO, 'metadata', f)).filter((f) => existsSync(f));
+  const all = [join(__dirname, 'synthetic.ts'), ...files(join(REPO, 'src', 'core')), ...files(join(REPO, 'src', 'build')), ...readdirSync(SEEDS).map((f) => join(SEEDS, f)), ...metadata].sort();
   return `${size.label}-${SYNTHETIC_SEED}-${fnv1a(all.map((f) => `${relative(REPO, f)}\n${readFileSync(f, 'utf8')}`).join('\n'))}`;
 }
 

@@ -52,7 +52,7 @@ export function guardSatisfied(keys: TechniqueKeys, e: Entry, words: readonly Wo
     if (context.has(w.stem)) return true;
     if (prose) continue;
     if (MODEL_COMPONENTS.has(w.stem)) return true;
-    if (w.lower.length >= 3 && (keys.get(w.stem) ?? []).some((x) => x.t !== e.t && !x.guarded && x.surfaces.has(w.lower))) return true;
+    if (w.lower.length >= 3 && (keys.get(w.stem) ?? []).some((x) => x.t !== e.t && !x.guarded && x.surfaces.includes(w.lower))) return true;
   }
   if (e.t.kind !== 'acronym' || prose || !mixedCase) return false;
   const surface = line.slice(words[i]?.start ?? 0, words[j]?.end ?? 0);
@@ -86,7 +86,7 @@ export function compoundName(keys: TechniqueKeys, e: Entry, words: readonly Word
   const model = e.t.kind === 'acronym' || /\d/.test(e.t.name) || !e.t.papers.some((p) => p.role === 'introduces');
   if (model && next && next.start === end && /^\p{Lu}/u.test(next.text)) {
     const part = next.lower;
-    if (!CLASS_PARTS.has(part) && !CLASS_PARTS.has(next.stem) && !GLUED_AFFIXES.has(next.stem) && !(keys.get(next.stem) ?? []).some((x) => x.t !== e.t && x.surfaces.has(part))) return true;
+    if (!CLASS_PARTS.has(part) && !CLASS_PARTS.has(next.stem) && !GLUED_AFFIXES.has(next.stem) && !(keys.get(next.stem) ?? []).some((x) => x.t !== e.t && x.surfaces.includes(part))) return true;
   }
   // A name glued after another name-part in one token (`FastViT`, `MobileViT`, `GroupViT`), or after a short
   // capitalised prefix and a hyphen (`RF-DETR`, `OWL-ViT`, `Co-DETR`).
@@ -98,7 +98,7 @@ export function compoundName(keys: TechniqueKeys, e: Entry, words: readonly Word
   const prefixed = between === '-' && prev.text.length <= 3 && /^\p{Lu}/u.test(prev.text);
   if (!glued && !prefixed) return false;
   // …unless the prefix is a technique or a class part of its own (`SamVisionAttention`).
-  if (CLASS_PARTS.has(prev.lower) || (keys.get(prev.stem) ?? []).some((x) => x.surfaces.has(prev.lower))) return false;
+  if (CLASS_PARTS.has(prev.lower) || (keys.get(prev.stem) ?? []).some((x) => x.surfaces.includes(prev.lower))) return false;
   return true;
 }
 
@@ -149,9 +149,9 @@ export function distinctive(entry: Entry, key: string): boolean {
  * spelledAs(vit, 'vits', splitWords('ViTs'), 1) // => true
  */
 export function spelledAs(entry: Entry, prefix: string, words: readonly Word[], j: number): boolean {
-  if (entry.surfaces.has(prefix)) return true;
+  if (entry.surfaces.includes(prefix)) return true;
   const last = (words[j] as Word).text;
-  return prefix.endsWith('s') && entry.surfaces.has(prefix.slice(0, -1)) && /\p{Lu}s$/u.test(last);
+  return prefix.endsWith('s') && entry.surfaces.includes(prefix.slice(0, -1)) && /\p{Lu}s$/u.test(last);
 }
 
 /**

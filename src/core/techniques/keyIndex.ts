@@ -20,10 +20,13 @@ export const LINE_ALONE: FileFacts = { ml: true, owned: new Set() };
 /** One key of one technique, as the matcher's rules read it. */
 export interface Entry {
   t: Technique;
-  /** The spellings (words lowercased and joined) of the names with this key: "mod" for MoD, "rope" for RoPE. */
-  surfaces: ReadonlySet<string>;
+  /**
+   * The spellings (words lowercased and joined) of the names with this key: "mod" for MoD, "rope" for RoPE.
+   * (Lists, not sets: one or two spellings a key, and 30,000 keys at 100,000 papers.)
+   */
+  surfaces: readonly string[];
   /** Spellings of names that start with a one-letter word of their own ("q lora rank"). */
-  letterLed: ReadonlySet<string>;
+  letterLed: readonly string[];
   /**
    * A method (MoE, MLA, sparse attention: its long form ends in a technique
    * head noun) rather than a model (CLIP, ViT, DETR): glued into a model's
@@ -54,6 +57,12 @@ export interface Candidate {
  * keys.add(mla); // MLA, keys ['mla', 'multiheadlatentattention', …]
  * keys.get('mla')?.[0]?.t.name // => 'MLA'
  */
+/** The one empty list of spellings: most keys have no letter-led name. */
+const NO_SURFACES: readonly string[] = [];
+
+/** A set of spellings as a list, the empty one shared. */
+const spellings = (set: ReadonlySet<string> | undefined): readonly string[] => (set === undefined || set.size === 0 ? NO_SURFACES : [...set]);
+
 export class TechniqueKeys {
   private readonly byKey = new Map<string, Entry[]>();
 
@@ -86,8 +95,8 @@ export class TechniqueKeys {
     for (const k of t.keys) {
       const e: Entry = {
         t,
-        surfaces: surfaces.get(k) ?? new Set([k]),
-        letterLed: letterLed.get(k) ?? new Set(),
+        surfaces: surfaces.has(k) ? spellings(surfaces.get(k)) : [k],
+        letterLed: spellings(letterLed.get(k)),
         method: t.kind === 'phrase' || t.expansions.some((x) => TECHNIQUE_HEADS.has(splitWords(x).at(-1)?.stem ?? '')),
         singleToken: single.has(k),
         guarded: guarded.has(k),

@@ -118,7 +118,7 @@ export class TechniqueMatcher {
       for (let j = 0; j < Math.min(words.length, MAX_RUN); j++) {
         prefix += (words[j] as Word).lower;
         if (j < words.length - 1 && !modelish) continue;
-        for (const e of this.keys.get(stem(prefix)) ?? []) if (e.surfaces.has(prefix)) owned.add(e.t.id);
+        for (const e of this.keys.get(stem(prefix)) ?? []) if (e.surfaces.includes(prefix)) owned.add(e.t.id);
       }
       // A class spelled out as the acronym's long form: `DistributedDataParallel` is DDP's own code.
       const initials = words.map((w) => w.lower[0] ?? '').join('');

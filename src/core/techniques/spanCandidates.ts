@@ -54,7 +54,7 @@ export function findCandidates(keys: TechniqueKeys, line: string, span: Span, pr
       // the name itself starts with a one-letter word (`q_lora_rank`).
       const letterPrefix = j > i && (words[i] as Word).lower.length === 1 && line[(words[i] as Word).end] === '_';
       for (const entry of entries) {
-        if (letterPrefix && !entry.letterLed.has(prefix)) continue;
+        if (letterPrefix && !entry.letterLed.includes(prefix)) continue;
         // An organisation's name (DeepSeek) is no technique of its own: its releases are.
         if (entry.t.family === true) continue;
         // Outside ML code and prose only a distinctive coined name counts (`TransMLA`), never an acronym or a phrase;
