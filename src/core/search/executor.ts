@@ -258,17 +258,17 @@ export class Executor implements Candidates {
     }
     let m = 0;
     const { acc, touched, documentCount } = this;
-    const add = (shard: IndexShard, termNo: number, weight: number, fields: readonly string[]): void => {
+    /** Adds a term's postings in the fields at `slots` (with their boosts), weighted. */
+    const add = (shard: IndexShard, termNo: number, weight: number, slots: readonly number[], boosts: readonly number[]): void => {
       const F = shard.fields.length;
-      for (const field of fields) {
-        const slot = shard.slotOf(field);
-        if (slot < 0) continue;
+      for (let f = 0; f < slots.length; f++) {
+        const slot = slots[f] as number;
         const from = shard.start[termNo * F + slot] as number;
         const to = shard.start[termNo * F + slot + 1] as number;
         if (from === to) continue;
         const df = shard.df ? (shard.df[termNo * F + slot] as number) : to - from;
         const avg = shard.averageFieldLength[slot] as number;
-        const w = weight * (BOOSTS[field] ?? 1);
+        const w = weight * (boosts[f] as number);
         const idf = bm25Idf(df, documentCount);
         for (let p = from; p < to; p++) {
           const doc = shard.docs[p] as number;
@@ -279,40 +279,45 @@ export class Executor implements Candidates {
         }
       }
     };
-    // The word as typed: exact, and as a prefix while it is being typed.
-    const ranges = new Map<string, [number, number]>();
-    for (const spec of specs) {
-      for (const shard of shards) {
+    // The word as typed: exact, and as a prefix while it is being typed. Per spec and shard: the fields
+    // searched there, their slots and boosts, and the prefix's range of terms (for the typo walk to skip).
+    const plans = specs.map((spec) =>
+      shards.map((shard) => {
         const fields = spec.fields.filter((f) => shard.fields.includes(f));
-        if (fields.length === 0) continue;
+        return { fields, slots: fields.map((f) => shard.slotOf(f)), boosts: fields.map((f) => BOOSTS[f] ?? 1), range: [0, 0] as [number, number] };
+      }),
+    );
+    specs.forEach((spec, i) => {
+      shards.forEach((shard, s) => {
+        const plan = (plans[i] as (typeof plans)[number])[s] as (typeof plans)[number][number];
+        if (plan.fields.length === 0) return;
         const exact = shard.terms.get(spec.term);
-        if (exact !== undefined) add(shard, exact, 1, fields);
+        if (exact !== undefined) add(shard, exact, 1, plan.slots, plan.boosts);
         if (spec.prefix) {
-          const [from, to] = shard.terms.prefixRange(spec.term);
-          ranges.set(shard.fields.join(), [from, to]);
+          const [from, to] = (plan.range = shard.terms.prefixRange(spec.term));
           for (let no = from; no < to; no++) {
             if (no === exact) continue;
             const length = (shard.terms.terms[no] as string).length;
-            add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), fields);
+            add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), plan.slots, plan.boosts);
           }
         }
-      }
-    }
+      });
+    });
     // Then, for a word that is in (almost) no paper, the words it may be a misspelling of.
     if (this.typos && m < RARE_PAPERS) {
-      for (const spec of specs) {
+      specs.forEach((spec, i) => {
         const maxDistance = typoLimit(spec.term, spec.fuzzy);
-        if (maxDistance === 0) continue;
-        for (const shard of shards) {
-          const fields = spec.fields.filter((f) => shard.fields.includes(f));
-          if (fields.length === 0) continue;
-          const [from, to] = (spec.prefix ? ranges.get(shard.fields.join()) : undefined) ?? [0, 0];
-          for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields, from, to)) {
+        if (maxDistance === 0) return;
+        shards.forEach((shard, s) => {
+          const plan = (plans[i] as (typeof plans)[number])[s] as (typeof plans)[number][number];
+          if (plan.fields.length === 0) return;
+          const [from, to] = plan.range;
+          for (const [no, distance] of corrections(shard, spec.term, maxDistance, plan.fields, from, to)) {
             const length = (shard.terms.terms[no] as string).length;
-            add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), fields);
+            add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), plan.slots, plan.boosts);
           }
-        }
-      }
+        });
+      });
     }
     const hits: TermHits = { docs: touched.slice(0, m), scores: new Float64Array(m) };
     for (let i = 0; i < m; i++) {
