@@ -30,7 +30,9 @@ import { join } from 'node:path';
 import { Document } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { DATA_FILES } from '../src/core/data/files';
-import { type LoadStats, emptyLoadStats, loadPaperData, loadPaperDataSync } from '../src/core/data/load';
+import { buildSync } from 'esbuild';
+import type * as Load from '../src/core/data/load';
+import { type LoadStats, loadPaperDataSync } from '../src/core/data/load';
 import { GENERATED, SEEDS, type SizeSpec, buildSize } from './generated';
 import { itemMedians, mb, ms, ratio, summarize, table } from './stats';
 import { TYPO_KINDS, type TitleQuery, titleQueries } from './typos';
@@ -100,7 +102,21 @@ const dataTexts = (size: string): Map<string, string> => {
   return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 };
 
+/**
+ * PaperLens's loader and search as the extension runs them: bundled by esbuild into one file (as
+ * dist/extension.js is), not the sources run through tsx, whose module wrappers turn every call
+ * between files into a property lookup, a cost the shipped code does not have. The libraries
+ * likewise run their published builds.
+ */
+const CORE_BUNDLE = join(GENERATED, 'paperlens-load.cjs');
+
+function bundleCore(): void {
+  buildSync({ entryPoints: [join(__dirname, '..', 'src', 'core', 'data', 'load.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: CORE_BUNDLE, logLevel: 'warning' });
+}
+
 async function loadPaperLens(texts: ReadonlyMap<string, string>): Promise<{ search: Searcher; readyMs: number; completeMs: number }> {
+   
+  const { loadPaperData, emptyLoadStats } = require(CORE_BUNDLE) as typeof Load;
   const reader = { read: async (name: string): Promise<string> => texts.get(name) ?? Promise.reject(new Error(`no ${name}`)) };
   const stats: LoadStats = emptyLoadStats();
   const data = await loadPaperData(reader, { stats });
@@ -212,6 +228,7 @@ async function main(): Promise<void> {
   if (sizes.length === 0) throw new Error(`--sizes takes some of ${SIZES.map((s) => s.label).join(',')}`);
   console.log(`PaperLens against the alternatives: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
   const real = realCorpus(SEEDS);
+  bundleCore();
   const rows: Measured[] = [];
   for (const size of sizes) {
     const t0 = performance.now();

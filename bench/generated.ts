@@ -49,16 +49,18 @@ export interface BuildRecord {
 /**
  * Builds the data for a size into bench/.generated/<label>, timing it,
  * unless a build of the same sources is on disk (synthetic sizes; pass
- * `rebuild` to build again). Building 100,000 papers takes minutes; its
+ * `rebuild` to build again, `keep` to use the files on disk even if their
+ * sources changed). Building 100,000 papers takes minutes; its
  * timing is kept with the files.
  */
-export function buildSize(size: SizeSpec, real: Corpus, rebuild: boolean): { record: BuildRecord; cached: boolean } {
+export function buildSize(size: SizeSpec, real: Corpus, rebuild: boolean, keep = false): { record: BuildRecord; cached: boolean } {
   const out = join(GENERATED, size.label);
   const recordFile = join(GENERATED, `${size.label}.build.json`);
   const key = sourceKey(size);
   if (size.papers !== undefined && !rebuild && existsSync(recordFile)) {
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as BuildRecord;
-    if (record.key === key && existsSync(join(out, DATA_FILES.manifest))) return { record, cached: true };
+    // `keep`: the files on disk whatever changed since (a change to the search code leaves the data as it was).
+    if ((record.key === key || keep) && existsSync(join(out, DATA_FILES.manifest))) return { record, cached: true };
   }
   const corpus = size.papers === undefined ? real : syntheticCorpus(real, size.papers, SYNTHETIC_SEED);
   const buildOnce = (): void => {

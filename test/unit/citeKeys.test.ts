@@ -13,7 +13,7 @@ suite('cite keys: the default formula', () => {
     ['deepseek-v3-technical-report', 'deepseekai2024deepseekv3'], // an organisation signing first is the surname
     ['matformer-nested-transformer-for-elastic-inference', 'matformer2023'], // no authors: name + year
     ['s2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by', 'yang2024s2ft'], // S²FT folds to s2ft
-    ['h2o-heavy-hitter-oracle-for-efficient-generative-inference', 'zhangh2o'], // H₂O folds to h2o; no year known
+    ['h2o-heavy-hitter-oracle-for-efficient-generative-inference', 'zhang2023h2o'], // H₂O folds to h2o
     ['frozen-transformers-in-language-models-are-effective-visual', 'pang2023frozen'],
   ];
   for (const [id, key] of cases) {
@@ -27,6 +27,7 @@ suite('cite keys: the default formula', () => {
     assert.deepEqual(paperById('fast-vision-transformers-with-hilo-attention').formerKeys ?? [], []); // the seeds already had its authors
     assert.deepEqual(paperById('frozen-transformers-in-language-models-are-effective-visual').formerKeys, ['frozentransformerslanguage2023']);
     assert.deepEqual(paperById('transmla-multi-head-latent-attention-is-all-you-need').formerKeys, ['transmla', 'transmla2025']); // the seeds' key, then a release's (before its authors were found)
+    assert.ok(paperById('h2o-heavy-hitter-oracle-for-efficient-generative-inference').formerKeys?.includes('zhangh2o')); // a release's key, before its first-version date gave it a year
   });
 
   test('no coined name, no authors, no year: the first three significant title words', () => {

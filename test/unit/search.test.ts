@@ -14,6 +14,7 @@ import { runNow } from '../../src/core/util/sliced';
 import { figures, loadRelevance, runSearchEval } from '../eval/searchEval';
 import { realCorpus, realLexicon, realSearch } from '../support/realCorpus';
 import { rerank } from '../support/rerank';
+import { makePaper, person } from '../support/papers';
 
 const top = (q: string, n = 5): string[] =>
   realSearch()
@@ -241,6 +242,25 @@ suite('search: typo tolerance', () => {
     for (const q of typed.flatMap((x) => Array.from({ length: x.length }, (_, i) => x.slice(0, i + 1)))) {
       for (const limit of [1, 10]) assert.deepEqual(realSearch().search(q, { limit }).map((h) => [h.paper.id, h.score]), plain.search(q, { limit }).map((h) => [h.paper.id, h.score]), q);
     }
+  });
+  test('a misspelt word followed by a stop word is a typo, not a word being typed', () => {
+    // "worl" is not the end of what was typed: the title tier spells it "world", and the title that starts so wins.
+    const papers = [
+      makePaper({ title: 'On the World at the Limits of Pruning' }),
+      ...Array.from({ length: 30 }, (_, i) => makePaper({ title: `Real-World Video ${String.fromCharCode(97 + (i % 26))}${i}` })),
+    ];
+    const search = buildSearch(papers);
+    assert.equal(search.search('on the worl at', { limit: 1 })[0]?.paper.title, 'On the World at the Limits of Pruning');
+  });
+  test('a typo that spells a rare word of the corpus still finds the title it misspells', () => {
+    // "vido" is an author's given name here, and "video" a title word; the title tier spells "vido" as "video".
+    const papers = [
+      makePaper({ title: 'Deep Video Next-Token Prediction with Vertex Updates' }),
+      ...Array.from({ length: 4 }, (_, i) => makePaper({ title: `Sparse Kernels for Graph Search ${i}`, authors: [person(`Vido Smith${i}`)] })),
+      ...Array.from({ length: 30 }, (_, i) => makePaper({ title: `Deep Next-Token Prediction for Tables ${i}` })),
+    ];
+    const search = buildSearch(papers);
+    assert.equal(search.search('deep vido next token', { limit: 1 })[0]?.paper.title, 'Deep Video Next-Token Prediction with Vertex Updates');
   });
   test('a swap of two letters is one typo, so short words are found too', () => {
     assert.deepEqual(top('tokne merging', 2).sort(), top('token merging', 2).sort());

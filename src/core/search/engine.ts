@@ -1,7 +1,7 @@
 import type { PaperMeta } from '../../schema/corpus';
 import { titleKey } from '../corpus/titles';
 import { foldForSearch } from '../text/clean';
-import { type Candidates, Executor, corrections, typoLimit } from './executor';
+import { COMMONER, type Candidates, Executor, corrections, documentFrequency, rareBelow, typoLimit } from './executor';
 import { processQueryTerm, tokenize } from './options';
 import { MAX_AUTHOR_BOOST, MAX_TITLE_BOOST, authorBoostOfNames, titleBoost } from './ranking';
 import type { IndexShard } from './shard';
@@ -132,7 +132,7 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     if (terms.length === 0 || limit <= 0) return [];
     const shards = this.abstracts ? [this.names, this.abstracts] : [this.names];
     const candidates = this.executor.run(shards, terms);
-    return this.rerankTop(candidates, terms, titleKey(query), this.typos ? this.correctedTitleKey(query, terms) : undefined, limit);
+    return this.rerankTop(candidates, terms, titleKey(query), this.typos ? this.correctedTitleKey(query) : undefined, limit);
   }
 
   /**
@@ -143,17 +143,18 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * which is what lifts the paper above the many papers that share the
    * rest of its words in a large corpus.
    */
-  private correctedTitleKey(query: string, terms: readonly string[]): string | undefined {
-    const last = terms[terms.length - 1];
+  private correctedTitleKey(query: string): string | undefined {
     let changed = false;
-    const fixed = foldForSearch(query).replace(/[\p{L}\p{N}]+/gu, (w) => {
+    const fixed = foldForSearch(query).replace(/[\p{L}\p{N}]+/gu, (w: string, at: number, text: string) => {
       const t = w.toLowerCase();
       if (typoLimit(t) === 0) return w;
-      // A word being typed may be the start of a known word; the same word complete may be a typo.
-      const key = t === last ? `${t}…` : t;
+      // A word being typed (at the very end of the query) may be the start of a known word; the same word
+      // complete may be a typo. (Not the last query term: in "on the worl at" the stop word "at" follows.)
+      const typing = at + w.length === text.length;
+      const key = typing ? `${t}…` : t;
       let c = this.titleSpelling.get(key);
       if (c === undefined) {
-        c = this.titleWordFor(t, t === last);
+        c = this.titleWordFor(t, typing);
         if (this.titleSpelling.size >= 4096) this.titleSpelling.clear();
         this.titleSpelling.set(key, c);
       }
@@ -170,12 +171,16 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    */
   private titleWordFor(word: string, typing: boolean): string {
     const { names } = this;
-    if (names.terms.get(word) !== undefined) return word;
+    // Known as a title word (a name or an author's word does not count), in how many titles.
+    const no = names.terms.get(word);
+    const df = no === undefined ? 0 : documentFrequency(names, no, TITLE_FIELDS);
+    if (df >= rareBelow(this.papers.length)) return word;
     if (typing) {
       const [from, to] = names.terms.prefixRange(word);
       if (to > from) return word;
     }
-    const best = corrections(names, word, typoLimit(word), TITLE_FIELDS)[0];
+    // A rare title word gives way only to one far more common ("vido" for "video" among 100,000 titles).
+    const best = corrections(names, word, typoLimit(word), TITLE_FIELDS, 0, 0, df === 0 ? 1 : COMMONER * df)[0];
     return best ? (names.terms.terms[best[0]] as string) : word;
   }
 

@@ -43,6 +43,27 @@ const MAX_FUZZY = QUERY_OPTIONS.maxFuzzy ?? 6;
 export const RARE_PAPERS = 3;
 /** At most this many corrections of a word count (the closest, then the most common). */
 export const MAX_CORRECTIONS = 3;
+/**
+ * In a large corpus a typo often spells some rare word that is there (a
+ * coined name, an author's given name: "vido" for "video"). A word in fewer
+ * than one paper in this many is looked up with typos too, but only
+ * corrections {@link COMMONER} times as common as the word itself count.
+ */
+const RARE_SHARE = 1000;
+/** How much more common than a rare word a correction must be to count beside it. */
+export const COMMONER = 10;
+
+/**
+ * Below how many papers a word is rare in a corpus of `n`: it is looked up
+ * with typos (RARE_PAPERS, or one paper in RARE_SHARE in a large corpus).
+ *
+ * @example
+ * rareBelow(400) // => 3
+ * rareBelow(100_000) // => 100
+ */
+export function rareBelow(n: number): number {
+  return Math.max(RARE_PAPERS, n / RARE_SHARE);
+}
 
 /** How many typos a word may have: a fifth of its letters (MiniSearch's `fuzzy: 0.2`), at most MAX_FUZZY. */
 export function typoLimit(term: string, fuzzy: number | false = fuzzyFor(term)): number {
@@ -66,7 +87,8 @@ export function documentFrequency(shard: IndexShard, no: number, fields: readonl
  * The words `term` may be a misspelling of, in `fields` of a shard: the
  * terms within `maxDistance` typos (not the term itself, nor the terms in
  * `[from, to)`, which its prefix lookup already has), closest first and
- * then the most common, at most {@link MAX_CORRECTIONS}. In a large corpus
+ * then the most common, at most {@link MAX_CORRECTIONS}, each in at least
+ * `minDf` papers. In a large corpus
  * a misspelt word is near many rare words (names, misspellings in
  * abstracts): ranking by distance and frequency keeps the word that was
  * meant, rather than every rare neighbour, whose high inverse document
@@ -75,12 +97,12 @@ export function documentFrequency(shard: IndexShard, no: number, fields: readonl
  * @example
  * corrections(names, 'decodnig', 1, ['title'], 0, 0) // => [[termNo('decoding'), 1]]
  */
-export function corrections(shard: IndexShard, term: string, maxDistance: number, fields: readonly string[], from = 0, to = 0): [number, number][] {
+export function corrections(shard: IndexShard, term: string, maxDistance: number, fields: readonly string[], from = 0, to = 0, minDf = 1): [number, number][] {
   const found: [number, number, number][] = [];
   shard.terms.typos(term, maxDistance, (no, distance) => {
     if (distance === 0 || (no >= from && no < to)) return;
     const df = documentFrequency(shard, no, fields);
-    if (df > 0) found.push([no, distance, df]);
+    if (df >= minDf && df > 0) found.push([no, distance, df]);
   });
   found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0] - b[0]);
   return found.slice(0, MAX_CORRECTIONS).map(([no, distance]) => [no, distance]);
@@ -303,8 +325,10 @@ export class Executor implements Candidates {
         }
       });
     });
-    // Then, for a word that is in (almost) no paper, the words it may be a misspelling of.
-    if (this.typos && m < RARE_PAPERS) {
+    // Then, for a word that is in (almost) no paper, the words it may be a misspelling of; for a rare word
+    // of a large corpus, only the words far more common than it.
+    if (this.typos && m < rareBelow(documentCount)) {
+      const minDf = m < RARE_PAPERS ? 1 : COMMONER * m;
       specs.forEach((spec, i) => {
         const maxDistance = typoLimit(spec.term, spec.fuzzy);
         if (maxDistance === 0) return;
@@ -312,7 +336,7 @@ export class Executor implements Candidates {
           const plan = (plans[i] as (typeof plans)[number])[s] as (typeof plans)[number][number];
           if (plan.fields.length === 0) return;
           const [from, to] = plan.range;
-          for (const [no, distance] of corrections(shard, spec.term, maxDistance, plan.fields, from, to)) {
+          for (const [no, distance] of corrections(shard, spec.term, maxDistance, plan.fields, from, to, minDf)) {
             const length = (shard.terms.terms[no] as string).length;
             add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), plan.slots, plan.boosts);
           }
