@@ -30,10 +30,8 @@ import { join } from 'node:path';
 import { Document } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { DATA_FILES } from '../src/core/data/files';
-import { buildSync } from 'esbuild';
-import type * as Load from '../src/core/data/load';
 import { type LoadStats, loadPaperDataSync } from '../src/core/data/load';
-import { GENERATED, SEEDS, type SizeSpec, buildSize } from './generated';
+import { GENERATED, SEEDS, type SizeSpec, buildSize, bundleCore, bundledCore } from './generated';
 import { itemMedians, mb, ms, ratio, summarize, table } from './stats';
 import { TYPO_KINDS, type TitleQuery, titleQueries } from './typos';
 import { gc, heapNow, realCorpus, typingTrace } from './workload';
@@ -102,21 +100,10 @@ const dataTexts = (size: string): Map<string, string> => {
   return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 };
 
-/**
- * PaperLens's loader and search as the extension runs them: bundled by esbuild into one file (as
- * dist/extension.js is), not the sources run through tsx, whose module wrappers turn every call
- * between files into a property lookup, a cost the shipped code does not have. The libraries
- * likewise run their published builds.
- */
-const CORE_BUNDLE = join(GENERATED, 'paperlens-load.cjs');
-
-function bundleCore(): void {
-  buildSync({ entryPoints: [join(__dirname, '..', 'src', 'core', 'data', 'load.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: CORE_BUNDLE, logLevel: 'warning' });
-}
-
 async function loadPaperLens(texts: ReadonlyMap<string, string>): Promise<{ search: Searcher; readyMs: number; completeMs: number }> {
    
-  const { loadPaperData, emptyLoadStats } = require(CORE_BUNDLE) as typeof Load;
+  // As it ships (bundled; see bundleCore), as the libraries run their published builds.
+  const { loadPaperData, emptyLoadStats } = bundledCore();
   const reader = { read: async (name: string): Promise<string> => texts.get(name) ?? Promise.reject(new Error(`no ${name}`)) };
   const stats: LoadStats = emptyLoadStats();
   const data = await loadPaperData(reader, { stats });
