@@ -99,16 +99,17 @@ export class PaperTrees extends Disposable {
       node = this.papers.nodeFor(paperId);
     }
     if (!node) return false;
-    if (!this.papersView.visible && this.papers.stale) {
-      // A hidden view is refreshed only when it is shown again, and VS Code
-      // reveals from what it last fetched: an item of an old grouping or filter
-      // would not be found, and nothing would be selected. Show the view and
-      // let it fetch its new top level first.
+    if (this.papers.stale) {
+      // VS Code reveals from what it last fetched: revealed before it has
+      // fetched the top level of a refresh (a new grouping or filter, the
+      // library changing), the item is not found or the refresh replaces it,
+      // and nothing is selected. A hidden view fetches only when shown again:
+      // show it. Either way, let it fetch its new top level first.
       const fetched = new Promise<void>((resolve) => {
         const sub = this.papers.onDidFetchRoot(() => (sub.dispose(), resolve()));
         setTimeout(() => (sub.dispose(), resolve()), 2_000);
       });
-      await vscode.commands.executeCommand(`${View.papers}.focus`);
+      if (!this.papersView.visible) await vscode.commands.executeCommand(`${View.papers}.focus`);
       await fetched;
     }
     await this.papersView.reveal(node, { select: true, focus: true, expand: true });
