@@ -44,6 +44,8 @@ export class PaperDataService {
   async getComplete(): Promise<PaperData> {
     const d = await this.get();
     await d.complete.catch(() => undefined);
+    // Without the papers' facts (a damaged facts file) the records are heads only: nothing may cite them.
+    if (!d.corpus.factsLoaded) throw new DataError(this.failure ?? 'the papers\' facts could not be loaded');
     return d;
   }
 
@@ -56,7 +58,10 @@ export class PaperDataService {
   async forCommand(complete = false): Promise<PaperData | undefined> {
     const fresh = this.loading === undefined;
     try {
-      return await (complete ? this.getComplete() : this.get());
+      const d = await (complete ? this.getComplete() : this.get());
+      // Search-ready data whose facts then failed to load: no command can cite or show its papers.
+      if (this.failure !== undefined) throw new DataError(this.failure);
+      return d;
     } catch (e) {
       if (!fresh) this.report(e, 'PaperLens cannot load its paper data');
       return undefined;
@@ -118,7 +123,10 @@ export class PaperDataService {
           );
         },
         (e: unknown) => {
-          this.settled = data;
+          // What loaded stays in use (search, and without the lexicon or abstracts the rest), but not
+          // records without their facts.
+          if (data.corpus.factsLoaded) this.settled = data;
+          else this.failure = forUsers(e);
           this.report(e, 'PaperLens could not load all of its paper data');
         },
       );

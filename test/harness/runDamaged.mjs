@@ -1,6 +1,7 @@
 // Runs test/damaged in a real VS Code against a copy of PaperLens whose shipped data is damaged:
 // once with data from another version (the manifest's version stamp), once with a corrupt file
-// (a catalog file cut in half, which its checksum catches). Each case checks that PaperLens says so once, in plain words, and
+// (a catalog file cut in half, which its checksum catches), once with a corrupt facts file (read
+// after search is ready). Each case checks that PaperLens says so once, in plain words, and
 // that VS Code and PaperLens's commands, hovers and views keep working. Writes test-results/damaged.json.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,16 @@ const CASES = [
       fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
     },
     expect: 'papers-000\\.json is damaged \\(its checksum does not match manifest\\.json\\)',
+  },
+  {
+    // Search gets ready; the papers' authors, dates and keys then cannot be read, so nothing may be cited.
+    name: 'a corrupt facts file',
+    damage: (data) => {
+      const file = path.join(data, 'facts-000.json');
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+    },
+    expect: 'facts-000\\.json is damaged \\(its checksum does not match manifest\\.json\\)',
   },
 ];
 

@@ -157,7 +157,9 @@ suite('data: loading', () => {
     // An author's name is searched from the start (the name index has it); the author boost follows the authors.
     const early = d.search.search('Zizheng Pan', { limit: 3 }).map((h) => h.paper.id);
     assert.ok(early.includes('fast-vision-transformers-with-hilo-attention'), early.join(', '));
+    assert.equal(d.corpus.factsLoaded, false);
     await d.complete;
+    assert.equal(d.corpus.factsLoaded, true);
     assert.deepEqual(
       d.corpus.papers.map((p) => ({ ...p, lead: '' })),
       loadPaperDataSync(memoryReader(files)).corpus.papers.map((p) => ({ ...p, lead: '' })),
@@ -237,6 +239,14 @@ suite('data: loading', () => {
       }
     }
     assert.equal(refused, 300);
+  });
+  test('a broken facts file rejects complete with a DataError that names it, and says the facts are not in', async () => {
+    const d = await loadPaperData(memoryReader(withFile(files, 'facts-000.json', (t) => t.replace('"first":0', '"first":2000'))));
+    await assert.rejects(d.complete, (e: unknown) => e instanceof DataError && /^facts-000\.json is not a PaperLens facts file/.test(e.message));
+    assert.equal(d.corpus.factsLoaded, false);
+    assert.ok(d.corpus.papers.every((p) => p.authors.length === 0 && p.citationKey === undefined));
+    // Search still answers (what the extension does with such data is the damaged tier's test).
+    assert.equal(d.search.search('transmla', { limit: 1 })[0]?.paper.id, 'transmla-multi-head-latent-attention-is-all-you-need');
   });
   test('a broken abstract index leaves search and techniques working and rejects complete with a DataError', async () => {
     const d = await loadPaperData(memoryReader(damaged(files, DATA_FILES.searchAbstracts, (t) => t.slice(0, 100))));

@@ -26,6 +26,12 @@ export type { PaperRecord } from './format';
 export interface Catalog {
   papers: readonly PaperRecord[];
   files: readonly FileReport[];
+  /**
+   * Whether every paper's facts are in: false until the load has read them,
+   * and for good if a facts file cannot be read (then the records are heads
+   * only, and nothing may cite or show them in full).
+   */
+  factsLoaded: boolean;
 }
 
 /**
@@ -144,7 +150,7 @@ function* readyPhase<W>(files: FileSource<W>, readers: DetailsReaders): Loading<
   const lexicon: Lexicon = { version: DATA_VERSION, build: manifest.build, techniques: [] };
   const techniques = new TechniqueMatcher(lexicon);
   const details = new PaperDetailsStore(manifest, papers, readers);
-  return { manifest, data: { corpus: { papers, files: manifest.files }, papersById, search, lexicon, techniques, details } };
+  return { manifest, data: { corpus: { papers, files: manifest.files, factsLoaded: false }, papersById, search, lexicon, techniques, details } };
 }
 
 /** After search is ready: the catalog's facts, the lexicon and its matcher, the leads, then the abstract index. */
@@ -152,6 +158,7 @@ function* completePhase<W>(files: FileSource<W>, { manifest, data }: Ready): Loa
   files.prefetch([...manifest.facts, ...manifest.techniques, ...manifest.leads, manifest.searchAbstracts]);
   const papers = data.corpus.papers;
   yield* readFacts(files, manifest, papers);
+  data.corpus.factsLoaded = true;
   yield* readTechniques(files, manifest, papers, data.lexicon, data.techniques);
   yield* readLeads(files, manifest, papers);
   data.search.addAbstracts(yield* readShard(files, manifest.searchAbstracts, manifest));

@@ -137,9 +137,9 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
 
   /**
    * The title tier of typo tolerance: the query's title key with each
-   * word that is in no title, name, author or technique (nor, for the word
-   * being typed, starts one) spelt as the closest, most common title word, or undefined when no
-   * word needed it. A misspelt title then still earns the title boost,
+   * word that is rare or absent in titles (see {@link titleWordFor}) spelt
+   * as the closest, most common title word, or undefined when no word
+   * needed it. A misspelt title then still earns the title boost,
    * which is what lifts the paper above the many papers that share the
    * rest of its words in a large corpus.
    */
@@ -166,8 +166,11 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
   }
 
   /**
-   * `word` when the names shard knows it (as a word, or, being typed, as the
-   * start of one); else its closest, most common title word, or itself.
+   * `word` when titles use it in enough papers (see `rareBelow`) or, being
+   * typed, when some word starts with it; else its closest, most common
+   * title word (for a word a few titles have, only one {@link COMMONER}
+   * times as common), or itself. A word only authors or technique names
+   * use is not a title word.
    */
   private titleWordFor(word: string, typing: boolean): string {
     const { names } = this;

@@ -186,8 +186,9 @@ export async function pickReferences(service: PaperDataService, opts: PickOption
       const paper = e.item.paper;
       if (!action || !paper || !opts.onAction) return;
       if (action !== 'copyBibtex') finish([]);
-      // An action cites or shows the paper in full: its authors, dates and key come with the complete data.
-      await service.getComplete().catch(() => undefined);
+      // An action cites or shows the paper in full: its authors, dates and key come with the complete data
+      // (and if they cannot be loaded, which has been reported, nothing is cited).
+      if (!(await completes(service))) return;
       await opts.onAction(action, paper, qp);
     });
     qp.value = opts.query ?? '';
@@ -198,9 +199,16 @@ export async function pickReferences(service: PaperDataService, opts: PickOption
   });
   // A row picked before the load completed is a paper's head (id, title, year): what is cited of it, its
   // authors, dates and key, comes with the complete data, into the same record.
-  if (picked.some((r) => r.paper !== undefined)) await service.getComplete().catch(() => undefined);
+  if (picked.some((r) => r.paper !== undefined) && !(await completes(service))) return [];
   return picked;
 }
+
+/** Whether the complete data is in (or arrives): the papers' facts, without which nothing is cited. */
+const completes = (service: PaperDataService): Promise<boolean> =>
+  service.getComplete().then(
+    () => true,
+    () => false,
+  );
 
 /** Whether two rows are the same paper or the same library entry. */
 function sameRow(a: PaperItem, b: PaperItem): boolean {

@@ -6,7 +6,7 @@ import type { PaperDataService } from '../dataService';
 import { Setting } from '../settingKeys';
 import type { Settings } from '../settings';
 import { Disposable } from '../util/dispose';
-import type { TreeNode } from './nodes';
+import { type TreeNode, nodeId } from './nodes';
 import { PapersProvider } from './papersProvider';
 import { TechniquesProvider } from './techniquesProvider';
 
@@ -112,8 +112,26 @@ export class PaperTrees extends Disposable {
       if (!this.papersView.visible) await vscode.commands.executeCommand(`${View.papers}.focus`);
       await fetched;
     }
-    await this.papersView.reveal(node, { select: true, focus: true, expand: true });
+    // A view shown a moment ago can drop the first reveal while it renders its top level (nothing gets
+    // selected): reveal again, at most twice more, until the selection names the paper.
+    const id = nodeId(node);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.papersView.reveal(node, { select: true, focus: true, expand: true });
+      if (await this.selectionNames(id, 1_000)) break;
+    }
     return true;
+  }
+
+  /** Whether the papers view's selection names the node with this id now or within `ms`. */
+  private selectionNames(id: string, ms: number): Promise<boolean> {
+    const names = (): boolean => this.papersView.selection.some((n) => nodeId(n) === id);
+    if (names()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const sub = this.papersView.onDidChangeSelection(() => {
+        if (names()) (sub.dispose(), clearTimeout(timer), resolve(true));
+      });
+      const timer = setTimeout(() => (sub.dispose(), resolve(names())), ms);
+    });
   }
 
   private updateMessages(): void {

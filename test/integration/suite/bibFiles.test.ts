@@ -39,7 +39,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
   let key: string;
   suiteSetup(async () => {
     const a = await internals();
-    const p = (await a.data.get()).papersById.get(HILO);
+    const p = (await a.data.getComplete()).papersById.get(HILO);
     assert.ok(p);
     hilo = p;
     key = a.keys.keyOf(HILO) ?? '';
@@ -262,7 +262,7 @@ suite('bibliography files: nothing clobbered, one edit', () => {
   test('citing the same paper twice adds one entry (the entry PaperLens wrote opens with a "% Missing" comment)', async () => {
     const { editor, bibUri } = await texCase('twice', 'refs.bib', '');
     const a = await internals();
-    const transmla = (await a.data.get()).papersById.get('transmla-multi-head-latent-attention-is-all-you-need');
+    const transmla = (await a.data.getComplete()).papersById.get('transmla-multi-head-latent-attention-is-all-you-need');
     assert.ok(transmla);
     const first = await a.citations.insert(transmla, editor);
     const second = await a.citations.insert(transmla, editor);

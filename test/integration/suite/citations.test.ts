@@ -9,7 +9,7 @@ suite('search and cite', () => {
   let md = '';
   let bib = '';
   suiteSetup(async () => {
-    await (await internals()).data.get();
+    await (await internals()).data.getComplete();
     tex = await readText(workspaceFile('paper.tex'));
     md = await readText(workspaceFile('notes.md'));
     bib = await readText(workspaceFile('references.bib'));
@@ -53,7 +53,7 @@ suite('search and cite', () => {
     const e = await open('paper.tex');
     const pos = positionOf(e.document, 'pan2022fast}', 4);
     e.selection = new vscode.Selection(pos, pos);
-    const d = await a.data.get();
+    const d = await a.data.getComplete();
     const snap = d.corpus.papers.find((p) => p.title.startsWith('SnapKV'));
     assert.ok(snap);
     const r = await a.citations.insert(snap, e);
@@ -80,7 +80,7 @@ suite('search and cite', () => {
         const e = await open('paper.tex');
         const pos = positionOf(e.document, 'reduce memory further', 'reduce memory further'.length);
         e.selection = new vscode.Selection(pos, pos);
-        const p = (await a.data.get()).papersById.get('pyramidkv-dynamic-kv-cache-compression-based-on-pyramidal');
+        const p = (await a.data.getComplete()).papersById.get('pyramidkv-dynamic-kv-cache-compression-based-on-pyramidal');
         assert.ok(p);
         const r = await a.citations.insert(p, e);
         assert.ok(e.document.getText().includes(`further\\${command}{${r.key}}`));
@@ -95,7 +95,7 @@ suite('search and cite', () => {
     const e = await open('model.py');
     const pos = positionOf(e.document, 'class KVCache:');
     e.selection = new vscode.Selection(pos, pos);
-    const p = (await a.data.get()).papersById.get('minicache-kv-cache-compression-in-depth-dimension-for-large');
+    const p = (await a.data.getComplete()).papersById.get('minicache-kv-cache-compression-in-depth-dimension-for-large');
     assert.ok(p);
     const r = await a.citations.insert(p, e);
     assert.ok(e.document.lineAt(pos.line).text.startsWith(`# See: MiniCache: KV Cache Compression in Depth Dimension for Large Language Models (2024), ${r.key}`));

@@ -7,7 +7,7 @@ const hovers = (uri: vscode.Uri, pos: vscode.Position): Thenable<vscode.Hover[]>
 
 suite('hover cards in a real editor', () => {
   suiteSetup(async () => {
-    await (await internals()).data.get();
+    await (await internals()).data.getComplete();
   });
 
   test('MultiHeadLatentAttention in Python shows the MLA card with its papers and actions', async () => {

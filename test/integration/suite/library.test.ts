@@ -17,7 +17,7 @@ suite('your library in a real editor', () => {
   }, 20_000);
   const search = async (q: string) => {
     const a = await internals();
-    const d = await a.data.get();
+    const d = await a.data.getComplete();
     return (await references()).search(q, (query, limit) => d.search.search(query, { limit }));
   };
 
@@ -97,7 +97,7 @@ suite('your library in a real editor', () => {
     await e.edit((b) => b.insert(new vscode.Position(line, 0), 'See \n'));
     e.selection = new vscode.Selection(line, 4, line, 4);
     const lovelace = a.library.search.byKey('lovelace1843notes');
-    const d = await a.data.get();
+    const d = await a.data.getComplete();
     const transmla = d.corpus.papers.find((p) => p.id.startsWith('transmla'));
     assert.ok(lovelace && transmla);
     const keys = await a.citations.insertSeveral([{ entry: lovelace }, { paper: transmla }], e);

@@ -30,7 +30,7 @@ async function withSetting<T>(key: string, value: unknown, body: () => Promise<T
 
 suite('settings of the wrong type or out of range', () => {
   suiteSetup(async () => {
-    await (await internals()).data.get();
+    await (await internals()).data.getComplete();
   });
 
   test('every setting has bad values to try', () => {
@@ -60,7 +60,7 @@ suite('features keep working with bad settings', () => {
   let md = '';
   let bib = '';
   suiteSetup(async () => {
-    await (await internals()).data.get();
+    await (await internals()).data.getComplete();
     md = await readText(workspaceFile('notes.md'));
     bib = await readText(workspaceFile('references.bib'));
   });
@@ -102,7 +102,7 @@ suite('features keep working with bad settings', () => {
 
   test('keyFormula and includeAbstract of the wrong type: default keys, entries without the abstract', async () => {
     const a = await internals();
-    const hilo = (await a.data.get()).papersById.get('fast-vision-transformers-with-hilo-attention');
+    const hilo = (await a.data.getComplete()).papersById.get('fast-vision-transformers-with-hilo-attention');
     assert.ok(hilo);
     await withSetting(Setting.keyFormula, 'random', () =>
       withSetting(Setting.includeAbstract, 'yes', async () => {
@@ -127,7 +127,7 @@ suite('features keep working with bad settings', () => {
 
 suite('command arguments no PaperLens UI passes', () => {
   suiteSetup(async () => {
-    await (await internals()).data.get();
+    await (await internals()).data.getComplete();
   });
 
   test('paper commands given a number, null, an unknown id or a malformed tree node: nothing happens, nothing throws', async () => {

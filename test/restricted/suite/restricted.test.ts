@@ -33,7 +33,7 @@ suite('Restricted Mode: entries go only to .bib files inside the workspace', () 
   let outside = '';
   suiteSetup(async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this suite must run in an untrusted workspace');
-    const p = (await (await internals()).data.get()).papersById.get(HILO);
+    const p = (await (await internals()).data.getComplete()).papersById.get(HILO);
     assert.ok(p);
     hilo = p;
     outside = fs.mkdtempSync(`${os.tmpdir()}/paperlens-restricted-outside-`);

@@ -35,18 +35,18 @@ suite('web extension (web worker extension host)', () => {
   });
 
   test('loads the shipped data through vscode.workspace.fs', async () => {
-    const d = await (await internals()).data.get();
+    const d = await (await internals()).data.getComplete();
     check(d.corpus.papers.length === 397, `expected 397 papers, got ${d.corpus.papers.length}`);
   });
 
   test('search ranks KV-cache compression papers first', async () => {
-    const d = await (await internals()).data.get();
+    const d = await (await internals()).data.getComplete();
     const hits = d.search.search('kv cache compression', { limit: 3 });
     check(hits.length === 3 && hits.every((h) => /KV Cache Compression/i.test(h.paper.title)), hits.map((h) => h.paper.title).join(' | '));
   });
 
   test('a hover card on MultiHeadLatentAttention', async () => {
-    await (await internals()).data.get();
+    await (await internals()).data.getComplete();
     const doc = await vscode.workspace.openTextDocument(file('model.py'));
     const at = doc.positionAt(doc.getText().indexOf('class MultiHeadLatentAttention') + 10);
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
@@ -55,7 +55,7 @@ suite('web extension (web worker extension host)', () => {
 
   test('inserting a citation into a .tex file, with the entry in references.bib', async () => {
     const a = await internals();
-    const d = await a.data.get();
+    const d = await a.data.getComplete();
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file('paper.tex')));
     const pos = editor.document.positionAt(editor.document.getText().indexOf('reduce memory further') + 'reduce memory further'.length);
     editor.selection = new vscode.Selection(pos, pos);
@@ -76,7 +76,7 @@ suite('web extension (web worker extension host)', () => {
       refs = a.library.references();
     }
     check(refs, 'the library was read');
-    const d = await a.data.get();
+    const d = await a.data.getComplete();
     const [first] = refs.search('latentmixer', (q, n) => d.search.search(q, { limit: n }));
     check(first?.kind === 'entry' && first.entry.key === 'doe2024latentmixer', `the user's entry comes first: ${JSON.stringify(first)}`);
     const problems = vscode.languages.getDiagnostics(file('library/own.bib'));
