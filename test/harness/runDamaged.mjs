@@ -9,6 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO, freshWorkspace } from './workspace.mjs';
 
+/** A data file cut in half, as a broken download would leave it: its checksum no longer matches. */
+function cutInHalf(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+}
+
 const CASES = [
   {
     name: 'another version',
@@ -21,21 +27,13 @@ const CASES = [
   },
   {
     name: 'a corrupt file',
-    damage: (data) => {
-      const file = path.join(data, 'papers-000.json');
-      const text = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
-    },
+    damage: (data) => cutInHalf(path.join(data, 'papers-000.json')),
     expect: 'papers-000\\.json is damaged \\(its checksum does not match manifest\\.json\\)',
   },
   {
     // Search gets ready; the papers' authors, dates and keys then cannot be read, so nothing may be cited.
     name: 'a corrupt facts file',
-    damage: (data) => {
-      const file = path.join(data, 'facts-000.json');
-      const text = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
-    },
+    damage: (data) => cutInHalf(path.join(data, 'facts-000.json')),
     expect: 'facts-000\\.json is damaged \\(its checksum does not match manifest\\.json\\)',
   },
 ];

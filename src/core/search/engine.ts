@@ -377,7 +377,6 @@ const MAX_TITLE_BUCKET = 4000;
 /** The fields the title tier of typo tolerance spells words from. */
 const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];
 
-/** Hits best first: by score, then by id. */
 /** A hit while the ranking runs: its corpus position, for the terms it matched. */
 interface Ranked<P> {
   paper: P;
@@ -385,6 +384,7 @@ interface Ranked<P> {
   doc: number;
 }
 
+/** Hits best first: by score, then by id. */
 const byRank = (x: Ranked<SearchablePaper>, y: Ranked<SearchablePaper>): number => y.score - x.score || x.paper.id.localeCompare(y.paper.id);
 
 /** Keeps `list` the `limit` largest values seen, largest first. */
@@ -398,7 +398,6 @@ function insertDescending(list: number[], x: number, limit: number): void {
     i--;
   }
   list[i] = x;
-  if (list.length > limit) list.length = limit;
 }
 
 /**

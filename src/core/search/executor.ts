@@ -88,7 +88,7 @@ export function documentFrequency(shard: IndexShard, no: number, fields: readonl
  * terms within `maxDistance` typos (not the term itself, nor the terms in
  * `[from, to)`, which its prefix lookup already has), closest first and
  * then the most common, at most {@link MAX_CORRECTIONS}, each in at least
- * `minDf` papers. In a large corpus
+ * `minDf` papers (one or more). In a large corpus
  * a misspelt word is near many rare words (names, misspellings in
  * abstracts): ranking by distance and frequency keeps the word that was
  * meant, rather than every rare neighbour, whose high inverse document
@@ -102,7 +102,7 @@ export function corrections(shard: IndexShard, term: string, maxDistance: number
   shard.terms.typos(term, maxDistance, (no, distance) => {
     if (distance === 0 || (no >= from && no < to)) return;
     const df = documentFrequency(shard, no, fields);
-    if (df >= minDf && df > 0) found.push([no, distance, df]);
+    if (df >= minDf) found.push([no, distance, df]);
   });
   found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0] - b[0]);
   return found.slice(0, MAX_CORRECTIONS).map(([no, distance]) => [no, distance]);
@@ -303,45 +303,38 @@ export class Executor implements Candidates {
     };
     // The word as typed: exact, and as a prefix while it is being typed. Per spec and shard: the fields
     // searched there, their slots and boosts, and the prefix's range of terms (for the typo walk to skip).
-    const plans = specs.map((spec) =>
-      shards.map((shard) => {
+    const plans = specs.flatMap((spec) =>
+      shards.flatMap((shard) => {
         const fields = spec.fields.filter((f) => shard.fields.includes(f));
-        return { fields, slots: fields.map((f) => shard.slotOf(f)), boosts: fields.map((f) => BOOSTS[f] ?? 1), range: [0, 0] as [number, number] };
+        if (fields.length === 0) return [];
+        return [{ spec, shard, fields, slots: fields.map((f) => shard.slotOf(f)), boosts: fields.map((f) => BOOSTS[f] ?? 1), range: [0, 0] as [number, number] }];
       }),
     );
-    specs.forEach((spec, i) => {
-      shards.forEach((shard, s) => {
-        const plan = (plans[i] as (typeof plans)[number])[s] as (typeof plans)[number][number];
-        if (plan.fields.length === 0) return;
-        const exact = shard.terms.get(spec.term);
-        if (exact !== undefined) add(shard, exact, 1, plan.slots, plan.boosts);
-        if (spec.prefix) {
-          const [from, to] = (plan.range = shard.terms.prefixRange(spec.term));
-          for (let no = from; no < to; no++) {
-            if (no === exact) continue;
-            const length = (shard.terms.terms[no] as string).length;
-            add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), plan.slots, plan.boosts);
-          }
+    for (const plan of plans) {
+      const { spec, shard } = plan;
+      const exact = shard.terms.get(spec.term);
+      if (exact !== undefined) add(shard, exact, 1, plan.slots, plan.boosts);
+      if (spec.prefix) {
+        const [from, to] = (plan.range = shard.terms.prefixRange(spec.term));
+        for (let no = from; no < to; no++) {
+          if (no === exact) continue;
+          const length = (shard.terms.terms[no] as string).length;
+          add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), plan.slots, plan.boosts);
         }
-      });
-    });
+      }
+    }
     // Then, for a word that is in (almost) no paper, the words it may be a misspelling of; for a rare word
     // of a large corpus, only the words far more common than it.
     if (this.typos && m < rareBelow(documentCount)) {
       const minDf = m < RARE_PAPERS ? 1 : COMMONER * m;
-      specs.forEach((spec, i) => {
+      for (const { spec, shard, fields, slots, boosts, range } of plans) {
         const maxDistance = typoLimit(spec.term, spec.fuzzy);
-        if (maxDistance === 0) return;
-        shards.forEach((shard, s) => {
-          const plan = (plans[i] as (typeof plans)[number])[s] as (typeof plans)[number][number];
-          if (plan.fields.length === 0) return;
-          const [from, to] = plan.range;
-          for (const [no, distance] of corrections(shard, spec.term, maxDistance, plan.fields, from, to, minDf)) {
-            const length = (shard.terms.terms[no] as string).length;
-            add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), plan.slots, plan.boosts);
-          }
-        });
-      });
+        if (maxDistance === 0) continue;
+        for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields, range[0], range[1], minDf)) {
+          const length = (shard.terms.terms[no] as string).length;
+          add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), slots, boosts);
+        }
+      }
     }
     const hits: TermHits = { docs: touched.slice(0, m), scores: new Float64Array(m) };
     for (let i = 0; i < m; i++) {
