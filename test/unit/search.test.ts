@@ -54,7 +54,7 @@ suite('search: MiniSearch semantics', () => {
     return stock
       .search(toQuery(terms, { typos: false }))
       .map((r): [string, number, string[]] => [r.id as string, rerank(r.score, r.queryTerms.length, byId.get(r.id) as Paper, terms, set, titleKey(q)), [...r.queryTerms].sort()])
-      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
       .slice(0, limit);
   };
   const unprunedShards = buildShards(papers, techniquesOf, null);

@@ -203,59 +203,45 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    */
   private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, fixedKey: string | undefined, limit: number): SearchHit<P>[] {
     const termSet = new Set(terms);
-    // The terms each hit matched are worked out for the final `limit` only.
-    const hits: Ranked<P>[] = [];
-    const best: number[] = [];
-    let floor = -Infinity;
-    /** The last of the best `limit` when the hits were last cut. */
-    let worst: Ranked<P> | undefined;
+    const top = new TopHits<P>(limit);
     const byAuthor = this.authorWordDocs(termSet, candidates);
+    const q: Ranking = { candidates, termSet, byAuthor, qKey, fixedKey };
     const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
-    const consider = (doc: number, maxBoost: number): void => {
-      const bound = candidates.bound(doc);
-      let author = 1;
-      if (byAuthor.has(doc)) {
-        author = authorBoostOfNames(this.authorTermsOf(doc), termSet);
-      }
-      if (hits.length >= limit && bound * author * maxBoost < floor) return;
-      const paper = this.papers[doc] as P;
-      const score = bound * author * this.titleBoostOf(doc, paper, qKey, fixedKey);
-      if (hits.length >= limit && score < floor) return;
-      // Many papers can tie at the floor (a journal name thousands of entries share): a tie goes to the smaller id.
-      // (Exact only against the hit that was last at the cut: the floor may have risen since.)
-      if (worst !== undefined && score === worst.score && paper.id.localeCompare(worst.paper.id) > 0) return;
-      hits.push({ paper, score, doc });
-      insertDescending(best, score, limit);
-      if (best.length >= limit) floor = best[limit - 1] as number;
-      // Now and then the hits are cut to the best `limit`, so the final sort stays small. Exact: a hit cut
-      // here ranks below `limit` others, by score and then by id, and always will.
-      if (hits.length >= 4 * limit) {
-        hits.sort(byRank);
-        hits.length = limit;
-        worst = hits[limit - 1];
-      }
-    };
     // The title tier first: the papers whose title or short name starts with what was typed (as typed, or
     // with its typos corrected), the only ones a title boost above 1.5 can apply to.
     const first = this.titleStarts(qKey, fixedKey, candidates);
-    for (const doc of first ?? []) consider(doc, maxTitle);
+    if (first !== undefined) for (const doc of first) this.consider(top, q, doc, maxTitle);
     const maxRest = first === undefined ? maxTitle : Math.min(maxTitle, Math.max(qKey.length, fixedKey?.length ?? 0) >= 6 ? 1.5 : 1);
     // Then the papers with a query word in an author's name, the only ones an author boost applies to, in
     // order of their bound, until even the largest author boost cannot lift one into the top (a word like
     // "de" is in the names of thousands); then the rest in order of their bound, until even the largest
     // title boost left cannot lift one into the top.
-    const authorDocs = byAuthor.size === 0 ? [] : [...byAuthor].filter((doc) => !first?.has(doc)).sort((a, b) => candidates.bound(b) - candidates.bound(a));
-    for (const doc of authorDocs) {
-      if (hits.length >= limit && candidates.bound(doc) * MAX_AUTHOR_BOOST * maxRest < floor) break;
-      consider(doc, maxRest);
-    }
+    if (byAuthor.size > 0) this.considerAuthors(top, q, first, maxRest);
     for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
       if (first?.has(doc) || byAuthor.has(doc)) continue;
-      if (hits.length >= limit && candidates.bound(doc) * maxRest < floor) break;
-      consider(doc, maxRest);
+      if (top.excludes(candidates.bound(doc) * maxRest)) break;
+      this.consider(top, q, doc, maxRest);
     }
-    hits.sort(byRank);
-    return hits.slice(0, limit).map(({ paper, score, doc }) => ({ paper, score, matchedTerms: candidates.matched(doc) }));
+    return top.best().map(({ paper, score, doc }) => ({ paper, score, matchedTerms: candidates.matched(doc) }));
+  }
+
+  /** The candidates with a query word in an author's name (and not in the title tier), best bound first, while one can still make the top. */
+  private considerAuthors(top: TopHits<P>, q: Ranking, first: ReadonlySet<number> | undefined, maxRest: number): void {
+    const { candidates } = q;
+    const docs = [...q.byAuthor].filter((doc) => !first?.has(doc)).sort((a, b) => candidates.bound(b) - candidates.bound(a));
+    for (const doc of docs) {
+      if (top.excludes(candidates.bound(doc) * MAX_AUTHOR_BOOST * maxRest)) break;
+      this.consider(top, q, doc, maxRest);
+    }
+  }
+
+  /** Scores a candidate, unless even `maxBoost` (the largest title boost it can have) cannot lift it into the top. */
+  private consider(top: TopHits<P>, q: Ranking, doc: number, maxBoost: number): void {
+    const bound = q.candidates.bound(doc);
+    const author = q.byAuthor.has(doc) ? authorBoostOfNames(this.authorTermsOf(doc), q.termSet) : 1;
+    if (top.excludes(bound * author * maxBoost)) return;
+    const paper = this.papers[doc] as P;
+    top.offer(paper, bound * author * this.titleBoostOf(doc, paper, q.qKey, q.fixedKey), doc);
   }
 
   /**
@@ -377,6 +363,15 @@ const MAX_TITLE_BUCKET = 4000;
 /** The fields the title tier of typo tolerance spells words from. */
 const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];
 
+/** What the ranking of one query knows: its candidates, its terms, the papers an author boost applies to, and its title keys. */
+interface Ranking {
+  candidates: Candidates;
+  termSet: ReadonlySet<string>;
+  byAuthor: ReadonlySet<number>;
+  qKey: string;
+  fixedKey: string | undefined;
+}
+
 /** A hit while the ranking runs: its corpus position, for the terms it matched. */
 interface Ranked<P> {
   paper: P;
@@ -384,8 +379,55 @@ interface Ranked<P> {
   doc: number;
 }
 
+/** Ids in code-unit order: the tie-break of equal scores (no locale: it is only a stable order). */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Hits best first: by score, then by id. */
-const byRank = (x: Ranked<SearchablePaper>, y: Ranked<SearchablePaper>): number => y.score - x.score || x.paper.id.localeCompare(y.paper.id);
+const byRank = (x: Ranked<SearchablePaper>, y: Ranked<SearchablePaper>): number => y.score - x.score || byId(x.paper.id, y.paper.id);
+
+/**
+ * The best `limit` hits offered, best first (by score, then by id). The
+ * hits are cut to the best `limit` now and then, so the final sort stays
+ * small; {@link excludes} says when a paper cannot make the top.
+ */
+class TopHits<P extends SearchablePaper> {
+  private readonly hits: Ranked<P>[] = [];
+  /** The `limit` largest scores offered, largest first. */
+  private readonly scores: number[] = [];
+  /** The `limit`-th largest score offered, once there are `limit`. */
+  private floor = -Infinity;
+  /** The last of the best `limit` when the hits were last cut. */
+  private worst: Ranked<P> | undefined;
+
+  constructor(private readonly limit: number) {}
+
+  /** Whether a paper that scores at most `most` cannot make the top. */
+  excludes(most: number): boolean {
+    return this.hits.length >= this.limit && most < this.floor;
+  }
+
+  offer(paper: P, score: number, doc: number): void {
+    const { hits, limit } = this;
+    if (hits.length >= limit && score < this.floor) return;
+    // Many papers can tie at the floor (a journal name thousands of entries share): a tie goes to the smaller id.
+    // (Exact only against the hit that was last at the cut: the floor may have risen since.)
+    if (this.worst !== undefined && score === this.worst.score && byId(paper.id, this.worst.paper.id) > 0) return;
+    hits.push({ paper, score, doc });
+    insertDescending(this.scores, score, limit);
+    if (this.scores.length >= limit) this.floor = this.scores[limit - 1] as number;
+    // Exact: a hit cut here ranks below `limit` others, by score and then by id, and always will.
+    if (hits.length >= 4 * limit) {
+      hits.sort(byRank);
+      hits.length = limit;
+      this.worst = hits[limit - 1];
+    }
+  }
+
+  /** The best `limit` hits, best first. */
+  best(): Ranked<P>[] {
+    return this.hits.sort(byRank).slice(0, this.limit);
+  }
+}
 
 /** Keeps `list` the `limit` largest values seen, largest first. */
 function insertDescending(list: number[], x: number, limit: number): void {

@@ -1,4 +1,4 @@
-import { FIELD_BOOSTS, PREFIX_FIELDS, QUERY_OPTIONS, type TermSpec, WORD_FIELDS, fuzzyFor, termSpecs } from './options';
+import { FIELD_BOOSTS, QUERY_OPTIONS, type TermSpec, fuzzyFor, isPrefix, termSpecsAt } from './options';
 import { bm25Idf, bm25Tf } from './ranking';
 import type { IndexShard } from './shard';
 
@@ -167,41 +167,65 @@ export class Executor implements Candidates {
   run(shards: readonly IndexShard[], terms: readonly string[]): Candidates {
     // Clear what the previous query left in the per-paper buffers, before termHits reuses `touched` as
     // scratch: cleared after, a paper of the last query would keep its bound, and count as a candidate.
-    for (let i = 0; i < this.lastCount; i++) {
-      const doc = this.touched[i] as number;
-      this.boundOf[doc] = 0;
-      this.mask[doc] = 0;
-    }
-    this.lastCount = 0;
-    // Query positions with the same term count once for "quality" (MiniSearch's unique query terms).
-    const specs = termSpecs(terms);
+    this.forget();
+    // Query positions with the same term count once for "quality" (MiniSearch's unique query terms), their
+    // lookups together.
     const unique: string[] = [];
     const perTerm: TermHits[] = [];
     for (let i = 0; i < terms.length; i++) {
       const u = terms[i] as string;
       if (unique.includes(u)) continue;
       unique.push(u);
-      const its: TermSpec[] = [];
-      for (let j = i; j < terms.length; j++) if (terms[j] === u) its.push(...(specs[j] as TermSpec[]));
-      perTerm.push(this.termHits(shards, its));
+      let prefixes = isPrefix(u, i, terms.length) ? 'p' : 'w';
+      for (let j = i + 1; j < terms.length; j++) if (terms[j] === u) prefixes += isPrefix(u, j, terms.length) ? 'p' : 'w';
+      perTerm.push(this.termHits(shards, u, prefixes));
     }
 
-    const { total, matchedCount, matchedMask, touched, boundOf: bound, mask, heap } = this;
     let m = 0;
-    for (let u = 0; u < perTerm.length; u++) {
-      const hits = perTerm[u] as TermHits;
-      const bit = u < 31 ? 1 << u : 0;
-      for (let i = 0; i < hits.docs.length; i++) {
-        const doc = hits.docs[i] as number;
-        if (matchedCount[doc] === 0) touched[m++] = doc;
-        total[doc] = (total[doc] as number) + (hits.scores[i] as number);
-        matchedCount[doc] = (matchedCount[doc] as number) + 1;
-        matchedMask[doc] = (matchedMask[doc] as number) | bit;
-      }
-    }
+    for (let u = 0; u < perTerm.length; u++) m = this.gather(perTerm[u] as TermHits, u < 31 ? 1 << u : 0, m);
     this.lastCount = m;
-    // MiniSearch multiplies by the number of query terms matched; the coverage factor squares their share.
-    const termCount = terms.length;
+    this.bounds(m, terms.length);
+    // Max-heap of papers on bound, ties to the earlier corpus position.
+    this.size = m;
+    this.unique = unique;
+    this.perTerm = perTerm;
+    this.matchedByMask.clear();
+    for (let i = (m >> 1) - 1; i >= 0; i--) this.down(i);
+    return this;
+  }
+
+  /** Clears the bounds and masks of the last query's papers. */
+  private forget(): void {
+    const { touched, boundOf, mask } = this;
+    for (let i = 0; i < this.lastCount; i++) {
+      const doc = touched[i] as number;
+      boundOf[doc] = 0;
+      mask[doc] = 0;
+    }
+    this.lastCount = 0;
+  }
+
+  /** Adds one query term's hits to the papers' totals (its bit in their masks); returns how many papers are touched now. */
+  private gather(hits: TermHits, bit: number, touchedCount: number): number {
+    const { total, matchedCount, matchedMask, touched } = this;
+    const { docs, scores } = hits;
+    let m = touchedCount;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      if (matchedCount[doc] === 0) touched[m++] = doc;
+      total[doc] = (total[doc] as number) + (scores[i] as number);
+      matchedCount[doc] = (matchedCount[doc] as number) + 1;
+      matchedMask[doc] = (matchedMask[doc] as number) | bit;
+    }
+    return m;
+  }
+
+  /**
+   * Each touched paper's bound: MiniSearch multiplies its score by the number of query terms matched, the
+   * coverage factor by their share squared. Clears the totals, and puts the papers in the heap.
+   */
+  private bounds(m: number, termCount: number): void {
+    const { total, matchedCount, matchedMask, touched, boundOf: bound, mask, heap } = this;
     for (let i = 0; i < m; i++) {
       const doc = touched[i] as number;
       const count = matchedCount[doc] as number;
@@ -212,12 +236,6 @@ export class Executor implements Candidates {
       matchedMask[doc] = 0;
       heap[i] = doc;
     }
-    // Max-heap of papers on bound, ties to the earlier corpus position.
-    this.size = m;
-    this.unique = unique;
-    this.perTerm = perTerm;
-    for (let i = (m >> 1) - 1; i >= 0; i--) this.down(i);
-    return this;
   }
 
   // Candidates, for the last query: the executor hands itself out (no closures per keystroke).
@@ -240,9 +258,20 @@ export class Executor implements Candidates {
 
   matched(doc: number): string[] {
     const { unique, perTerm } = this;
-    if (unique.length <= 31) return unique.filter((_, u) => ((this.mask[doc] as number) & (1 << u)) !== 0);
-    return unique.filter((_, u) => (perTerm[u] as TermHits).docs.includes(doc));
+    if (unique.length > 31) return unique.filter((_, u) => (perTerm[u] as TermHits).docs.includes(doc));
+    // Papers with the same terms matched share one list (a copy, for the caller to keep).
+    const mask = this.mask[doc] as number;
+    let terms = this.matchedByMask.get(mask);
+    if (terms === undefined) {
+      terms = [];
+      for (let u = 0; u < unique.length; u++) if ((mask & (1 << u)) !== 0) terms.push(unique[u] as string);
+      this.matchedByMask.set(mask, terms);
+    }
+    return terms.slice();
   }
+
+  /** The terms matched, by mask, for the last query. */
+  private readonly matchedByMask = new Map<number, string[]>();
 
   private down(at: number): void {
     const { heap, boundOf: b, size } = this;
@@ -269,86 +298,147 @@ export class Executor implements Candidates {
     }
   }
 
-  private termHits(shards: readonly IndexShard[], specs: readonly TermSpec[]): TermHits {
-    let key = '';
-    for (const s of specs) key += `${s.term}\u0000${s.prefix ? 1 : 0}${s.fuzzy === false ? '' : s.fuzzy}${s.fields === PREFIX_FIELDS ? 'p' : s.fields === WORD_FIELDS ? 'w' : s.fields.join(',')}\u0001`;
+  /** A term's hits, looked up as a prefix or not at each of its positions in the query (`prefixes`: 'p' or 'w' each). */
+  private termHits(shards: readonly IndexShard[], term: string, prefixes: string): TermHits {
+    const key = `${prefixes}\u0000${term}`;
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
       this.cache.set(key, cached);
       return cached;
     }
-    let m = 0;
-    const { acc, touched, documentCount } = this;
-    /** Adds a term's postings in the fields at `slots` (with their boosts), weighted. */
-    const add = (shard: IndexShard, termNo: number, weight: number, slots: readonly number[], boosts: readonly number[]): void => {
-      const F = shard.fields.length;
-      for (let f = 0; f < slots.length; f++) {
-        const slot = slots[f] as number;
-        const from = shard.start[termNo * F + slot] as number;
-        const to = shard.start[termNo * F + slot + 1] as number;
-        if (from === to) continue;
-        const df = shard.df ? (shard.df[termNo * F + slot] as number) : to - from;
-        const avg = shard.averageFieldLength[slot] as number;
-        const w = weight * (boosts[f] as number);
-        const idf = bm25Idf(df, documentCount);
-        for (let p = from; p < to; p++) {
-          const doc = shard.docs[p] as number;
-          // w × bm25(…), with the term's part computed once.
-          const s = w * (idf * bm25Tf(shard.tfs[p] as number, shard.fieldLength[doc * F + slot] as number, avg));
-          if (acc[doc] === 0) touched[m++] = doc;
-          acc[doc] = (acc[doc] as number) + s;
-        }
-      }
-    };
+    const specs: TermSpec[] = [];
+    for (const p of prefixes) specs.push(...termSpecsAt(term, p === 'p'));
+    const hits = this.lookUp(shards, specs);
+    this.cache.set(key, hits);
+    this.cachedPostings += hits.docs.length;
+    if (this.cache.size > CACHE_ENTRIES || this.cachedPostings > CACHE_POSTINGS) this.evict();
+    return hits;
+  }
+
+  /** Drops the least recently used term results until the cache is within its bounds. */
+  private evict(): void {
+    for (const [k, v] of this.cache) {
+      if (this.cache.size <= CACHE_ENTRIES && this.cachedPostings <= CACHE_POSTINGS) break;
+      this.cache.delete(k);
+      this.cachedPostings -= v.docs.length;
+    }
+  }
+
+  /** The papers a term matches and their scores: its lookups (specs) in every shard, summed. */
+  private lookUp(shards: readonly IndexShard[], specs: readonly TermSpec[]): TermHits {
+    this.m = 0;
     // The word as typed: exact, and as a prefix while it is being typed. Per spec and shard: the fields
-    // searched there, their slots and boosts, and the prefix's range of terms (for the typo walk to skip).
-    const plans = specs.flatMap((spec) =>
-      shards.flatMap((shard) => {
-        const fields = spec.fields.filter((f) => shard.fields.includes(f));
-        if (fields.length === 0) return [];
-        return [{ spec, shard, fields, slots: fields.map((f) => shard.slotOf(f)), boosts: fields.map((f) => BOOSTS[f] ?? 1), range: [0, 0] as [number, number] }];
-      }),
-    );
-    for (const plan of plans) {
-      const { spec, shard } = plan;
-      const exact = shard.terms.get(spec.term);
-      if (exact !== undefined) add(shard, exact, 1, plan.slots, plan.boosts);
-      if (spec.prefix) {
-        const [from, to] = (plan.range = shard.terms.prefixRange(spec.term));
-        for (let no = from; no < to; no++) {
-          if (no === exact) continue;
-          const length = (shard.terms.terms[no] as string).length;
-          add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), plan.slots, plan.boosts);
+    // searched there, and the prefix's range of terms (for the typo walk to skip).
+    const plans: Lookup[] = [];
+    for (const spec of specs) {
+      for (const shard of shards) {
+        const fields = this.fieldsIn(shard, spec.fields);
+        if (fields.slots.length === 0) continue;
+        const exact = shard.terms.get(spec.term);
+        if (exact !== undefined) this.add(shard, exact, 1, fields);
+        let range: readonly [number, number] = NO_RANGE;
+        if (spec.prefix) {
+          range = shard.terms.prefixRange(spec.term);
+          for (let no = range[0]; no < range[1]; no++) {
+            if (no === exact) continue;
+            const length = (shard.terms.terms[no] as string).length;
+            this.add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), fields);
+          }
         }
+        plans.push({ spec, shard, fields, range });
       }
     }
     // Then, for a word that is in (almost) no paper, the words it may be a misspelling of; for a rare word
     // of a large corpus, only the words far more common than it.
-    if (this.typos && m < rareBelow(documentCount)) {
-      const minDf = m < RARE_PAPERS ? 1 : COMMONER * m;
-      for (const { spec, shard, fields, slots, boosts, range } of plans) {
+    if (this.typos && this.m < rareBelow(this.documentCount)) {
+      const minDf = this.m < RARE_PAPERS ? 1 : COMMONER * this.m;
+      for (const { spec, shard, fields, range } of plans) {
         const maxDistance = typoLimit(spec.term, spec.fuzzy);
         if (maxDistance === 0) continue;
-        for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields, range[0], range[1], minDf)) {
+        for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields.names, range[0], range[1], minDf)) {
           const length = (shard.terms.terms[no] as string).length;
-          add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), slots, boosts);
+          this.add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), fields);
         }
       }
     }
+    return this.collect();
+  }
+
+  /** Papers the term being looked up has reached so far (the first ones of `touched`, their scores in `acc`). */
+  private m = 0;
+
+  /** Adds a term's postings in some fields of a shard (with the fields' boosts), weighted, to the term being looked up. */
+  private add(shard: IndexShard, termNo: number, weight: number, fields: ShardFields): void {
+    const F = shard.fields.length;
+    const { slots, boosts } = fields;
+    for (let f = 0; f < slots.length; f++) {
+      const slot = slots[f] as number;
+      const from = shard.start[termNo * F + slot] as number;
+      const to = shard.start[termNo * F + slot + 1] as number;
+      if (from === to) continue;
+      const df = shard.df ? (shard.df[termNo * F + slot] as number) : to - from;
+      // weight × boost × bm25(…), with the term's part computed once.
+      this.accumulate(shard, from, to, slot, weight * (boosts[f] as number) * bm25Idf(df, this.documentCount));
+    }
+  }
+
+  /** Adds the postings `[from, to)` of one field slot, each as w × its part of BM25. */
+  private accumulate(shard: IndexShard, from: number, to: number, slot: number, w: number): void {
+    const { acc, touched } = this;
+    const F = shard.fields.length;
+    const avg = shard.averageFieldLength[slot] as number;
+    let m = this.m;
+    for (let p = from; p < to; p++) {
+      const doc = shard.docs[p] as number;
+      const s = w * bm25Tf(shard.tfs[p] as number, shard.fieldLength[doc * F + slot] as number, avg);
+      if (acc[doc] === 0) touched[m++] = doc;
+      acc[doc] = (acc[doc] as number) + s;
+    }
+    this.m = m;
+  }
+
+  /** The term's hits, from `touched` and `acc`, which it leaves clear. */
+  private collect(): TermHits {
+    const { acc, touched, m } = this;
     const hits: TermHits = { docs: touched.slice(0, m), scores: new Float64Array(m) };
     for (let i = 0; i < m; i++) {
       const doc = touched[i] as number;
       hits.scores[i] = acc[doc] as number;
       acc[doc] = 0;
     }
-    this.cache.set(key, hits);
-    this.cachedPostings += m;
-    for (const [k, v] of this.cache) {
-      if (this.cache.size <= CACHE_ENTRIES && this.cachedPostings <= CACHE_POSTINGS) break;
-      this.cache.delete(k);
-      this.cachedPostings -= v.docs.length;
-    }
     return hits;
   }
+
+  /** The fields of a list a shard holds, with their slots and boosts; worked out once per shard and list. */
+  private fieldsIn(shard: IndexShard, names: readonly string[]): ShardFields {
+    let known = this.shardFields.get(shard);
+    if (known === undefined) this.shardFields.set(shard, (known = new Map()));
+    let fields = known.get(names);
+    if (fields === undefined) {
+      const held = names.filter((f) => shard.fields.includes(f));
+      fields = { names: held, slots: held.map((f) => shard.slotOf(f)), boosts: held.map((f) => BOOSTS[f] ?? 1) };
+      known.set(names, fields);
+    }
+    return fields;
+  }
+
+  private readonly shardFields = new WeakMap<IndexShard, Map<readonly string[], ShardFields>>();
 }
+
+/** Some fields of a shard: their names, slots and boosts. */
+interface ShardFields {
+  names: readonly string[];
+  slots: readonly number[];
+  boosts: readonly number[];
+}
+
+/** One lookup of a term in a shard, for its typos to follow. */
+interface Lookup {
+  spec: TermSpec;
+  shard: IndexShard;
+  fields: ShardFields;
+  range: readonly [number, number];
+}
+
+const NO_RANGE: readonly [number, number] = [0, 0];

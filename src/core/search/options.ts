@@ -164,14 +164,17 @@ export interface TermSpec {
  * // => [[['kv', false]], [['cach', true], ['cach', false]]]
  */
 export function termSpecs(terms: readonly string[]): TermSpec[][] {
-  return terms.map((t, i): TermSpec[] => {
-    const fuzzy = fuzzyFor(t);
-    if (!isPrefix(t, i, terms.length)) return [{ term: t, prefix: false, fuzzy, fields: SEARCH_FIELDS }];
-    return [
-      { term: t, prefix: true, fuzzy, fields: PREFIX_FIELDS },
-      { term: t, prefix: false, fuzzy, fields: WORD_FIELDS },
-    ];
-  });
+  return terms.map((t, i) => termSpecsAt(t, isPrefix(t, i, terms.length)));
+}
+
+/** The lookups of one query term ({@link termSpecs}), a prefix or not. */
+export function termSpecsAt(t: string, prefix: boolean): TermSpec[] {
+  const fuzzy = fuzzyFor(t);
+  if (!prefix) return [{ term: t, prefix: false, fuzzy, fields: SEARCH_FIELDS }];
+  return [
+    { term: t, prefix: true, fuzzy, fields: PREFIX_FIELDS },
+    { term: t, prefix: false, fuzzy, fields: WORD_FIELDS },
+  ];
 }
 
 /**
