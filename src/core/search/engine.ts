@@ -83,6 +83,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     this.executor = new Executor(papers.length, this.typos, parts.documentCount ?? papers.length);
     this.titleKeys = new Array<string | undefined>(papers.length).fill(undefined);
     this.shortKeys = new Array<string | undefined>(papers.length).fill(undefined);
+    this.firstDocs = new DocSet(papers.length);
+    this.authorDocs = new DocSet(papers.length);
     if (parts.abstracts) this.addAbstracts(parts.abstracts);
   }
 
@@ -210,35 +212,43 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     // The title tier first: the papers whose title or short name starts with what was typed (as typed, or
     // with its typos corrected), the only ones a title boost above 1.5 can apply to.
     const first = this.titleStarts(qKey, fixedKey, candidates);
-    if (first !== undefined) for (const doc of first) this.consider(top, q, doc, maxTitle);
+    if (first !== undefined) for (const doc of first.docs) this.consider(top, q, doc, maxTitle);
     const maxRest = first === undefined ? maxTitle : Math.min(maxTitle, Math.max(qKey.length, fixedKey?.length ?? 0) >= 6 ? 1.5 : 1);
-    // Then the papers with a query word in an author's name, the only ones an author boost applies to, in
-    // order of their bound, until even the largest author boost cannot lift one into the top (a word like
-    // "de" is in the names of thousands); then the rest in order of their bound, until even the largest
-    // title boost left cannot lift one into the top.
+    // Then the rest in order of their bound, until even the largest title boost left cannot lift one into the
+    // top; then the papers with a query word in an author's name, which an author boost might.
+    this.considerRest(top, q, first, maxRest);
     if (byAuthor.size > 0) this.considerAuthors(top, q, first, maxRest);
+    return top.best().map(({ paper, score, doc }) => ({ paper, score, matchedTerms: candidates.matched(doc) }));
+  }
+
+  /** The candidates outside the title tier without a query word in an author's name, best bound first, while one can still make the top. */
+  private considerRest(top: TopHits<P>, q: Ranking, first: DocSet | undefined, maxRest: number): void {
+    const { candidates, byAuthor } = q;
     for (let doc = candidates.next(); doc >= 0; doc = candidates.next()) {
       if (first?.has(doc) || byAuthor.has(doc)) continue;
       if (top.excludes(candidates.bound(doc) * maxRest)) break;
       this.consider(top, q, doc, maxRest);
     }
-    return top.best().map(({ paper, score, doc }) => ({ paper, score, matchedTerms: candidates.matched(doc) }));
   }
 
-  /** The candidates with a query word in an author's name (and not in the title tier), best bound first, while one can still make the top. */
-  private considerAuthors(top: TopHits<P>, q: Ranking, first: ReadonlySet<number> | undefined, maxRest: number): void {
-    const { candidates } = q;
-    const docs = [...q.byAuthor].filter((doc) => !first?.has(doc)).sort((a, b) => candidates.bound(b) - candidates.bound(a));
-    for (const doc of docs) {
-      if (top.excludes(candidates.bound(doc) * MAX_AUTHOR_BOOST * maxRest)) break;
-      this.consider(top, q, doc, maxRest);
-    }
+  /**
+   * The candidates outside the title tier with a query word in an author's
+   * name (a word like "de" is in the names of thousands): not sorted, each
+   * checked against the top with its largest score, once the rest have
+   * raised the bar.
+   */
+  private considerAuthors(top: TopHits<P>, q: Ranking, first: DocSet | undefined, maxRest: number): void {
+    for (const doc of q.byAuthor.docs) if (!first?.has(doc)) this.consider(top, q, doc, maxRest);
   }
 
   /** Scores a candidate, unless even `maxBoost` (the largest title boost it can have) cannot lift it into the top. */
   private consider(top: TopHits<P>, q: Ranking, doc: number, maxBoost: number): void {
     const bound = q.candidates.bound(doc);
-    const author = q.byAuthor.has(doc) ? authorBoostOfNames(this.authorTermsOf(doc), q.termSet) : 1;
+    let author = 1;
+    if (q.byAuthor.has(doc)) {
+      if (top.excludes(bound * MAX_AUTHOR_BOOST * maxBoost)) return;
+      author = authorBoostOfNames(this.authorTermsOf(doc), q.termSet);
+    }
     if (top.excludes(bound * author * maxBoost)) return;
     const paper = this.papers[doc] as P;
     top.offer(paper, bound * author * this.titleBoostOf(doc, paper, q.qKey, q.fixedKey), doc);
@@ -251,10 +261,11 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * to be worth taking apart (the ranking then bounds every paper's title
    * boost by the largest).
    */
-  private titleStarts(qKey: string, fixedKey: string | undefined, candidates: Candidates): Set<number> | undefined {
+  private titleStarts(qKey: string, fixedKey: string | undefined, candidates: Candidates): DocSet | undefined {
     const index = this.titleIndex;
     if (index === undefined || qKey.length < 2) return undefined;
-    const out = new Set<number>();
+    const out = this.firstDocs;
+    out.clear();
     for (const key of fixedKey === undefined ? [qKey] : [qKey, fixedKey]) {
       const bucket = index.get(key.slice(0, 2));
       if (bucket === undefined) continue;
@@ -302,8 +313,9 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * The candidates with a query word in an author's name, from the names
    * shard's author postings: the only papers an author boost can apply to.
    */
-  private authorWordDocs(terms: ReadonlySet<string>, candidates: Candidates): Set<number> {
-    const out = new Set<number>();
+  private authorWordDocs(terms: ReadonlySet<string>, candidates: Candidates): DocSet {
+    const out = this.authorDocs;
+    out.clear();
     const slot = this.names.slotOf('authors');
     if (slot < 0) return out;
     const F = this.names.fields.length;
@@ -319,6 +331,10 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     }
     return out;
   }
+
+  /** For the query being ranked: the papers of the title tier, and those with a query word in an author's name. */
+  private readonly firstDocs: DocSet;
+  private readonly authorDocs: DocSet;
 
   /** Title keys of papers the ranking has looked at, kept for the next query. */
   private readonly titleKeys: (string | undefined)[];
@@ -367,7 +383,7 @@ const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];
 interface Ranking {
   candidates: Candidates;
   termSet: ReadonlySet<string>;
-  byAuthor: ReadonlySet<number>;
+  byAuthor: DocSet;
   qKey: string;
   fixedKey: string | undefined;
 }
@@ -379,67 +395,124 @@ interface Ranked<P> {
   doc: number;
 }
 
-/** Ids in code-unit order: the tie-break of equal scores (no locale: it is only a stable order). */
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * A set of papers (corpus positions) that one query at a time uses: a stamp
+ * per paper, so that starting over costs nothing, and its members in the
+ * order they were added.
+ */
+class DocSet {
+  private readonly stamps: Int32Array;
+  private stamp = 1;
+  readonly docs: number[] = [];
 
-/** Hits best first: by score, then by id. */
-const byRank = (x: Ranked<SearchablePaper>, y: Ranked<SearchablePaper>): number => y.score - x.score || byId(x.paper.id, y.paper.id);
+  constructor(n: number) {
+    this.stamps = new Int32Array(n);
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  clear(): void {
+    this.docs.length = 0;
+    if (++this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  add(doc: number): void {
+    if (this.stamps[doc] === this.stamp) return;
+    this.stamps[doc] = this.stamp;
+    this.docs.push(doc);
+  }
+
+  has(doc: number): boolean {
+    return this.stamps[doc] === this.stamp;
+  }
+}
+
+/** Whether a hit with this score and id ranks before `h`: by score, then by id (in code-unit order: no locale, only a stable order). */
+const ranksBefore = (score: number, id: string, h: Ranked<SearchablePaper>): boolean => score > h.score || (score === h.score && id < h.paper.id);
 
 /**
- * The best `limit` hits offered, best first (by score, then by id). The
- * hits are cut to the best `limit` now and then, so the final sort stays
- * small; {@link excludes} says when a paper cannot make the top.
+ * The best `limit` hits offered: a heap with the worst of them on top, so
+ * an offer costs a comparison with it (and a few more when it gets in), and
+ * only the `limit` kept are sorted at the end. {@link excludes} says when a
+ * paper cannot make the top.
  */
 class TopHits<P extends SearchablePaper> {
-  private readonly hits: Ranked<P>[] = [];
-  /** The `limit` largest scores offered, largest first. */
-  private readonly scores: number[] = [];
-  /** The `limit`-th largest score offered, once there are `limit`. */
-  private floor = -Infinity;
-  /** The last of the best `limit` when the hits were last cut. */
-  private worst: Ranked<P> | undefined;
+  /** The hits kept, each ranked before its parent: the worst at 0. */
+  private readonly heap: Ranked<P>[] = [];
 
   constructor(private readonly limit: number) {}
 
   /** Whether a paper that scores at most `most` cannot make the top. */
   excludes(most: number): boolean {
-    return this.hits.length >= this.limit && most < this.floor;
+    return this.heap.length >= this.limit && most < (this.heap[0] as Ranked<P>).score;
   }
 
   offer(paper: P, score: number, doc: number): void {
-    const { hits, limit } = this;
-    if (hits.length >= limit && score < this.floor) return;
-    // Many papers can tie at the floor (a journal name thousands of entries share): a tie goes to the smaller id.
-    // (Exact only against the hit that was last at the cut: the floor may have risen since.)
-    if (this.worst !== undefined && score === this.worst.score && byId(paper.id, this.worst.paper.id) > 0) return;
-    hits.push({ paper, score, doc });
-    insertDescending(this.scores, score, limit);
-    if (this.scores.length >= limit) this.floor = this.scores[limit - 1] as number;
-    // Exact: a hit cut here ranks below `limit` others, by score and then by id, and always will.
-    if (hits.length >= 4 * limit) {
-      hits.sort(byRank);
-      hits.length = limit;
-      this.worst = hits[limit - 1];
+    const { heap } = this;
+    if (heap.length < this.limit) {
+      heap.push({ paper, score, doc });
+      this.up(heap.length - 1);
+    } else if (ranksBefore(score, paper.id, heap[0] as Ranked<P>)) {
+      // Many papers can tie with the worst kept (a journal name thousands of entries share): a tie goes to the smaller id.
+      heap[0] = { paper, score, doc };
+      this.down(0);
     }
   }
 
-  /** The best `limit` hits, best first. */
+  /** The best `limit` hits, best first: the worst taken off the heap first, into the last place. */
   best(): Ranked<P>[] {
-    return this.hits.sort(byRank).slice(0, this.limit);
+    const { heap } = this;
+    const out = new Array<Ranked<P>>(heap.length);
+    for (let k = heap.length - 1; k >= 0; k--) {
+      out[k] = heap[0] as Ranked<P>;
+      const last = heap.pop() as Ranked<P>;
+      if (k > 0) {
+        heap[0] = last;
+        this.down(0);
+      }
+    }
+    return out;
   }
-}
 
-/** Keeps `list` the `limit` largest values seen, largest first. */
-function insertDescending(list: number[], x: number, limit: number): void {
-  if (list.length >= limit && x <= (list[list.length - 1] as number)) return;
-  let i = list.length;
-  if (i < limit) list.push(x);
-  else i--; // the smallest drops out
-  while (i > 0 && (list[i - 1] as number) < x) {
-    list[i] = list[i - 1] as number;
-    i--;
+  private up(at: number): void {
+    const { heap } = this;
+    const hit = heap[at] as Ranked<P>;
+    let i = at;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent] as Ranked<P>;
+      if (!ranksBefore(p.score, p.paper.id, hit)) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = hit;
   }
-  list[i] = x;
+
+  private down(at: number): void {
+    const { heap } = this;
+    const n = heap.length;
+    const hit = heap[at] as Ranked<P>;
+    let i = at;
+    for (;;) {
+      let worst = 2 * i + 1;
+      if (worst >= n) break;
+      const r = worst + 1;
+      if (r < n) {
+        const right = heap[r] as Ranked<P>;
+        if (ranksBefore((heap[worst] as Ranked<P>).score, (heap[worst] as Ranked<P>).paper.id, right)) worst = r;
+      }
+      const w = heap[worst] as Ranked<P>;
+      if (!ranksBefore(hit.score, hit.paper.id, w)) break;
+      heap[i] = w;
+      i = worst;
+    }
+    heap[i] = hit;
+  }
 }
 
 /**

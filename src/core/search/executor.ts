@@ -331,21 +331,20 @@ export class Executor implements Candidates {
     // The word as typed: exact, and as a prefix while it is being typed. Per spec and shard: the fields
     // searched there, and the prefix's range of terms (for the typo walk to skip).
     const plans: Lookup[] = [];
+    // Every spec is of the same word: where it is in each shard's terms is found once.
+    const positions = this.positions;
+    for (let i = 0; i < shards.length; i++) positions[i] = -1;
     for (const spec of specs) {
-      for (const shard of shards) {
+      for (let i = 0; i < shards.length; i++) {
+        const shard = shards[i] as IndexShard;
         const fields = this.fieldsIn(shard, spec.fields);
         if (fields.slots.length === 0) continue;
-        const exact = shard.terms.get(spec.term);
+        if (positions[i] === -1) positions[i] = shard.terms.position(spec.term);
+        const at = positions[i] as number;
+        const exact = shard.terms.get(spec.term, at);
         if (exact !== undefined) this.add(shard, exact, 1, fields);
-        let range: readonly [number, number] = NO_RANGE;
-        if (spec.prefix) {
-          range = shard.terms.prefixRange(spec.term);
-          for (let no = range[0]; no < range[1]; no++) {
-            if (no === exact) continue;
-            const length = (shard.terms.terms[no] as string).length;
-            this.add(shard, no, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - spec.term.length)), fields);
-          }
-        }
+        const range = spec.prefix ? shard.terms.prefixRange(spec.term, at) : NO_RANGE;
+        if (spec.prefix) this.addPrefixed(shard, range[0], range[1], exact, spec.term.length, fields);
         plans.push({ spec, shard, fields, range });
       }
     }
@@ -365,8 +364,21 @@ export class Executor implements Candidates {
     return this.collect();
   }
 
+  /** Per shard, where the word being looked up is in its terms (-1: not found yet). */
+  private readonly positions: number[] = [];
+
   /** Papers the term being looked up has reached so far (the first ones of `touched`, their scores in `acc`). */
   private m = 0;
+
+  /** Adds the terms `[from, to)` that a prefix of `length` letters starts (but the prefix itself, `exact`), each weighted by how much of it the prefix is. */
+  private addPrefixed(shard: IndexShard, from: number, to: number, exact: number | undefined, length: number, fields: ShardFields): void {
+    const { terms } = shard.terms;
+    for (let no = from; no < to; no++) {
+      if (no === exact) continue;
+      const full = (terms[no] as string).length;
+      this.add(shard, no, (PREFIX_WEIGHT * full) / (full + 0.3 * (full - length)), fields);
+    }
+  }
 
   /** Adds a term's postings in some fields of a shard (with the fields' boosts), weighted, to the term being looked up. */
   private add(shard: IndexShard, termNo: number, weight: number, fields: ShardFields): void {

@@ -45,9 +45,20 @@ export class TermDictionary {
    * @example
    * new TermDictionary(['cache', 'kv']).get('kv') // => 1
    */
-  get(term: string): number | undefined {
-    const i = this.lowerBound(term, 0);
-    return this.terms[i] === term ? i : undefined;
+  get(term: string, at = this.position(term)): number | undefined {
+    return this.terms[at] === term ? at : undefined;
+  }
+
+  /**
+   * Where `term` is, or would be, in the sorted terms: the number of the
+   * first term not below it. {@link get} and {@link prefixRange} take it,
+   * so that looking a word up both ways searches the terms once.
+   *
+   * @example
+   * new TermDictionary(['cache', 'kv']).position('cat') // => 1
+   */
+  position(term: string): number {
+    return this.lowerBound(term, 0);
   }
 
   /**
@@ -56,8 +67,7 @@ export class TermDictionary {
    * @example
    * new TermDictionary(['kv', 'kvcache', 'mla']).prefixRange('kv') // => [0, 2]
    */
-  prefixRange(prefix: string): [number, number] {
-    const from = this.lowerBound(prefix, 0);
+  prefixRange(prefix: string, from = this.position(prefix)): [number, number] {
     return [from, this.lowerBound(`${prefix}\uffff`, from)];
   }
 
