@@ -146,26 +146,37 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * rest of its words in a large corpus.
    */
   private correctedTitleKey(query: string): string | undefined {
+    const text = foldForSearch(query);
+    // The title key drops what is between words, so the words (as spelt) are all it needs. (An exec loop,
+    // not a replace with a function: that calls back into JavaScript from the runtime for every word.)
+    const words = WORD;
+    words.lastIndex = 0;
+    let spelt = '';
     let changed = false;
-    const fixed = foldForSearch(query).replace(/[\p{L}\p{N}]+/gu, (w: string, at: number, text: string) => {
+    for (let m = words.exec(text); m !== null; m = words.exec(text)) {
+      const w = m[0];
       const t = w.toLowerCase();
-      if (typoLimit(t) === 0) return w;
       // A word being typed (at the very end of the query) may be the start of a known word; the same word
       // complete may be a typo. (Not the last query term: in "on the worl at" the stop word "at" follows.)
-      const typing = at + w.length === text.length;
-      const key = typing ? `${t}…` : t;
-      let c = this.titleSpelling.get(key);
-      if (c === undefined) {
-        c = this.titleWordFor(t, typing);
-        if (this.titleSpelling.size >= 4096) this.titleSpelling.clear();
-        this.titleSpelling.set(key, c);
-      }
-      if (c === t) return w;
-      changed = true;
-      return c;
-    });
-    return changed ? titleKey(fixed) : undefined;
+      const c = typoLimit(t) === 0 ? t : this.titleSpellingOf(t, m.index + w.length === text.length);
+      if (c !== t) changed = true;
+      spelt += c;
+    }
+    return changed ? titleKey(spelt) : undefined;
   }
+
+  /** A query word as the title tier spells it ({@link titleWordFor}), kept across keystrokes. */
+  private titleSpellingOf(word: string, typing: boolean): string {
+    const key = typing ? `${word}…` : word;
+    let c = this.titleSpelling.get(key);
+    if (c === undefined) {
+      c = this.titleWordFor(word, typing);
+      if (this.titleSpelling.size >= 4096) this.titleSpelling.clear();
+      this.titleSpelling.set(key, c);
+    }
+    return c;
+  }
+
 
   /**
    * `word` when titles use it in enough papers (see `rareBelow`) or, being
@@ -206,19 +217,19 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
   private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, fixedKey: string | undefined, limit: number): SearchHit<P>[] {
     const termSet = new Set(terms);
     const top = new TopHits<P>(limit);
-    const byAuthor = this.authorWordDocs(termSet, candidates);
+    const byAuthor = this.authorWordDocs(terms, candidates);
     const q: Ranking = { candidates, termSet, byAuthor, qKey, fixedKey };
     const maxTitle = qKey.length >= 2 ? MAX_TITLE_BOOST : 1;
     // The title tier first: the papers whose title or short name starts with what was typed (as typed, or
     // with its typos corrected), the only ones a title boost above 1.5 can apply to.
     const first = this.titleStarts(qKey, fixedKey, candidates);
-    if (first !== undefined) for (const doc of first.docs) this.consider(top, q, doc, maxTitle);
+    if (first !== undefined) for (let i = 0; i < first.docs.length; i++) this.consider(top, q, first.docs[i] as number, maxTitle);
     const maxRest = first === undefined ? maxTitle : Math.min(maxTitle, Math.max(qKey.length, fixedKey?.length ?? 0) >= 6 ? 1.5 : 1);
     // Then the rest in order of their bound, until even the largest title boost left cannot lift one into the
     // top; then the papers with a query word in an author's name, which an author boost might.
     this.considerRest(top, q, first, maxRest);
     if (byAuthor.size > 0) this.considerAuthors(top, q, first, maxRest);
-    return top.best().map(({ paper, score, doc }) => ({ paper, score, matchedTerms: candidates.matched(doc) }));
+    return top.best().map((hit) => ({ paper: hit.paper, score: hit.score, matchedTerms: candidates.matched(hit.doc) }));
   }
 
   /** The candidates outside the title tier without a query word in an author's name, best bound first, while one can still make the top. */
@@ -238,7 +249,8 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * raised the bar.
    */
   private considerAuthors(top: TopHits<P>, q: Ranking, first: DocSet | undefined, maxRest: number): void {
-    for (const doc of q.byAuthor.docs) if (!first?.has(doc)) this.consider(top, q, doc, maxRest);
+    const { docs } = q.byAuthor;
+    for (let i = 0; i < docs.length; i++) if (!first?.has(docs[i] as number)) this.consider(top, q, docs[i] as number, maxRest);
   }
 
   /** Scores a candidate, unless even `maxBoost` (the largest title boost it can have) cannot lift it into the top. */
@@ -266,16 +278,24 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
     if (index === undefined || qKey.length < 2) return undefined;
     const out = this.firstDocs;
     out.clear();
-    for (const key of fixedKey === undefined ? [qKey] : [qKey, fixedKey]) {
+    for (let k = 0; k < 2; k++) {
+      const key = k === 0 ? qKey : fixedKey;
+      if (key === undefined) break;
       const bucket = index.get(key.slice(0, 2));
       if (bucket === undefined) continue;
       if (bucket.length > MAX_TITLE_BUCKET) return undefined;
-      for (const doc of bucket) {
-        if (candidates.bound(doc) <= 0) continue;
-        if ((this.titleKeys[doc] as string).startsWith(key) || (this.shortKeys[doc] as string).startsWith(key)) out.add(doc);
-      }
+      this.addTitleStarts(bucket, key, candidates, out);
     }
     return out;
+  }
+
+  /** Adds the candidates of a title index bucket whose title or short name starts with `key`. */
+  private addTitleStarts(bucket: readonly number[], key: string, candidates: Candidates, out: DocSet): void {
+    const { titleKeys, shortKeys } = this;
+    for (let i = 0; i < bucket.length; i++) {
+      const doc = bucket[i] as number;
+      if (candidates.bound(doc) > 0 && ((titleKeys[doc] as string).startsWith(key) || (shortKeys[doc] as string).startsWith(key))) out.add(doc);
+    }
   }
 
   /**
@@ -313,21 +333,18 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * The candidates with a query word in an author's name, from the names
    * shard's author postings: the only papers an author boost can apply to.
    */
-  private authorWordDocs(terms: ReadonlySet<string>, candidates: Candidates): DocSet {
+  private authorWordDocs(terms: readonly string[], candidates: Candidates): DocSet {
     const out = this.authorDocs;
     out.clear();
     const slot = this.names.slotOf('authors');
     if (slot < 0) return out;
     const F = this.names.fields.length;
-    for (const term of terms) {
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as string;
       if (term.length < 2) continue; // an initial earns no author boost (ranking.ts)
       const no = this.names.terms.get(term);
       if (no === undefined) continue;
-      const to = this.names.start[no * F + slot + 1] as number;
-      for (let p = this.names.start[no * F + slot] as number; p < to; p++) {
-        const doc = this.names.docs[p] as number;
-        if (candidates.bound(doc) > 0) out.add(doc);
-      }
+      addCandidates(this.names.docs, this.names.start[no * F + slot] as number, this.names.start[no * F + slot + 1] as number, candidates, out);
     }
     return out;
   }
@@ -373,8 +390,19 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
   }
 }
 
+/** Adds the candidates among the postings `docs[from, to)`. */
+function addCandidates(docs: Int32Array, from: number, to: number, candidates: Candidates, out: DocSet): void {
+  for (let p = from; p < to; p++) {
+    const doc = docs[p] as number;
+    if (candidates.bound(doc) > 0) out.add(doc);
+  }
+}
+
 /** A title key start shared by more papers than this is not taken apart (a two-letter query in a large corpus). */
 const MAX_TITLE_BUCKET = 4000;
+
+/** A word, for the title tier (global: its exec loop starts at lastIndex 0). */
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The fields the title tier of typo tolerance spells words from. */
 const TITLE_FIELDS: readonly string[] = ['title', 'shortName'];
@@ -555,7 +583,9 @@ export function boundQuery(query: string): { query: string; note?: string } {
 export function queryTerms(query: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const token of tokenize(query)) {
+  const tokens = tokenize(query);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
     if (token.length > QUERY_LIMITS.termChars) continue;
     const t = processQueryTerm(token);
     if (t === null || seen.has(t)) continue;

@@ -75,8 +75,8 @@ export function typoLimit(term: string, fuzzy: number | false = fuzzyFor(term)):
 export function documentFrequency(shard: IndexShard, no: number, fields: readonly string[]): number {
   const F = shard.fields.length;
   let df = 0;
-  for (const field of fields) {
-    const slot = shard.slotOf(field);
+  for (let i = 0; i < fields.length; i++) {
+    const slot = shard.slotOf(fields[i] as string);
     if (slot < 0) continue;
     df += shard.df ? (shard.df[no * F + slot] as number) : (shard.start[no * F + slot + 1] as number) - (shard.start[no * F + slot] as number);
   }
@@ -105,7 +105,7 @@ export function corrections(shard: IndexShard, term: string, maxDistance: number
     if (df >= minDf) found.push([no, distance, df]);
   });
   found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0] - b[0]);
-  return found.slice(0, MAX_CORRECTIONS).map(([no, distance]) => [no, distance]);
+  return found.slice(0, MAX_CORRECTIONS).map((c) => [c[0], c[1]]);
 }
 const BOOSTS: Readonly<Record<string, number>> = FIELD_BOOSTS;
 
@@ -307,8 +307,8 @@ export class Executor implements Candidates {
       this.cache.set(key, cached);
       return cached;
     }
-    const specs: TermSpec[] = [];
-    for (const p of prefixes) specs.push(...termSpecsAt(term, p === 'p'));
+    let specs = termSpecsAt(term, prefixes.charCodeAt(0) === P);
+    for (let i = 1; i < prefixes.length; i++) specs = specs.concat(termSpecsAt(term, prefixes.charCodeAt(i) === P));
     const hits = this.lookUp(shards, specs);
     this.cache.set(key, hits);
     this.cachedPostings += hits.docs.length;
@@ -316,12 +316,14 @@ export class Executor implements Candidates {
     return hits;
   }
 
-  /** Drops the least recently used term results until the cache is within its bounds. */
+  /** Drops the least recently used term results, a quarter of the cache's bounds at a time. */
   private evict(): void {
-    for (const [k, v] of this.cache) {
-      if (this.cache.size <= CACHE_ENTRIES && this.cachedPostings <= CACHE_POSTINGS) break;
-      this.cache.delete(k);
-      this.cachedPostings -= v.docs.length;
+    const entries = (CACHE_ENTRIES * 3) >> 2;
+    const postings = (CACHE_POSTINGS * 3) >> 2;
+    for (const key of this.cache.keys()) {
+      if (this.cache.size <= entries && this.cachedPostings <= postings) break;
+      this.cachedPostings -= (this.cache.get(key) as TermHits).docs.length;
+      this.cache.delete(key);
     }
   }
 
@@ -334,7 +336,8 @@ export class Executor implements Candidates {
     // Every spec is of the same word: where it is in each shard's terms is found once.
     const positions = this.positions;
     for (let i = 0; i < shards.length; i++) positions[i] = -1;
-    for (const spec of specs) {
+    for (let k = 0; k < specs.length; k++) {
+      const spec = specs[k] as TermSpec;
       for (let i = 0; i < shards.length; i++) {
         const shard = shards[i] as IndexShard;
         const fields = this.fieldsIn(shard, spec.fields);
@@ -350,18 +353,24 @@ export class Executor implements Candidates {
     }
     // Then, for a word that is in (almost) no paper, the words it may be a misspelling of; for a rare word
     // of a large corpus, only the words far more common than it.
-    if (this.typos && this.m < rareBelow(this.documentCount)) {
-      const minDf = this.m < RARE_PAPERS ? 1 : COMMONER * this.m;
-      for (const { spec, shard, fields, range } of plans) {
-        const maxDistance = typoLimit(spec.term, spec.fuzzy);
-        if (maxDistance === 0) continue;
-        for (const [no, distance] of corrections(shard, spec.term, maxDistance, fields.names, range[0], range[1], minDf)) {
-          const length = (shard.terms.terms[no] as string).length;
-          this.add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), fields);
-        }
+    if (this.typos && this.m < rareBelow(this.documentCount)) this.addCorrections(plans, this.m < RARE_PAPERS ? 1 : COMMONER * this.m);
+    return this.collect();
+  }
+
+  /** Adds the corrections of the word being looked up, in each of its lookups, in at least `minDf` papers each. */
+  private addCorrections(plans: readonly Lookup[], minDf: number): void {
+    for (let k = 0; k < plans.length; k++) {
+      const { spec, shard, fields, range } = plans[k] as Lookup;
+      const maxDistance = typoLimit(spec.term, spec.fuzzy);
+      if (maxDistance === 0) continue;
+      const found = corrections(shard, spec.term, maxDistance, fields.names, range[0], range[1], minDf);
+      for (let i = 0; i < found.length; i++) {
+        const no = (found[i] as [number, number])[0];
+        const distance = (found[i] as [number, number])[1];
+        const length = (shard.terms.terms[no] as string).length;
+        this.add(shard, no, (FUZZY_WEIGHT * length) / (length + distance), fields);
       }
     }
-    return this.collect();
   }
 
   /** Per shard, where the word being looked up is in its terms (-1: not found yet). */
@@ -454,3 +463,5 @@ interface Lookup {
 }
 
 const NO_RANGE: readonly [number, number] = [0, 0];
+/** 'p', in a term's list of lookups: as a prefix. */
+const P = 112;

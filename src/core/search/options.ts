@@ -49,17 +49,29 @@ const SPLIT = /[\s\p{P}\p{S}]+/u;
  * as "snnet" as well as "sn" + "net", and does not drown in SNN papers.
  */
 export function tokenize(text: string): string[] {
+  // Indexed loops: this runs on every keystroke, mostly before the JIT has optimised it, where for-of costs an iterator.
   const out: string[] = [];
-  for (const chunk of foldForSearch(text).split(/\s+/)) {
-    const parts = chunk.split(SPLIT).filter((t) => t !== '');
-    out.push(...parts);
-    if (parts.length >= 2 && parts.length <= 4 && /^[\p{L}\d]+(?:-[\p{L}\d]+)+$/u.test(chunk.replace(/^\p{P}+|\p{P}+$/gu, ''))) {
+  const chunks = foldForSearch(text).split(/\s+/);
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c] as string;
+    const parts = chunk.split(SPLIT);
+    let n = 0;
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i] === '') continue;
+      out.push(parts[i] as string);
+      n++;
+    }
+    // (The empty parts join to nothing.)
+    if (n >= 2 && n <= 4 && HYPHENATED.test(chunk.replace(EDGE_PUNCTUATION, ''))) {
       const joined = parts.join('');
       if (joined.length <= 24) out.push(joined);
     }
   }
   return out;
 }
+
+const HYPHENATED = /^[\p{L}\d]+(?:-[\p{L}\d]+)+$/u;
+const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
 
 /**
  * Extra index terms for a coined name: its CamelCase parts when every part

@@ -63,7 +63,10 @@ export function authorBoostOfNames(names: readonly (readonly string[])[], terms:
     const nameTerms = names[i] as readonly string[];
     // A one-letter word is an initial at most: "d" names no one.
     let matched = 0;
-    for (const t of nameTerms) if (t.length >= 2 && terms.has(t)) matched++;
+    for (let j = 0; j < nameTerms.length; j++) {
+      const t = nameTerms[j] as string;
+      if (t.length >= 2 && terms.has(t)) matched++;
+    }
     if (matched > 0) return 1 + matched / nameTerms.length / (i + 1);
   }
   return 1;
