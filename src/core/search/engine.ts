@@ -210,9 +210,11 @@ export class PaperSearch<P extends SearchablePaper = PaperMeta> {
    * title or short name starts with the query (the title tier, scored
    * first; any other paper's at most 1.5-fold), and the author boost
    * two-fold, but only for the papers with a query word in an author's
-   * name (found from the author postings, scored next). The rest come in
-   * order of their bound; once even the largest title boost left cannot
+   * name (found from the author postings, scored last). The others come
+   * in order of their bound; once even the largest title boost left cannot
    * lift the next one past the `limit`-th result, they are left alone.
+   * Then each author-word paper is checked against the top with its bound
+   * times the largest author boost, and scored only if that could enter.
    */
   private rerankTop(candidates: Candidates, terms: readonly string[], qKey: string, fixedKey: string | undefined, limit: number): SearchHit<P>[] {
     const termSet = new Set(terms);
