@@ -102,7 +102,6 @@ const dataTexts = (size: string): Map<string, string> => {
 };
 
 async function loadPaperLens(texts: ReadonlyMap<string, string>): Promise<{ search: Searcher; readyMs: number; completeMs: number }> {
-   
   // As it ships (bundled; see bundleCore), as the libraries run their published builds.
   const { loadPaperData, emptyLoadStats } = bundledCore();
   const reader = { read: async (name: string): Promise<string> => texts.get(name) ?? Promise.reject(new Error(`no ${name}`)) };

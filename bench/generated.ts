@@ -92,6 +92,5 @@ export function bundleCore(): void {
 
 /** The bundled loader ({@link bundleCore} must have run). */
 export function bundledCore(): typeof Load {
-   
   return require(CORE_BUNDLE) as typeof Load;
 }

@@ -307,8 +307,8 @@ export class Executor implements Candidates {
       this.cache.set(key, cached);
       return cached;
     }
-    let specs = termSpecsAt(term, prefixes.charCodeAt(0) === P);
-    for (let i = 1; i < prefixes.length; i++) specs = specs.concat(termSpecsAt(term, prefixes.charCodeAt(i) === P));
+    let specs = termSpecsAt(term, prefixes[0] === 'p');
+    for (let i = 1; i < prefixes.length; i++) specs = specs.concat(termSpecsAt(term, prefixes[i] === 'p'));
     const hits = this.lookUp(shards, specs);
     this.cache.set(key, hits);
     this.cachedPostings += hits.docs.length;
@@ -463,5 +463,3 @@ interface Lookup {
 }
 
 const NO_RANGE: readonly [number, number] = [0, 0];
-/** 'p', in a term's list of lookups: as a prefix. */
-const P = 112;
